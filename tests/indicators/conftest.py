@@ -1,0 +1,98 @@
+"""Fixtures that write small CSV files and open throwaway databases in tmp_path.
+
+Helpers are fixtures rather than importable functions: several test folders
+have a conftest.py, and ``from conftest import …`` would pick whichever came first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from indicators.csv_observations import read_observations_csv
+from indicators.errors import InputError, Problem
+from indicators.model import Observation
+
+LOCALITY_IDS = frozenset(
+    {
+        "djursdala",
+        "frodinge",
+        "gullringen",
+        "locknevi",
+        "pelarne",
+        "rumskulla",
+        "storebro",
+        "sodra-vi",
+        "tuna",
+        "vimmerby",
+    }
+)
+PLACE_IDS = LOCALITY_IDS | {"kommun", "riket"}
+INDICATOR_IDS = frozenset({"population", "mean_age"})
+THIS_YEAR = 2025
+HEADER = "indicator_id,locality_id,year,value,source"
+
+WriteCsv = Callable[..., Path]
+ReadCsv = Callable[..., list[Observation]]
+RefusedCsv = Callable[..., list[Problem]]
+
+
+@pytest.fixture
+def header() -> str:
+    """The five required columns, comma-separated."""
+    return HEADER
+
+
+@pytest.fixture
+def write_csv(tmp_path: Path) -> WriteCsv:
+    """Write lines (each ending in a newline, as Excel does) or raw bytes to a file.
+
+    The text is written byte for byte, so a line number in a test is the line
+    number in the file.
+    """
+
+    def write(
+        *rows: str,
+        name: str = "obs.csv",
+        bom: bool = False,
+        encoding: str = "utf-8",
+        raw: bytes | None = None,
+    ) -> Path:
+        data = raw if raw is not None else "".join(row + "\n" for row in rows).encode(encoding)
+        if bom:
+            data = b"\xef\xbb\xbf" + data
+        path = tmp_path / name
+        path.write_bytes(data)
+        return path
+
+    return write
+
+
+def _read(path: Path, **overrides: object) -> list[Observation]:
+    options: dict[str, object] = {
+        "indicator_ids": INDICATOR_IDS,
+        "place_ids": PLACE_IDS,
+        "current_year": THIS_YEAR,
+    }
+    options.update(overrides)
+    return read_observations_csv(path, **options)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def read_csv() -> ReadCsv:
+    """Read with the ten localities plus kommun/riket, two indicators, and 2025 as this year."""
+    return _read
+
+
+@pytest.fixture
+def refused() -> RefusedCsv:
+    """The problems a file is refused with; fails the test if the file is accepted."""
+
+    def problems(path: Path, **overrides: object) -> list[Problem]:
+        with pytest.raises(InputError) as caught:
+            _read(path, **overrides)
+        return caught.value.problems
+
+    return problems
