@@ -1,0 +1,49 @@
+"""Plotly figures, as pure functions of domain records."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import plotly.graph_objects as go
+
+from dashboard.formatting import with_unit
+from dashboard.messages import DEFAULT_LANGUAGE, basis_label, text
+from indicators.model import Indicator, Observation
+
+# Okabe–Ito colours and distinct marker symbols: bases stay apart in greyscale too.
+_SERIES_STYLE = (("#0072B2", "circle"), ("#D55E00", "square"), ("#009E73", "diamond"), ("#CC79A7", "triangle-up"))
+
+
+def history_figure(
+    indicator: Indicator, observations: Sequence[Observation], language: str = DEFAULT_LANGUAGE
+) -> go.Figure:
+    """One line per basis, so figures counted differently are never joined by a line."""
+    dated = [o for o in observations if o.year is not None and o.value is not None]
+    bases = sorted({o.basis for o in dated})
+    figure = go.Figure()
+    for i, basis in enumerate(bases):
+        series = sorted((o for o in dated if o.basis == basis), key=lambda o: o.year)
+        colour, symbol = _SERIES_STYLE[i % len(_SERIES_STYLE)]
+        figure.add_trace(
+            go.Scatter(
+                x=[o.year for o in series],
+                y=[o.value for o in series],
+                mode="lines+markers",
+                name=basis_label(basis, language),
+                line={"color": colour, "width": 3},
+                marker={"size": 11, "symbol": symbol, "color": colour},
+                customdata=[[with_unit(o.value, indicator, language), o.source] for o in series],
+                hovertemplate="%{x}: %{customdata[0]}<br>%{customdata[1]}<extra></extra>",
+            )
+        )
+    figure.update_layout(
+        height=300,
+        margin={"l": 60, "r": 10, "t": 10, "b": 40},
+        font={"size": 15},
+        separators=", ",
+        legend={"orientation": "h", "y": -0.25},
+        plot_bgcolor="#fff",
+        xaxis={"title": text("year_axis", language), "dtick": 5, "gridcolor": "#e5e5e5"},
+        yaxis={"title": indicator.unit, "rangemode": "tozero", "gridcolor": "#e5e5e5"},
+    )
+    return figure

@@ -1,0 +1,11 @@
+"""Component ids, defined once so layout, callbacks and tests cannot drift apart."""
+
+URL = "url"
+MAP_FRAME = "map-frame"
+MAP_CLICK = "map-click"
+INDICATOR = "indicator-select"
+YEAR = "year-select"
+LOCALITY = "locality-select"
+PANEL = "locality-panel"
+MAP_NOTE = "map-note"
+HIGHLIGHT = "map-highlight"

@@ -1,0 +1,181 @@
+"""The locality panel and the overview table, as Dash components built from domain records."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from dash import dcc, html
+
+from dashboard.charts import history_figure
+from dashboard.formatting import with_unit, year
+from dashboard.messages import DEFAULT_LANGUAGE, basis_label, text
+from indicators.latest import MapValue
+from indicators.model import Group, Indicator, Locality, Observation
+from indicators.summary import AreaSummary, IndicatorLine
+
+
+def locality_panel(
+    locality: Locality,
+    group: Group | None,
+    population_indicator: Indicator | None,
+    population: Sequence[Observation],
+    summary: Sequence[AreaSummary],
+    language: str = DEFAULT_LANGUAGE,
+) -> html.Div:
+    """Everything known about one locality: position, group, population, indicators per area."""
+    return html.Div(
+        [
+            html.H2(locality.name, className="panel-title"),
+            _position(locality, language),
+            _group(group, language),
+            _population(population_indicator, population, language),
+            html.H3(text("areas_heading", language)),
+            *[_area(s, language) for s in summary],
+        ],
+        className="panel",
+        **{"data-locality": locality.id},
+    )
+
+
+def overview_panel(
+    indicator: Indicator, values: Sequence[MapValue], names: dict[str, str], language: str = DEFAULT_LANGUAGE
+) -> html.Div:
+    """With no locality chosen: the chosen indicator for all localities, largest first."""
+
+    def sort_key(v: MapValue):
+        return (v.value is None, -(v.value or 0), names.get(v.locality_id, ""))
+
+    rows = []
+    for v in sorted(values, key=sort_key):
+        obs = v.observation
+        rows.append(
+            html.Tr(
+                [
+                    html.Td(names.get(v.locality_id, v.locality_id)),
+                    html.Td(with_unit(obs.value, indicator, language) if obs else text("missing", language),
+                            className="num"),
+                    html.Td(year(obs, language) if obs else ""),
+                    html.Td(basis_label(obs.basis, language) if obs else ""),
+                ],
+                className="" if v.comparable else "not-comparable",
+            )
+        )
+    return html.Div(
+        [
+            html.H2(text("overview_heading", language, indicator=indicator.name_sv)),
+            html.P(text("overview_hint", language)),
+            html.Table(
+                [
+                    html.Thead(html.Tr([html.Th(text(k, language)) for k in
+                                        ("col_locality", "col_value", "col_year", "col_basis")])),
+                    html.Tbody(rows),
+                ],
+                className="data-table",
+            ),
+            html.P(text("source_line", language, source=indicator.source), className="source"),
+        ],
+        className="panel",
+    )
+
+
+def _position(locality: Locality, language: str) -> html.Div:
+    parts = []
+    if locality.approximate:
+        parts.append(html.Span(text("approximate_badge", language), className="badge badge-warning"))
+    if locality.scb_tatort_code:
+        parts.append(html.P(text("scb_tatort", language, code=locality.scb_tatort_code)))
+    else:
+        parts.append(html.P(text("not_tatort", language)))
+    parts.append(html.P(text("position_basis", language, basis=locality.position_basis), className="source"))
+    return html.Div(parts, className="panel-position")
+
+
+def _group(group: Group | None, language: str) -> html.Div:
+    if group is None:
+        return html.Div()
+    body = [html.H3(text("group_heading", language)), html.P(group.name, className="group-name")]
+    if group.note:
+        body.append(html.P(group.note))
+    return html.Div(body, className="panel-group")
+
+
+def _population(indicator: Indicator | None, population: Sequence[Observation], language: str) -> html.Div:
+    heading = html.H3(text("population_heading", language))
+    if indicator is None or not any(o.value is not None for o in population):
+        return html.Div([heading, html.P(text("population_empty", language))])
+    rows = [
+        html.Tr(
+            [
+                html.Td(year(o, language)),
+                html.Td(with_unit(o.value, indicator, language), className="num"),
+                html.Td(basis_label(o.basis, language)),
+                html.Td(o.source, className="source"),
+            ]
+        )
+        for o in sorted(population, key=lambda o: (o.year is None, o.year or 0, o.basis))
+    ]
+    return html.Div(
+        [
+            heading,
+            *(
+                [
+                    dcc.Graph(
+                        figure=history_figure(indicator, population, language),
+                        config={"displaylogo": False, "responsive": True},
+                        className="population-chart",
+                    )
+                ]
+                if any(o.year is not None and o.value is not None for o in population)
+                else []
+            ),
+            html.Table(
+                [
+                    html.Thead(html.Tr([html.Th(text(k, language)) for k in
+                                        ("col_year", "col_value", "col_basis", "col_source")])),
+                    html.Tbody(rows),
+                ],
+                className="data-table population-table",
+            ),
+        ]
+    )
+
+
+def _area(summary: AreaSummary, language: str) -> html.Section:
+    area = summary.area
+    header = html.H4(
+        [html.Span(className="area-swatch", style={"background": area.colour}), f"{area.short_name} – {area.official_name}"],
+        className="area-heading",
+    )
+    if not summary.lines:
+        return html.Section([header, html.P(text("area_empty", language), className="muted")],
+                            className="area", **{"data-area": area.id})
+    return html.Section([header, *[_indicator_line(line, language) for line in summary.lines]],
+                        className="area", **{"data-area": area.id})
+
+
+def _indicator_line(line: IndicatorLine, language: str) -> html.Div:
+    ind = line.indicator
+
+    def cell(label_key: str, obs: Observation | None) -> html.Div:
+        if obs is None:
+            value = text("missing", language)
+        else:
+            value = f"{with_unit(obs.value, ind, language)} ({year(obs, language)})"
+        return html.Div([html.Span(text(label_key, language), className="ref-label"), html.Span(value)],
+                        className="ref")
+
+    sources = sorted({o.source for o in (line.locality, line.municipality, line.sweden) if o is not None})
+    return html.Div(
+        [
+            html.Div(ind.name_sv, className="indicator-name"),
+            html.Div(
+                [cell("ref_locality", line.locality), cell("ref_municipality", line.municipality),
+                 cell("ref_sweden", line.sweden)],
+                className="refs",
+            ),
+            html.P(text("source_line", language, source="; ".join(sources) or ind.source), className="source"),
+        ],
+        className="indicator-line",
+    )
+
+

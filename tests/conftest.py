@@ -1,0 +1,115 @@
+"""Shared fixtures: a database per test, a running app, and a real browser.
+
+Under CI (``CI=true``) a missing browser is a failure, never a skip: the test
+command installs Debian's chromium, so its absence means the set-up is broken.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def require_tool(path: str, what: str) -> None:
+    """Skip locally when a tool is missing; fail in CI, where the test command installs it."""
+    if Path(path).exists():
+        return
+    message = f"{what} not found at {path}: run the README's test command (it installs it)"
+    if IN_CI:
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture
+def database_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'dashboard.sqlite'}"
+
+
+@pytest.fixture
+def store(database_url: str):
+    from indicators.storage import Store
+
+    opened = Store.open(database_url)
+    yield opened
+    opened.dispose()
+
+
+@pytest.fixture
+def dashboard_data(store):
+    from dashboard.data import DashboardData
+
+    return DashboardData(store)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def live_app(database_url: str) -> Iterator[str]:
+    """A fresh app on its own port in a background thread; yields its base URL."""
+    from werkzeug.serving import make_server
+
+    from dashboard.app import create_app
+    from dashboard.settings import Settings
+
+    app = create_app(Settings(database_url=database_url))
+    port = _free_port()
+    server = make_server("127.0.0.1", port, app.server, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{port}"
+    server.shutdown()
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    require_tool(CHROMIUM, "Debian's chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run",
+                  "--disable-component-update", "--disable-sync"],
+        )
+        yield launched
+        launched.close()
+
+
+class PageRecorder:
+    """A page with every request and every browser error it produced."""
+
+    def __init__(self, page) -> None:
+        self.page = page
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        page.on("request", lambda request: self.requests.append(request.url))
+        page.on("pageerror", lambda error: self.errors.append(str(error)))
+        page.on("console", lambda msg: self.errors.append(msg.text) if msg.type == "error" else None)
+
+    def outside_requests(self) -> list[str]:
+        """Requests that left this machine's loopback server (srcdoc and data URLs are local)."""
+        local = ("http://127.0.0.1:", "about:", "data:", "blob:")
+        return [url for url in self.requests if not url.startswith(local)]
+
+
+@pytest.fixture
+def page(browser) -> Iterator[PageRecorder]:
+    context = browser.new_context(viewport={"width": 1600, "height": 1000}, locale="sv-SE")
+    context.set_default_timeout(20_000)
+    recorder = PageRecorder(context.new_page())
+    yield recorder
+    context.close()
