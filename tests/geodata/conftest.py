@@ -1,0 +1,78 @@
+"""Shared fixtures for the geodata tests: the real boundary, the ten localities, files on disk."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable
+from importlib.resources import files
+from pathlib import Path
+
+import geopandas as gpd
+import pytest
+from shapely.geometry.base import BaseGeometry
+
+from geodata.boundary import municipality_boundary
+from geodata.synthetic import synthetic_localities
+from indicators.model import Locality
+
+
+def _localities_from_csv() -> list[Locality]:
+    """The bundled CSV read directly, for when ``indicators.bundled`` is not there."""
+    text = files("indicators").joinpath("data").joinpath("localities.csv").read_text(encoding="utf-8-sig")
+    return [
+        Locality(
+            id=row["id"],
+            name=row["name"],
+            lat=float(row["lat"]),
+            lon=float(row["lon"]),
+            position_basis=row["position_basis"],
+            approximate=row["approximate"] == "true",
+            scb_tatort_code=row["scb_tatort_code"] or None,
+        )
+        for row in csv.DictReader(text.splitlines())
+    ]
+
+
+@pytest.fixture(scope="session")
+def boundary() -> BaseGeometry:
+    return municipality_boundary()
+
+
+@pytest.fixture(scope="session")
+def ten() -> list[Locality]:
+    """The ten Allas Vimmerby localities as the project ships them."""
+    try:
+        from indicators.bundled import bundled_localities
+    except ImportError:
+        return _localities_from_csv()
+    return bundled_localities()
+
+
+@pytest.fixture(scope="session")
+def by_id(ten: list[Locality]) -> dict[str, Locality]:
+    return {locality.id: locality for locality in ten}
+
+
+@pytest.fixture(scope="session")
+def synthetic_200(boundary: BaseGeometry) -> list[Locality]:
+    return synthetic_localities(200, boundary, seed=7)
+
+
+WriteLayer = Callable[..., Path]
+
+
+@pytest.fixture
+def write_layer(tmp_path: Path) -> WriteLayer:
+    """Write a small real geometry file with geopandas and return its path.
+
+    ``write_layer("orter.gpkg", {"namn": [...]}, [geometries], crs=4326)``; the
+    driver follows the suffix (.geojson, .gpkg, .shp). ``crs=None`` writes no CRS.
+    """
+
+    def write(name: str, columns: dict[str, list[object]], geometries: list[BaseGeometry | None], crs: object = 4326) -> Path:
+        path = tmp_path / name
+        frame = gpd.GeoDataFrame(columns, geometry=list(geometries), crs=crs)
+        frame.to_file(path, engine="pyogrio")
+        return path
+
+    return write
