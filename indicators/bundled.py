@@ -17,11 +17,11 @@ from importlib.resources.abc import Traversable
 from indicators.csv_observations import read_observations_csv
 from indicators.model import Direction, Group, Indicator, Level, Locality, Observation
 
-_DATA = "data"
+_DATA_PACKAGE = "indicators.data"
 
 
 def _resource(name: str) -> Traversable:
-    return files("indicators").joinpath(_DATA, name)
+    return files(_DATA_PACKAGE).joinpath(name)
 
 
 def _rows(name: str) -> Iterator[dict[str, str]]:
