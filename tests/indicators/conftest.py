@@ -6,7 +6,7 @@ have a conftest.py, and ``from conftest import …`` would pick whichever came f
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -14,6 +14,7 @@ import pytest
 from indicators.csv_observations import read_observations_csv
 from indicators.errors import InputError, Problem
 from indicators.model import Observation
+from indicators.storage import Store
 
 LOCALITY_IDS = frozenset(
     {
@@ -96,3 +97,16 @@ def refused() -> RefusedCsv:
         return caught.value.problems
 
     return problems
+
+
+@pytest.fixture
+def database_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path}/t.sqlite"
+
+
+@pytest.fixture
+def store(database_url: str) -> Iterator[Store]:
+    """A freshly seeded database, closed after the test."""
+    opened = Store.open(database_url)
+    yield opened
+    opened.dispose()

@@ -1,0 +1,327 @@
+"""The Store: seeded on first start, never overwritten after, every write all or nothing."""
+
+from __future__ import annotations
+
+import dataclasses
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from indicators import schema
+from indicators.errors import InputError
+from indicators.model import Direction, Group, Indicator, Level, Locality, Observation
+from indicators.storage import (
+    SaveResult,
+    SchemaVersionError,
+    Store,
+    default_database_url,
+    resolve_database_url,
+)
+
+
+def sqlite_path(url: str) -> str:
+    return url.removeprefix("sqlite:///")
+
+
+# ------------------------------------------------------------------ database url
+
+
+def test_the_flag_wins_over_the_environment_and_the_default():
+    env = {"DATABASE_URL": "sqlite:///env.sqlite"}
+
+    assert resolve_database_url("sqlite:///flag.sqlite", env) == "sqlite:///flag.sqlite"
+
+
+def test_the_environment_wins_over_the_default():
+    assert resolve_database_url(None, {"DATABASE_URL": "postgresql://db/app"}) == "postgresql://db/app"
+
+
+def test_without_flag_or_environment_the_default_file_is_used():
+    assert resolve_database_url(None, {}) == default_database_url()
+    assert resolve_database_url(None, {"DATABASE_URL": "  "}) == default_database_url()
+
+
+def test_the_default_is_a_sqlite_file_in_the_users_data_folder():
+    url = default_database_url()
+
+    assert url.startswith("sqlite:///")
+    assert Path(sqlite_path(url)).name == "dashboard.sqlite"
+    assert "allas-vimmerby" in url
+
+
+# ----------------------------------------------------------------- open and seed
+
+
+def test_opening_creates_the_folder_and_seeds_the_bundled_data(tmp_path):
+    url = f"sqlite:///{tmp_path}/nested/folder/t.sqlite"
+
+    with Store.open(url) as store:
+        assert len(store.localities()) == 10
+        assert len(store.indicators()) >= 4
+        assert len(store.groups()) == 10
+        assert (tmp_path / "nested" / "folder" / "t.sqlite").exists()
+
+
+def test_the_seeded_population_includes_the_undated_rumskulla_figure(store):
+    population = store.observations("population")
+
+    assert {o.place_id for o in population} >= {"vimmerby", "sodra-vi", "kommun", "rumskulla"}
+    rumskulla = store.observations("population", ["rumskulla"])
+    assert [(o.year, o.value, o.basis) for o in rumskulla] == [(None, 500.0, "parish")]
+
+
+def test_opening_without_seed_leaves_the_database_empty(database_url):
+    with Store.open(database_url, seed=False) as store:
+        assert store.localities() == []
+        assert store.place_ids() == {"kommun", "riket"}
+
+
+def test_a_second_start_keeps_staff_edits_and_does_not_duplicate(database_url):
+    with Store.open(database_url) as store:
+        tuna = store.locality("tuna")
+        store.save_localities([dataclasses.replace(tuna, lat=57.58, approximate=True)])
+        count = len(store.observations())
+
+    with Store.open(database_url) as store:
+        assert store.locality("tuna").lat == 57.58
+        assert store.locality("tuna").approximate is True
+        assert len(store.localities()) == 10
+        assert len(store.observations()) == count
+
+
+def test_the_schema_version_is_recorded_once(database_url):
+    Store.open(database_url).dispose()
+    with Store.open(database_url) as store, store.engine.connect() as conn:
+        versions = conn.execute(select(schema.schema_version.c.version)).scalars().all()
+
+    assert versions == [schema.SCHEMA_VERSION]
+
+
+def test_a_database_from_a_newer_app_is_refused(database_url):
+    Store.open(database_url).dispose()
+    with sqlite3.connect(sqlite_path(database_url)) as conn:
+        conn.execute("UPDATE schema_version SET version = 99")
+
+    with pytest.raises(SchemaVersionError):
+        Store.open(database_url)
+
+
+def test_a_file_database_uses_wal_and_enforces_foreign_keys(store):
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
+# ------------------------------------------------------------------------- reads
+
+
+def test_localities_come_in_swedish_alphabetical_order(store):
+    assert [loc.name for loc in store.localities()] == [
+        "Djursdala", "Frödinge", "Gullringen", "Locknevi", "Pelarne",
+        "Rumskulla", "Storebro", "Södra Vi", "Tuna", "Vimmerby",
+    ]  # fmt: skip
+
+
+def test_a_locality_added_with_a_ring_a_sorts_after_z(store):
+    store.save_localities([Locality("aby", "Åby", 57.7, 15.9, "test", True)])
+
+    assert [loc.name for loc in store.localities()][-1] == "Åby"
+
+
+def test_one_record_is_looked_up_by_id_or_none(store):
+    assert store.locality("sodra-vi").name == "Södra Vi"
+    assert store.indicator("population").kolada_kpi == "N01951"
+    assert store.group("sodra-vi").note.startswith("Gruppen")
+    assert store.locality("narnia") is None
+    assert store.indicator("narnia") is None
+    assert store.group("narnia") is None
+
+
+def test_indicators_come_in_slus_area_order_then_by_name(store):
+    store.save_indicators(
+        [
+            Indicator("trust", "Tillit", "Trust", "%", "motas", Direction.HIGHER_IS_BETTER,
+                      Level.MUNICIPALITY, "test", "test"),
+            Indicator("broadband", "Bredband", "Broadband", "%", "kontakt",
+                      Direction.HIGHER_IS_BETTER, Level.LOCALITY, "test", "test"),
+        ]
+    )  # fmt: skip
+
+    assert [(i.area_id, i.name_sv) for i in store.indicators()] == [
+        ("leva", "Andel boende i tätort"),
+        ("leva", "Folkmängd"),
+        ("leva", "Medelålder"),
+        ("arbeta", "Förvärvsfrekvens 20–64 år"),
+        ("kontakt", "Bredband"),
+        ("motas", "Tillit"),
+    ]
+
+
+def test_observations_are_sorted_by_place_then_year_with_undated_first(store):
+    store.save_observations([Observation("population", "rumskulla", 2020, 480.0, "test", "parish")])
+
+    observations = store.observations("population", ["tuna", "rumskulla"])
+
+    assert [(o.place_id, o.year) for o in observations] == [
+        ("rumskulla", None), ("rumskulla", 2020),
+        ("tuna", 2005), ("tuna", 2018), ("tuna", 2019), ("tuna", 2020),
+    ]  # fmt: skip
+
+
+def test_observations_can_be_filtered_by_place_only(store):
+    assert {o.indicator_id for o in store.observations(place_ids=["riket"])} == {
+        "mean_age",
+        "employment_rate_20_64",
+    }
+    assert store.observations(place_ids=[]) == []
+
+
+def test_place_ids_are_the_localities_plus_municipality_and_sweden(store):
+    assert store.place_ids() == {loc.id for loc in store.localities()} | {"kommun", "riket"}
+
+
+# ------------------------------------------------------------------------ writes
+
+
+def test_saving_the_same_observations_twice_changes_nothing(store):
+    new = [
+        Observation("population", "tuna", 2021, 245.0, "SCB", "tätort"),
+        Observation("population", "pelarne", None, None, "hembygdsförening", "parish"),
+    ]
+
+    assert store.save_observations(new) == SaveResult(added=2)
+    assert store.save_observations(new) == SaveResult(unchanged=2)
+    tuna_and_pelarne_seeded = 4 + 1
+    assert len(store.observations("population", ["tuna", "pelarne"])) == tuna_and_pelarne_seeded + 2
+
+
+def test_changed_values_and_sources_are_counted_and_stored(store):
+    before = store.observations("population", ["tuna"])
+    edited = [
+        dataclasses.replace(before[0], value=250.0),
+        dataclasses.replace(before[1], source="SCB, ny källa"),
+        *before[2:],
+        Observation("population", "tuna", 2021, 245.0, "SCB", "tätort"),
+    ]
+
+    assert store.save_observations(edited) == SaveResult(added=1, changed=2, unchanged=2)
+    assert store.observations("population", ["tuna"]) == sorted(
+        edited, key=lambda o: o.year or 0
+    )
+
+
+def test_an_undated_observation_is_updated_not_duplicated(store):
+    result = store.save_observations(
+        [Observation("population", "rumskulla", None, 510.0, "svenskakyrkan.se", "parish")]
+    )
+
+    assert result == SaveResult(changed=1)
+    assert [o.value for o in store.observations("population", ["rumskulla"])] == [510.0]
+
+
+def test_a_value_set_to_missing_is_stored_as_none_not_zero(store):
+    tuna = store.observations("population", ["tuna"])[0]
+    store.save_observations([dataclasses.replace(tuna, value=None)])
+
+    assert store.observations("population", ["tuna"])[0].value is None
+
+
+def test_observations_for_unknown_places_or_indicators_are_refused_whole(store):
+    before = store.observations()
+
+    with pytest.raises(InputError) as caught:
+        store.save_observations(
+            [
+                Observation("population", "tuna", 2021, 245.0, "SCB"),
+                Observation("population", "narnia", 2021, 1.0, "SCB"),
+                Observation("folkmangd", "tuna", 2021, 1.0, "SCB"),
+            ]
+        )
+
+    assert {(p.row, p.field) for p in caught.value.problems} == {(2, "place_id"), (3, "indicator_id")}
+    assert store.observations() == before
+
+
+def test_localities_indicators_and_groups_are_upserted_by_id(store):
+    vimmerby = store.locality("vimmerby")
+    new = Locality("test-by", "Testby", 57.7, 15.9, "staff", False)
+
+    assert store.save_localities([vimmerby, new]) == SaveResult(added=1, unchanged=1)
+    assert store.save_groups([Group("test-by", "Grupp Testby")]) == SaveResult(added=1)
+    assert store.save_groups([Group("test-by", "Grupp Testby", "ny")]) == SaveResult(changed=1)
+    population = store.indicator("population")
+    renamed = dataclasses.replace(population, name_en="Inhabitants")
+    assert store.save_indicators([renamed]) == SaveResult(changed=1)
+    assert store.indicator("population").name_en == "Inhabitants"
+    assert "test-by" in store.place_ids()
+
+
+def test_a_group_for_an_unknown_locality_is_refused(store):
+    with pytest.raises(InputError):
+        store.save_groups([Group("narnia", "Grupp")])
+
+
+def test_an_indicator_outside_the_slus_areas_is_refused(store):
+    bad = dataclasses.replace(store.indicator("population"), id="x", area_id="sova")
+
+    with pytest.raises(InputError) as caught:
+        store.save_indicators([bad])
+
+    assert caught.value.problems[0].field == "area_id"
+
+
+def test_a_batch_with_the_same_key_twice_is_refused(store):
+    twice = [Observation("population", "tuna", 2021, 1.0, "a"), Observation("population", "tuna", 2021, 2.0, "b")]
+
+    with pytest.raises(InputError):
+        store.save_observations(twice)
+
+
+# ------------------------------------------------------------------------ import
+
+
+def test_importing_a_file_adds_then_leaves_everything_unchanged(store, write_csv, header):
+    path = write_csv(
+        header + ",basis",
+        "population,tuna,2021,245,SCB,tätort",
+        "population,tuna,2020,240,SCB statistiska tätorter 2020,tätort",
+        "mean_age,kommun,2021,44.5,SCB,kommun",
+    )
+
+    assert store.import_observations_file(path) == SaveResult(added=2, unchanged=1)
+    assert store.import_observations_file(path) == SaveResult(unchanged=3)
+
+
+def test_importing_can_change_values(store, write_csv, header):
+    path = write_csv(header + ",basis", "population,tuna,2020,241,SCB statistiska tätorter 2020,tätort")
+
+    assert store.import_observations_file(path) == SaveResult(changed=1)
+    assert store.observations("population", ["tuna"])[-1].value == 241.0
+
+
+def test_a_failing_import_leaves_the_database_exactly_as_before(store, write_csv, header):
+    before = store.observations()
+    path = write_csv(
+        header,
+        "population,tuna,2021,245,SCB",
+        "population,tuna,2020,999,SCB",
+        "population,narnia,2021,1,SCB",
+        name="befolkning.csv",
+    )
+
+    with pytest.raises(InputError) as caught:
+        store.import_observations_file(path, display_name="uppladdad.csv")
+
+    assert [(p.file, p.row, p.field) for p in caught.value.problems] == [
+        ("uppladdad.csv", 4, "locality_id")
+    ]
+    assert store.observations() == before
+
+
+def test_an_import_knows_localities_added_by_staff(store, write_csv, header):
+    store.save_localities([Locality("test-by", "Testby", 57.7, 15.9, "staff", False)])
+    path = write_csv(header, "population,test-by,2024,120,räknat av gruppen")
+
+    assert store.import_observations_file(path) == SaveResult(added=1)
