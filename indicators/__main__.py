@@ -1,0 +1,5 @@
+"""``python -m indicators``: see indicators.cli."""
+
+from indicators.cli import main
+
+raise SystemExit(main())

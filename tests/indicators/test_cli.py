@@ -1,0 +1,129 @@
+"""``python -m indicators``: per-file results on stdout, problems on stderr, honest exit codes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from indicators.cli import main
+from indicators.storage import Store
+
+
+@pytest.fixture
+def good_file(write_csv, header):
+    return write_csv(
+        header + ",basis",
+        "population,tuna,2021,245,SCB,tätort",
+        "population,tuna,2020,241,SCB statistiska tätorter 2020,tätort",
+        "mean_age,kommun,2020,44.2,\"SCB, via vimmerby.se (statistik och kommunfakta)\",kommun",
+        name="bra.csv",
+    )
+
+
+@pytest.fixture
+def bad_file(write_csv, header):
+    return write_csv(
+        header,
+        "population,tuna,2022,250,SCB",
+        "population,narnia,2021,1,SCB",
+        "population,tuna,20x0,1,SCB",
+        name="dålig.csv",
+    )
+
+
+def test_importing_a_good_file_prints_its_counts_and_exits_0(good_file, database_url, capsys):
+    code = main(["import", str(good_file), "--database-url", database_url])
+
+    out, err = capsys.readouterr()
+    assert code == 0
+    assert out == f"{good_file}: 1 tillagda, 1 ändrade, 1 oförändrade\n"
+    assert err == ""
+
+
+def test_importing_the_same_file_again_reports_everything_unchanged(good_file, database_url, capsys):
+    main(["import", str(good_file), "--database-url", database_url])
+    capsys.readouterr()
+
+    assert main(["import", str(good_file), "--database-url", database_url]) == 0
+    assert capsys.readouterr().out.endswith("0 tillagda, 0 ändrade, 3 oförändrade\n")
+
+
+def test_a_bad_file_prints_every_problem_to_stderr_and_exits_1(bad_file, database_url, capsys):
+    code = main(["import", str(bad_file), "--database-url", database_url])
+
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert out == ""
+    assert err.startswith("2 fel hittades; inget har sparats:")
+    assert f"{bad_file}, rad 3, fält ”locality_id”" in err
+    assert f"{bad_file}, rad 4, fält ”year”" in err
+
+
+def test_each_file_is_all_or_nothing_and_a_bad_one_does_not_stop_the_good(
+    bad_file, good_file, database_url, capsys
+):
+    code = main(["import", str(bad_file), str(good_file), "--database-url", database_url])
+
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert f"{good_file}: 1 tillagda" in out
+    assert "fel hittades" in err
+    with Store.open(database_url) as store:
+        years = [o.year for o in store.observations("population", ["tuna"])]
+    assert 2021 in years  # from the good file
+    assert 2022 not in years  # the bad file's valid row was not kept
+
+
+def test_a_missing_file_is_reported_not_raised(tmp_path, database_url, capsys):
+    code = main(["import", str(tmp_path / "saknas.csv"), "--database-url", database_url])
+
+    assert code == 1
+    assert "kunde inte läsas" in capsys.readouterr().err
+
+
+def test_the_database_url_can_come_from_the_environment(good_file, database_url, monkeypatch, capsys):
+    monkeypatch.setenv("DATABASE_URL", database_url)
+
+    assert main(["import", str(good_file)]) == 0
+    with Store.open(database_url) as store:
+        assert any(o.year == 2021 for o in store.observations("population", ["tuna"]))
+
+
+def test_init_creates_and_seeds_the_database_and_prints_its_url(tmp_path, capsys):
+    url = f"sqlite:///{tmp_path}/ny/t.sqlite"
+
+    assert main(["init", "--database-url", url]) == 0
+    assert capsys.readouterr().out.strip() == url
+    with Store.open(url, seed=False) as store:
+        assert len(store.localities()) == 10
+
+
+def test_an_unusable_database_url_exits_1_with_a_message(capsys):
+    assert main(["init", "--database-url", "inte en url"]) == 1
+    assert "Kunde inte öppna databasen" in capsys.readouterr().err
+
+
+def test_help_explains_the_columns_the_environment_variable_and_the_default(capsys):
+    with pytest.raises(SystemExit) as exited:
+        main(["import", "--help"])
+
+    help_text = capsys.readouterr().out
+    assert exited.value.code == 0
+    for word in ("indicator_id", "locality_id", "year", "value", "source", "basis", "source_date"):
+        assert word in help_text
+    assert "DATABASE_URL" in help_text
+    assert "dashboard.sqlite" in help_text
+
+
+def test_the_module_runs_as_python_dash_m(good_file, database_url):
+    done = subprocess.run(
+        [sys.executable, "-m", "indicators", "import", str(good_file), "--database-url", database_url],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+    assert done.returncode == 0, done.stderr
+    assert "1 tillagda" in done.stdout
