@@ -1,0 +1,63 @@
+"""The map HTML, checked without a browser (as geopandas tests folium output)."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import replace
+
+from dashboard.callbacks import map_document
+from dashboard.map_view import render_map_html
+from indicators.latest import map_values
+
+CDN_HOSTS = re.compile(r"cdn\.jsdelivr|unpkg\.com|cdnjs|googleapis|code\.jquery|bootstrapcdn|https?://(?!127\.0\.0\.1)[a-z0-9.-]+\.[a-z]{2,}/[^\s\"']*\.(js|css)")
+
+
+def js(text: str) -> str:
+    """Text as it appears inside the map's embedded GeoJSON (folium escapes non-ASCII and <, >, &)."""
+    return json.dumps(text)[1:-1].replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+
+
+def test_the_map_loads_leaflet_from_the_app_and_nothing_from_a_cdn(dashboard_data):
+    html = map_document(dashboard_data, "population", "senaste")
+    assert 'src="/vendor/leaflet/leaflet.js"' in html
+    assert 'href="/vendor/leaflet/leaflet.css"' in html
+    assert not CDN_HOSTS.search(html)
+
+
+def test_without_tiles_no_tile_layer_is_added(dashboard_data):
+    assert "L.tileLayer" not in map_document(dashboard_data, "population", "senaste", tiles="none")
+    assert "tile.openstreetmap.org" in map_document(dashboard_data, "population", "senaste", tiles="osm")
+
+
+def test_all_ten_localities_are_on_the_map_and_approximate_ones_are_marked(dashboard_data):
+    html = map_document(dashboard_data, "population", "senaste")
+    for name in ("Djursdala", "Frödinge", "Gullringen", "Locknevi", "Pelarne", "Rumskulla",
+                 "Storebro", "Södra Vi", "Tuna", "Vimmerby"):
+        assert js(name) in html
+    assert js("≈ Djursdala") in html and js("≈ Storebro") not in html
+
+
+def test_the_legend_names_the_indicator_year_and_the_other_basis(dashboard_data):
+    html = map_document(dashboard_data, "population", "2020")
+    assert "Folkmängd (invånare), 2020" in html
+    assert "Annan räknegrund" not in html  # 2020 has only tätort figures
+    latest = map_document(dashboard_data, "population", "senaste")
+    assert "Annan räknegrund – ej jämförbar" in latest
+
+
+def test_names_are_escaped_in_labels_and_tooltips(dashboard_data, store):
+    data = dashboard_data
+    localities = data.localities()
+    evil = replace(localities[0], name='<img src=x onerror="alert(1)">')
+    layers = data.layers([evil, *localities[1:]])
+    indicator = store.indicator("population")
+    html = render_map_html(
+        layers,
+        map_values([], [loc.id for loc in localities]),
+        {evil.id: evil.name},
+        indicator,
+        year_label="2020",
+    )
+    assert "<img src=x" not in html
+    assert js("&lt;img src=x onerror=&quot;alert(1)&quot;&gt;") in html
