@@ -62,6 +62,7 @@ def read_observations_csv(
     the municipality and Sweden); ``display_name`` is how the file is named in
     messages, since a web upload's temporary path means nothing to the user.
     """
+    path = Path(path)
     name = display_name if display_name is not None else path.name
     text = _read_text(path, name)
     return parse_observations_text(

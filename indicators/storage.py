@@ -205,6 +205,8 @@ class Store:
         Sorted by place, year (undated first), basis and indicator, so the same
         data always comes back in the same order on every backend.
         """
+        if isinstance(place_ids, str):
+            raise TypeError("place_ids must be a collection of ids, not one id string")
         table = schema.observations
         query = select(table)
         if indicator_id is not None:

@@ -178,6 +178,11 @@ def test_observations_can_be_filtered_by_place_only(store):
     assert store.observations(place_ids=[]) == []
 
 
+def test_a_single_place_id_string_is_a_mistake_not_a_set_of_letters(store):
+    with pytest.raises(TypeError):
+        store.observations("population", "tuna")
+
+
 def test_place_ids_are_the_localities_plus_municipality_and_sweden(store):
     assert store.place_ids() == {loc.id for loc in store.localities()} | {"kommun", "riket"}
 
