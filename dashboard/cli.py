@@ -8,23 +8,23 @@ from dashboard.settings import TILE_CHOICES, Settings
 from indicators.storage import default_database_url, resolve_database_url
 
 DESCRIPTION = """\
-Allas Vimmerby dashboard: the ten localities of Vimmerby kommun on a map,
-with their indicators per SLUS development area.
+Allas Vimmerby – lägesbild: Vimmerby kommuns tio orter på en karta, med
+indikatorer per utvecklingsområde i SLUS.
 
-On first start the database is created and filled with the bundled data
-(localities, population with sources, the indicator catalogue). Later starts
-keep what is there. Open the printed address in a browser.
+Vid första start skapas databasen och fylls med inbyggd grunddata (orter,
+folkmängd med källor, indikatorkatalog). Senare starter behåller det som finns.
+Öppna den utskrivna adressen i en webbläsare.
 """
 
 EPILOG = f"""\
-database:
-  --database-url wins over the DATABASE_URL environment variable, which wins
-  over the default {default_database_url()}
-  (any SQLAlchemy URL; SQLite by default).
+databas:
+  --database-url går före miljövariabeln DATABASE_URL, som går före
+  standardplatsen {default_database_url()}
+  (en SQLAlchemy-URL; SQLite som standard).
 
 data:
-  python -m indicators import FILE.csv     load observations (see README)
-  python -m geodata import FILE.geojson    load corrected positions or areas
+  python -m indicators import FIL.csv      läs in indikatorvärden (se README)
+  python -m geodata import FIL.geojson     läs in rättade lägen eller områden
 """
 
 
@@ -35,17 +35,16 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: %(default)s)")
-    parser.add_argument("--port", type=int, default=8050, help="port to listen on (default: %(default)s)")
-    parser.add_argument("--database-url", help="SQLAlchemy URL of the database (see below)")
+    parser.add_argument("--host", default="127.0.0.1", help="adress att lyssna på (standard: %(default)s)")
+    parser.add_argument("--port", type=int, default=8050, help="port (standard: %(default)s)")
+    parser.add_argument("--database-url", metavar="URL", help="databasens adress (SQLAlchemy-URL, se nedan)")
     parser.add_argument(
         "--tiles",
         choices=TILE_CHOICES,
         default="none",
-        help="background map tiles: 'none' works offline (default), 'osm' fetches OpenStreetMap tiles",
+        help="bakgrundskarta: 'none' fungerar utan nät (standard), 'osm' hämtar OpenStreetMap-kartbilder",
     )
-    parser.add_argument("--municipality", default="0884", help="municipality code for the boundary (default: %(default)s, Vimmerby)")
-    parser.add_argument("--debug", action="store_true", help="Dash debug mode with hot reload (development only)")
+    parser.add_argument("--debug", action="store_true", help="Dash felsökningsläge med omladdning (endast utveckling)")
     return parser
 
 
@@ -53,7 +52,6 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     settings = Settings(
         database_url=resolve_database_url(args.database_url),
-        municipality_code=args.municipality,
         tiles=args.tiles,
     )
     from dashboard.app import create_app  # heavy imports only once the arguments are valid
