@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import warnings
 from collections.abc import Callable
 from importlib.resources import files
 from pathlib import Path
@@ -69,10 +70,15 @@ def write_layer(tmp_path: Path) -> WriteLayer:
     driver follows the suffix (.geojson, .gpkg, .shp). ``crs=None`` writes no CRS.
     """
 
-    def write(name: str, columns: dict[str, list[object]], geometries: list[BaseGeometry | None], crs: object = 4326) -> Path:
+    def write(
+        name: str, columns: dict[str, list[object]], geometries: list[BaseGeometry | None], crs: object = 4326
+    ) -> Path:
         path = tmp_path / name
         frame = gpd.GeoDataFrame(columns, geometry=list(geometries), crs=crs)
-        frame.to_file(path, engine="pyogrio")
+        with warnings.catch_warnings():
+            # Writing without a CRS is the point of some tests; pyogrio warns about it.
+            warnings.filterwarnings("ignore", message="'crs' was not provided")
+            frame.to_file(path, engine="pyogrio")
         return path
 
     return write
