@@ -84,3 +84,69 @@ def unmatched(label: str, column: str | None, text: str | None) -> str:
     if column is None or text is None:
         return f"{label} (utan namn eller id)"
     return f"{label} ({column} ”{text}”)"
+
+
+# ------------------------------------------------------------------------- CLI
+
+CLI_DESCRIPTION = "Allas Vimmerby: läs in orternas lägen (punkter) och områden (polygoner) från en geodatafil."
+
+CLI_RULES = """\
+Filformat: GeoJSON (.geojson, .json), GeoPackage (.gpkg, ett lager) eller
+Shapefile (.shp med .shx, .dbf och .prj bredvid, eller alla packade i en .zip).
+
+Koordinatsystem: filens eget (t.ex. SWEREF 99 TM, EPSG:3006) räknas om till
+WGS 84. En GeoJSON utan angivet system är WGS 84; andra filer måste ange sitt
+(en Shapefile behöver sin .prj-fil).
+
+Vilken ort ett objekt gäller: fälten id, locality_id, ort_id, name, namn, ort
+eller tatort (stora och små bokstäver i fältnamnet spelar ingen roll) ska
+innehålla ortens id (t.ex. sodra-vi) eller namn (t.ex. Södra Vi). Värden jämförs
+utan hänsyn till stora och små bokstäver och mellanslag, och om det inte räcker
+även utan å, ä, ö och bindestreck: "Sodra Vi" och "sodra-vi" betyder Södra Vi.
+Objekt som inte matchar någon ort hoppas över och listas.
+
+Geometri: en punkt blir ortens nya centrum (och läget räknas inte längre som
+ungefärligt); en polygon eller multipolygon blir ortens område (ogiltiga
+polygoner lagas). En ort får ha en punkt och en polygon i samma fil, men inte
+två av samma slag. Punkter måste ligga inom kommungränsen. Linjer stöds inte.
+
+Filen sparas helt eller inte alls: hittas något fel skrivs alla fel ut och
+ingenting sparas.
+"""
+
+
+def database_help(env_name: str, default_url: str) -> str:
+    return f"databasens adress (SQLAlchemy-URL); annars {env_name} eller {default_url}"
+
+
+def cannot_open_database(url: str, error: BaseException) -> str:
+    return f"Kunde inte öppna databasen {url}: {error}"
+
+
+def cannot_save(file_name: str, error: BaseException) -> str:
+    return f"{file_name}: kunde inte sparas i databasen; inget har sparats: {error}"
+
+
+def moved(name: str, before: tuple[float, float], after: tuple[float, float], was_approximate: bool) -> str:
+    note = " (var ungefärligt)" if was_approximate else ""
+    return (
+        f"{name}: nytt läge {after[0]:.5f}, {after[1]:.5f} "
+        f"(förut {before[0]:.5f}, {before[1]:.5f}){note}"
+    )
+
+
+def area_set(name: str, replaced: bool) -> str:
+    return f"{name}: område {'ersatt' if replaced else 'inläst'}"
+
+
+def unchanged(name: str) -> str:
+    return f"{name}: oförändrad (samma läge och område som redan sparats)"
+
+
+def ignored_heading(count: int) -> str:
+    return f"{count} objekt matchade ingen ort och hoppades över:"
+
+
+def saved(file_name: str, changed: int) -> str:
+    word = "ort" if changed == 1 else "orter"
+    return f"{file_name}: {changed} {word} ändrade och sparade."

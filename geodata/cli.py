@@ -1,0 +1,115 @@
+"""Command line: ``python -m geodata import FILE`` reads staff's positions and areas into the database.
+
+A thin edge around ``geodata.io``: open the store, read the file against the
+stored localities, save every change in one transaction, and say what happened.
+On any problem the report goes to stderr, the exit code is 1, and nothing is stored.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from geodata import messages
+from geodata.io import GeometryImport, read_locality_geometries
+from indicators.errors import InputError
+from indicators.model import Locality
+from indicators.storage import (
+    DATABASE_URL_ENV,
+    SchemaVersionError,
+    Store,
+    default_database_url,
+    resolve_database_url,
+)
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser, separate so its help text can be tested."""
+    parser = argparse.ArgumentParser(
+        prog="python -m geodata",
+        description=messages.CLI_DESCRIPTION,
+        epilog=messages.CLI_RULES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    commands = parser.add_subparsers(dest="command", metavar="KOMMANDO", required=True)
+    command = commands.add_parser(
+        "import",
+        help="läs in punkter och områden för orterna från en fil",
+        description=messages.CLI_DESCRIPTION,
+        epilog=messages.CLI_RULES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    command.add_argument("file", type=Path, metavar="FIL", help="GeoJSON, GeoPackage eller Shapefile (.shp/.zip)")
+    command.add_argument(
+        "--database-url",
+        metavar="URL",
+        help=messages.database_help(DATABASE_URL_ENV, default_database_url()),
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run a command; the return value is the process exit code."""
+    args = build_parser().parse_args(argv)
+    url = resolve_database_url(args.database_url)
+    try:
+        store = Store.open(url)
+    except (SQLAlchemyError, SchemaVersionError, OSError) as error:
+        print(messages.cannot_open_database(url, error), file=sys.stderr)
+        return EXIT_FAILED
+    try:
+        return import_file(store, args.file, sys.stdout, sys.stderr)
+    finally:
+        store.dispose()
+
+
+def import_file(store: Store, path: Path, out: TextIO, err: TextIO) -> int:
+    """Read ``path`` against the stored localities and save the changes, all or nothing."""
+    before = store.localities()
+    try:
+        result = read_locality_geometries(path, before, display_name=path.name)
+    except InputError as error:
+        print(error.report(), file=err)
+        return EXIT_FAILED
+    changed = [locality for locality in result.updated if locality not in before]
+    if changed:
+        try:
+            store.save_localities(changed)
+        except SQLAlchemyError as error:
+            print(messages.cannot_save(path.name, error), file=err)
+            return EXIT_FAILED
+    for line in report_lines(before, result, path.name):
+        print(line, file=out)
+    return EXIT_OK
+
+
+def report_lines(before: Sequence[Locality], result: GeometryImport, file_name: str) -> list[str]:
+    """What the import changed, locality by locality, then what it skipped."""
+    old = {locality.id: locality for locality in before}
+    lines: list[str] = []
+    count = 0
+    for new in result.updated:
+        previous = old[new.id]
+        if new == previous:
+            lines.append(messages.unchanged(new.name))
+            continue
+        count += 1
+        if (new.lat, new.lon) != (previous.lat, previous.lon) or new.approximate != previous.approximate:
+            lines.append(
+                messages.moved(new.name, (previous.lat, previous.lon), (new.lat, new.lon), previous.approximate)
+            )
+        if new.area_geojson != previous.area_geojson:
+            lines.append(messages.area_set(new.name, replaced=previous.area_geojson is not None))
+    lines.append(messages.saved(file_name, count))
+    if result.ignored:
+        lines.append(messages.ignored_heading(len(result.ignored)))
+        lines.extend(f"  {description}" for description in result.ignored)
+    return lines
