@@ -19,6 +19,7 @@ from collections.abc import Sequence
 import numpy as np
 import shapely
 from shapely.geometry import shape
+from shapely.errors import GEOSException
 from shapely.geometry.base import BaseGeometry
 
 from geodata.crs import to_sweref, to_wgs84
@@ -136,5 +137,13 @@ def _clip(cells: np.ndarray, region: BaseGeometry) -> np.ndarray:
 
 
 def _parse_area(locality: Locality) -> BaseGeometry:
-    """The supplied area as a geometry; stored text is trusted to be GeoJSON in WGS 84."""
-    return repaired(shape(json.loads(locality.area_geojson or "null")))
+    """The supplied area as a valid geometry (GeoJSON in WGS 84, as the model says).
+
+    Stored text that is not GeoJSON is a fault in whatever wrote it; say which
+    locality it is rather than fail deep inside GEOS.
+    """
+    try:
+        return repaired(shape(json.loads(locality.area_geojson or "null")))
+    except (ValueError, TypeError, AttributeError, KeyError, GEOSException) as error:
+        message = f"Området för ”{locality.name}” ({locality.id}) är inte giltig GeoJSON: {error}"
+        raise ValueError(message) from error

@@ -47,7 +47,9 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=messages.CLI_RULES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    command.add_argument("file", type=Path, metavar="FIL", help="GeoJSON, GeoPackage eller Shapefile (.shp/.zip)")
+    command.add_argument(
+        "file", type=Path, metavar="FIL", help="GeoJSON, GeoPackage eller Shapefile (.shp eller .zip)"
+    )
     command.add_argument(
         "--database-url",
         metavar="URL",

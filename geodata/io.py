@@ -191,7 +191,9 @@ def _usable_geometries(features: list[_Feature], name: str, problems: list[Probl
     return usable
 
 
-def _refuse_duplicates(features: list[_Feature], names: dict[str, str], file: str, problems: list[Problem]) -> None:
+def _refuse_duplicates(
+    features: list[_Feature], names: dict[str, str], file: str, problems: list[Problem]
+) -> None:
     """Two points (or two areas) for one locality: the file must say which is meant."""
     groups: dict[tuple[str, bool], list[_Feature]] = defaultdict(list)
     for feature in features:
@@ -203,7 +205,9 @@ def _refuse_duplicates(features: list[_Feature], names: dict[str, str], file: st
             problems.append(_problem(file, message, group[1].number, group[1].field))
 
 
-def _refuse_outside(features: list[_Feature], boundary: BaseGeometry, file: str, problems: list[Problem]) -> None:
+def _refuse_outside(
+    features: list[_Feature], boundary: BaseGeometry, file: str, problems: list[Problem]
+) -> None:
     """Centres must lie in the municipality and an area must at least touch it.
 
     Both catch the common mistake of coordinates in another system than the one declared.

@@ -88,7 +88,9 @@ def unmatched(label: str, column: str | None, text: str | None) -> str:
 
 # ------------------------------------------------------------------------- CLI
 
-CLI_DESCRIPTION = "Allas Vimmerby: läs in orternas lägen (punkter) och områden (polygoner) från en geodatafil."
+CLI_DESCRIPTION = (
+    "Allas Vimmerby: läs in orternas lägen (punkter) och områden (polygoner) från en geodatafil."
+)
 
 CLI_RULES = """\
 Filformat: GeoJSON (.geojson, .json), GeoPackage (.gpkg, ett lager) eller

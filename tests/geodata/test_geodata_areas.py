@@ -35,7 +35,9 @@ def assert_centres_in_own_area(localities: list[Locality], areas: dict[str, Base
 
 
 @pytest.mark.parametrize("which", ["ten", "synthetic_200"])
-def test_areas_partition_the_municipality(which: str, request: pytest.FixtureRequest, boundary: BaseGeometry) -> None:
+def test_areas_partition_the_municipality(
+    which: str, request: pytest.FixtureRequest, boundary: BaseGeometry
+) -> None:
     localities = request.getfixturevalue(which)
     areas = locality_areas(localities, boundary)
     assert list(areas) == [loc.id for loc in localities]
@@ -75,6 +77,12 @@ def test_areas_collinear_and_shared_centres(by_id: dict[str, Locality], boundary
     assert_partition(areas, boundary)
 
 
+def test_areas_unreadable_supplied_area_names_the_locality(ten: list[Locality], boundary: BaseGeometry) -> None:
+    broken = [dataclasses.replace(ten[0], area_geojson="{inte json"), *ten[1:]]
+    with pytest.raises(ValueError, match="Vimmerby"):
+        locality_areas(broken, boundary)
+
+
 def test_areas_empty_input(boundary: BaseGeometry) -> None:
     assert locality_areas([], boundary) == {}
 
@@ -87,7 +95,9 @@ def test_areas_duplicate_ids_refused(ten: list[Locality], boundary: BaseGeometry
 SUPPLIED = shapely.box(15.80, 57.64, 15.90, 57.70)  # around Vimmerby town
 
 
-def test_areas_supplied_area_is_kept_and_others_fit_around_it(ten: list[Locality], boundary: BaseGeometry) -> None:
+def test_areas_supplied_area_is_kept_and_others_fit_around_it(
+    ten: list[Locality], boundary: BaseGeometry
+) -> None:
     localities = [
         dataclasses.replace(loc, area_geojson=shapely.to_geojson(SUPPLIED)) if loc.id == "vimmerby" else loc
         for loc in ten
@@ -99,7 +109,9 @@ def test_areas_supplied_area_is_kept_and_others_fit_around_it(ten: list[Locality
     assert max(to_sweref(g.intersection(SUPPLIED)).area for g in others) < 1.0
 
 
-def test_areas_supplied_area_is_clipped_and_first_listed_wins(ten: list[Locality], boundary: BaseGeometry) -> None:
+def test_areas_supplied_area_is_clipped_and_first_listed_wins(
+    ten: list[Locality], boundary: BaseGeometry
+) -> None:
     too_big = shapely.box(15.0, 57.0, 15.86, 58.0)  # reaches far outside the municipality
     overlapping = shapely.box(15.84, 57.6, 16.0, 57.7)
     localities = [dataclasses.replace(ten[0], area_geojson=shapely.to_geojson(too_big)),
@@ -110,7 +122,9 @@ def test_areas_supplied_area_is_clipped_and_first_listed_wins(ten: list[Locality
     assert areas[ten[1].id].symmetric_difference(overlapping.difference(too_big)).area < 1e-9
 
 
-def test_areas_every_area_supplied_leaves_no_computed_cells(ten: list[Locality], boundary: BaseGeometry) -> None:
+def test_areas_every_area_supplied_leaves_no_computed_cells(
+    ten: list[Locality], boundary: BaseGeometry
+) -> None:
     west = shapely.box(15.0, 57.0, 15.85, 58.0)
     east = shapely.box(15.85, 57.0, 17.0, 58.0)
     two = [dataclasses.replace(ten[0], area_geojson=shapely.to_geojson(west)),

@@ -34,7 +34,8 @@ def test_cli_help_explains_formats_and_matching(capsys: pytest.CaptureFixture[st
         main(["import", "--help"])
     assert exited.value.code == 0
     text = capsys.readouterr().out
-    for needle in ("GeoJSON", "GeoPackage", "Shapefile", ".prj", "namn", "tatort", "locality_id", "Sodra Vi", "--database-url"):
+    needles = ("GeoJSON", "GeoPackage", "Shapefile", ".prj", "namn", "tatort", "locality_id", "Sodra Vi")
+    for needle in (*needles, "--database-url"):
         assert needle in text
 
 
@@ -57,7 +58,8 @@ def test_cli_imports_points_and_areas(
     assert out.err == ""
 
     after = stored(db)
-    assert (after["djursdala"].lat, after["djursdala"].lon, after["djursdala"].approximate) == (57.761, 15.871, False)
+    djursdala = after["djursdala"]
+    assert (djursdala.lat, djursdala.lon, djursdala.approximate) == (57.761, 15.871, False)
     assert after["djursdala"].position_basis == "inläst från orter.gpkg"
     assert shape(json.loads(after["tuna"].area_geojson or "null")).equals(area)
     assert (after["tuna"].lat, after["tuna"].lon) == (before["tuna"].lat, before["tuna"].lon)
@@ -69,7 +71,9 @@ def test_cli_imports_points_and_areas(
     assert stored(db) == after
 
 
-def test_cli_bad_file_stores_nothing(write_layer: WriteLayer, db: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_bad_file_stores_nothing(
+    write_layer: WriteLayer, db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     before = stored(db)
     path = write_layer(
         "fel.geojson",
@@ -91,7 +95,9 @@ def test_cli_missing_file_and_usage_errors(db: str, tmp_path: Path, capsys: pyte
     assert exited.value.code == 2
 
 
-def test_cli_unopenable_database(write_layer: WriteLayer, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_unopenable_database(
+    write_layer: WriteLayer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = write_layer("orter.geojson", {"namn": ["Tuna"]}, [shapely.Point(16.1, 57.58)])
     not_a_database = tmp_path / "inte-en-databas.sqlite"
     not_a_database.write_bytes(b"\x00garbage" * 200)
@@ -103,9 +109,9 @@ def test_cli_runs_as_module(write_layer: WriteLayer, db: str) -> None:
     good = write_layer("bra.geojson", {"ort": ["Tuna"]}, [shapely.Point(16.1, 57.58)])
     bad = write_layer("utanfor.geojson", {"ort": ["Tuna"]}, [shapely.Point(14.0, 57.58)])
     run = [sys.executable, "-m", "geodata", "import"]
-    ok = subprocess.run([*run, str(good), "--database-url", db], capture_output=True, text=True, check=False)
+    ok = subprocess.run([*run, str(good), "--database-url", db], capture_output=True, text=True)
     assert ok.returncode == 0, ok.stderr
     assert "Tuna: nytt läge" in ok.stdout
-    refused = subprocess.run([*run, str(bad), "--database-url", db], capture_output=True, text=True, check=False)
+    refused = subprocess.run([*run, str(bad), "--database-url", db], capture_output=True, text=True)
     assert refused.returncode == 1
     assert "utanför kommungränsen" in refused.stderr

@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 import shapely
-from shapely.geometry import shape
-from shapely.geometry.base import BaseGeometry
+from shapely.geometry import mapping, shape
 
 from geodata.crs import to_sweref
 from geodata.io import GeometryImport, read_locality_geometries
@@ -37,8 +36,11 @@ def problems_of(path: Path, localities: list[Locality], **kwargs: object) -> lis
 # ----------------------------------------------------------------- good files
 
 
-def test_io_points_update_positions_and_clear_approximate(write_layer: WriteLayer, ten: list[Locality], by_id: dict[str, Locality]) -> None:
-    path = write_layer("orter.geojson", {"namn": ["Vimmerby", "Djursdala"]}, [VIMMERBY_NEW, shapely.Point(15.871, 57.761)])
+def test_io_points_update_positions_and_clear_approximate(
+    write_layer: WriteLayer, ten: list[Locality], by_id: dict[str, Locality]
+) -> None:
+    djursdala_new = shapely.Point(15.871, 57.761)
+    path = write_layer("orter.geojson", {"namn": ["Vimmerby", "Djursdala"]}, [VIMMERBY_NEW, djursdala_new])
     result = read_locality_geometries(path, ten)
     assert isinstance(result, GeometryImport)
     assert [loc.id for loc in result.updated] == ["vimmerby", "djursdala"]
@@ -47,13 +49,14 @@ def test_io_points_update_positions_and_clear_approximate(write_layer: WriteLaye
     assert djursdala.approximate is False and by_id["djursdala"].approximate is True
     assert djursdala.position_basis == "inläst från orter.geojson"
     assert djursdala.area_geojson is None
-    assert dataclasses.replace(djursdala, lat=0, lon=0, approximate=True, position_basis="") == dataclasses.replace(
-        by_id["djursdala"], lat=0, lon=0, approximate=True, position_basis=""
-    )
+    moved_fields = {"lat": 0, "lon": 0, "approximate": True, "position_basis": ""}
+    assert dataclasses.replace(djursdala, **moved_fields) == dataclasses.replace(by_id["djursdala"], **moved_fields)
     assert result.ignored == []
 
 
-def test_io_polygons_set_areas_and_keep_centres(write_layer: WriteLayer, ten: list[Locality], by_id: dict[str, Locality]) -> None:
+def test_io_polygons_set_areas_and_keep_centres(
+    write_layer: WriteLayer, ten: list[Locality], by_id: dict[str, Locality]
+) -> None:
     path = write_layer("omraden.gpkg", {"ort": ["vimmerby"]}, [SQUARE])
     (vimmerby,) = read_locality_geometries(path, ten).updated
     assert shape(json.loads(vimmerby.area_geojson or "null")).equals(SQUARE)
@@ -121,10 +124,8 @@ def test_io_epsg3006_polygon_is_reprojected(write_layer: WriteLayer, ten: list[L
 
 def test_io_geojson_without_crs_member_is_wgs84(tmp_path: Path, ten: list[Locality]) -> None:
     path = tmp_path / "handskriven.json"
-    path.write_text(json.dumps({
-        "type": "FeatureCollection",
-        "features": [{"type": "Feature", "properties": {"namn": "Tuna"}, "geometry": shapely.geometry.mapping(TUNA_NEW)}],
-    }), encoding="utf-8")
+    feature = {"type": "Feature", "properties": {"namn": "Tuna"}, "geometry": mapping(TUNA_NEW)}
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [feature]}), encoding="utf-8")
     (tuna,) = read_locality_geometries(path, ten).updated
     assert (tuna.lon, tuna.lat) == pytest.approx((TUNA_NEW.x, TUNA_NEW.y))
 
@@ -174,7 +175,9 @@ def test_io_no_matching_features(write_layer: WriteLayer, ten: list[Locality]) -
     assert problem.row is None
 
 
-def test_io_no_matching_features_and_unknown_crs_both_reported(write_layer: WriteLayer, ten: list[Locality]) -> None:
+def test_io_no_matching_features_and_unknown_crs_both_reported(
+    write_layer: WriteLayer, ten: list[Locality]
+) -> None:
     path = write_layer("fel.shp", {"namn": ["Mariannelund"]}, [VIMMERBY_NEW], crs=None)
     messages = [problem.message for problem in problems_of(path, ten)]
     assert len(messages) == 2
@@ -195,14 +198,16 @@ def test_io_no_name_or_id_field(write_layer: WriteLayer, ten: list[Locality]) ->
 
 
 def test_io_duplicate_names_both_features(write_layer: WriteLayer, ten: list[Locality]) -> None:
-    path = write_layer("dubbel.gpkg", {"namn": ["Vimmerby", "Tuna", "vimmerby"]}, [VIMMERBY_NEW, TUNA_NEW, VIMMERBY_NEW])
+    points = [VIMMERBY_NEW, TUNA_NEW, VIMMERBY_NEW]
+    path = write_layer("dubbel.gpkg", {"namn": ["Vimmerby", "Tuna", "vimmerby"]}, points)
     (problem,) = problems_of(path, ten)
     assert problem.row == 3 and problem.field == "namn"
     assert "objekt 1" in problem.message and "objekt 3" in problem.message and "dubblett" in problem.message
 
 
 def test_io_point_outside_boundary(write_layer: WriteLayer, ten: list[Locality]) -> None:
-    path = write_layer("utanfor.geojson", {"namn": ["Vimmerby", "Tuna"]}, [VIMMERBY_NEW, shapely.Point(15.2, 57.6)])
+    points = [VIMMERBY_NEW, shapely.Point(15.2, 57.6)]
+    path = write_layer("utanfor.geojson", {"namn": ["Vimmerby", "Tuna"]}, points)
     (problem,) = problems_of(path, ten)
     assert problem.row == 2 and "utanför kommungränsen" in problem.message
 
@@ -214,7 +219,7 @@ def test_io_custom_boundary(write_layer: WriteLayer, ten: list[Locality]) -> Non
     assert read_locality_geometries(path, ten, boundary=SQUARE.union(TUNA_NEW.buffer(0.01))).updated
 
 
-def test_io_area_wholly_outside_boundary(write_layer: WriteLayer, ten: list[Locality], boundary: BaseGeometry) -> None:
+def test_io_area_wholly_outside_boundary(write_layer: WriteLayer, ten: list[Locality]) -> None:
     far = shapely.box(17.0, 59.0, 17.1, 59.1)
     path = write_layer("langt_bort.gpkg", {"namn": ["Tuna"]}, [far])
     (problem,) = problems_of(path, ten)
@@ -250,7 +255,7 @@ def test_io_empty_geometry(tmp_path: Path, ten: list[Locality]) -> None:
     path.write_text(json.dumps({
         "type": "FeatureCollection",
         "features": [
-            {"type": "Feature", "properties": {"namn": "Tuna"}, "geometry": shapely.geometry.mapping(TUNA_NEW)},
+            {"type": "Feature", "properties": {"namn": "Tuna"}, "geometry": mapping(TUNA_NEW)},
             {"type": "Feature", "properties": {"namn": "Vimmerby"}, "geometry": None},
         ],
     }), encoding="utf-8")
@@ -262,7 +267,12 @@ def test_io_all_problems_are_collected(write_layer: WriteLayer, ten: list[Locali
     path = write_layer(
         "allt_fel.gpkg",
         {"namn": ["Vimmerby", "Vimmerby", "Tuna", "Storebro"]},
-        [VIMMERBY_NEW, VIMMERBY_NEW, shapely.Point(15.0, 57.0), shapely.LineString([(15.8, 57.6), (15.9, 57.6)])],
+        [
+            VIMMERBY_NEW,
+            VIMMERBY_NEW,
+            shapely.Point(15.0, 57.0),
+            shapely.LineString([(15.8, 57.6), (15.9, 57.6)]),
+        ],
     )
     problems = problems_of(path, ten)
     assert sorted(p.row for p in problems if p.row is not None) == [2, 3, 4]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import time
 from collections.abc import Iterator
@@ -86,7 +87,7 @@ def test_web_layers_boundary_matches_and_bounds(layers: WebLayers, boundary: Bas
 def test_web_layers_simplification_shrinks_detailed_areas(ten: list[Locality], boundary: BaseGeometry) -> None:
     wiggly = shapely.Point(15.85, 57.67).buffer(0.03, quad_segs=256)  # ~1,000 vertices
     localities = [
-        Locality(**{**loc.__dict__, "area_geojson": shapely.to_geojson(wiggly)}) if loc.id == "vimmerby" else loc
+        dataclasses.replace(loc, area_geojson=shapely.to_geojson(wiggly)) if loc.id == "vimmerby" else loc
         for loc in ten
     ]
     fine = build_web_layers(localities, boundary, simplify_m=0)
