@@ -37,4 +37,6 @@ def municipality_boundary(code: str = VIMMERBY) -> BaseGeometry:
     geometry = shapely.union_all(frame.geometry.to_numpy())
     if not geometry.is_valid:
         geometry = shapely.make_valid(geometry)
+    # Prepared once here, not by whichever caller (or thread) first tests a point against it.
+    shapely.prepare(geometry)
     return geometry

@@ -24,8 +24,9 @@ def test_boundary_is_in_wgs84(boundary: BaseGeometry) -> None:
     assert 57.4 < south < north < 57.95
 
 
-def test_boundary_is_cached() -> None:
+def test_boundary_is_cached_and_prepared() -> None:
     assert municipality_boundary("0884") is municipality_boundary("0884")
+    assert shapely.is_prepared(municipality_boundary("0884"))
 
 
 def test_boundary_other_municipality_differs(boundary: BaseGeometry) -> None:
