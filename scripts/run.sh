@@ -6,5 +6,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/venv.sh
 ensure_venv
-.venv/bin/python -m pip install --quiet --disable-pip-version-check -e .
+echo "Installing the dashboard into .venv ..."
+pip_install -e .
 exec .venv/bin/python -m dashboard "$@"

@@ -17,7 +17,7 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
 fi
 
 ensure_venv
-.venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+pip_install -e '.[test]'
 
 set +e
 .venv/bin/python -m pytest "$@"

@@ -16,5 +16,17 @@ ensure_venv() {
             exit 1
         fi
     fi
-    .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+    pip_install --upgrade pip
+}
+
+# pip into .venv, quiet unless it fails (then its whole output is shown).
+pip_install() {
+    local log
+    log=$(mktemp)
+    if ! .venv/bin/python -m pip install --quiet --disable-pip-version-check "$@" >"$log" 2>&1; then
+        cat "$log" >&2
+        rm -f "$log"
+        return 1
+    fi
+    rm -f "$log"
 }
