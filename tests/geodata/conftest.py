@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import csv
 import warnings
 from collections.abc import Callable
-from importlib.resources import files
 from pathlib import Path
 
 import geopandas as gpd
@@ -14,24 +12,8 @@ from shapely.geometry.base import BaseGeometry
 
 from geodata.boundary import municipality_boundary
 from geodata.synthetic import synthetic_localities
+from indicators.bundled import bundled_localities
 from indicators.model import Locality
-
-
-def _localities_from_csv() -> list[Locality]:
-    """The bundled CSV read directly, for when ``indicators.bundled`` is not there."""
-    text = files("indicators").joinpath("data").joinpath("localities.csv").read_text(encoding="utf-8-sig")
-    return [
-        Locality(
-            id=row["id"],
-            name=row["name"],
-            lat=float(row["lat"]),
-            lon=float(row["lon"]),
-            position_basis=row["position_basis"],
-            approximate=row["approximate"] == "true",
-            scb_tatort_code=row["scb_tatort_code"] or None,
-        )
-        for row in csv.DictReader(text.splitlines())
-    ]
 
 
 @pytest.fixture(scope="session")
@@ -42,10 +24,6 @@ def boundary() -> BaseGeometry:
 @pytest.fixture(scope="session")
 def ten() -> list[Locality]:
     """The ten Allas Vimmerby localities as the project ships them."""
-    try:
-        from indicators.bundled import bundled_localities
-    except ImportError:
-        return _localities_from_csv()
     return bundled_localities()
 
 
