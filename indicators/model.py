@@ -77,6 +77,9 @@ class Indicator:
     source: str
     definition_sv: str
     kolada_kpi: str | None = None
+    per_1000: bool = False
+    """A count that is also shown and scored per 1,000 inhabitants, so small villages
+    are not judged by the town's yardstick."""
 
 
 @dataclass(frozen=True)
@@ -95,6 +98,8 @@ class Observation:
     source: str
     basis: str = ""
     source_date: str | None = None
+    example: bool = False
+    """Bundled example data, shown as such until staff import real figures for the same key."""
 
 
 @dataclass(frozen=True)

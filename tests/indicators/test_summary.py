@@ -16,7 +16,7 @@ def test_every_area_is_listed_even_without_indicators():
 def test_lines_carry_the_locality_and_the_references():
     observations = [
         Observation("population", "tuna", 2020, 240, "SCB", "tätort"),
-        Observation("population", "kommun", 2024, 15384, "SCB", "kommun"),
+        Observation("population", "kommun", 2024, 15384, "SCB"),
         Observation("emp", "kommun", 2020, 82.3, "SCB"),
         Observation("emp", "riket", 2020, 79.5, "SCB"),
         Observation("population", "storebro", 2020, 1025, "SCB", "tätort"),
