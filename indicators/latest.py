@@ -62,15 +62,26 @@ def map_values(
     """
     by_place: dict[str, list[Observation]] = {pid: [] for pid in locality_ids}
     for observation in observations:
-        if observation.place_id in by_place and observation.value is not None:
+        found = by_place.get(observation.place_id)
+        if found is not None and observation.value is not None:
             if year is None or observation.year == year:
-                by_place[observation.place_id].append(observation)
+                found.append(observation)
 
-    coverage = Counter(basis for obs in by_place.values() for basis in {o.basis for o in obs})
+    coverage: Counter[str] = Counter()
+    for obs in by_place.values():
+        if len(obs) == 1:
+            coverage[obs[0].basis] += 1
+        elif obs:
+            coverage.update({o.basis for o in obs})
     main_basis = min(coverage, key=lambda b: (-coverage[b], b)) if coverage else None
 
+    # Scores call this for 60 indicators × 2,000 localities per request: the usual
+    # single figure per locality skips the general path below.
     result = []
     for pid, obs in by_place.items():
+        if len(obs) == 1:
+            result.append(MapValue(pid, obs[0], comparable=obs[0].basis == main_basis))
+            continue
         on_main = latest(o for o in obs if o.basis == main_basis)
         if on_main is not None:
             result.append(MapValue(pid, on_main, comparable=True))
