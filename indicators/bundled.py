@@ -2,20 +2,24 @@
 
 The files live inside the package (``indicators/data``) and are read through
 importlib.resources, so an installed wheel finds them without knowing where it
-was unpacked. Observations go through the same loader staff files do, so the
-bundled data can never get away with what an import would refuse.
+was unpacked. The catalogue and the observations go through the same loaders
+staff files do, so the bundled data can never get away with what an import
+would refuse.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Collection, Iterator
-from importlib.resources import as_file, files
+from collections.abc import Iterator
+from importlib.resources import files
 from importlib.resources.abc import Traversable
 
-from indicators.csv_observations import read_observations_csv
-from indicators.model import Direction, Group, Indicator, Level, Locality, Observation
+from indicators.catalogue import Catalogue
+from indicators.catalogue_rows import catalogue_from_table
+from indicators.csv_observations import parse_observations_text
+from indicators.csv_tables import read_csv_table
+from indicators.model import Group, Indicator, Locality, Observation
 
 _DATA_PACKAGE = "indicators.data"
 
@@ -62,22 +66,10 @@ def bundled_localities() -> list[Locality]:
 
 
 def bundled_indicators() -> list[Indicator]:
-    """The starting indicator catalogue, in file order."""
-    return [
-        Indicator(
-            id=row["id"],
-            name_sv=row["name_sv"],
-            name_en=row["name_en"],
-            unit=row["unit"],
-            area_id=row["area_id"],
-            direction=Direction(row["direction"]),
-            level=Level(row["level"]),
-            source=row["source"],
-            definition_sv=row["definition_sv"],
-            kolada_kpi=_optional(row["kolada_kpi"]),
-        )
-        for row in _rows("indicators.csv")
-    ]
+    """The starting indicator catalogue, in file order, checked like a staff catalogue."""
+    text = _resource("indicators.csv").read_text(encoding="utf-8-sig")
+    table = read_csv_table(text, "indicators.csv (inbyggd data)")
+    return catalogue_from_table(table).indicators
 
 
 def bundled_groups() -> list[Group]:
@@ -88,14 +80,22 @@ def bundled_groups() -> list[Group]:
     ]
 
 
-def bundled_observations(
-    indicator_ids: Collection[str], place_ids: Collection[str]
-) -> list[Observation]:
+def bundled_observations(catalogue: Catalogue) -> list[Observation]:
     """The sourced figures, checked against the given catalogue like any import."""
-    with as_file(_resource("observations.csv")) as path:
-        return read_observations_csv(
-            path,
-            indicator_ids=indicator_ids,
-            place_ids=place_ids,
-            display_name="observations.csv (inbyggd data)",
-        )
+    return _observations("observations.csv", catalogue, example=False)
+
+
+def bundled_example_observations(catalogue: Catalogue) -> list[Observation]:
+    """Example values for what no public source gives per locality, marked ``example``.
+
+    The app labels them as example data until staff import their own figures
+    for the same indicator, place, year and basis.
+    """
+    return _observations("example_observations.csv", catalogue, example=True)
+
+
+def _observations(name: str, catalogue: Catalogue, *, example: bool) -> list[Observation]:
+    text = _resource(name).read_text(encoding="utf-8-sig")
+    return parse_observations_text(
+        text, catalogue=catalogue, file_name=f"{name} (inbyggd data)", example=example
+    )

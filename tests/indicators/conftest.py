@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from indicators.catalogue import Catalogue
 from indicators.csv_observations import read_observations_csv
 from indicators.errors import InputError, Problem
-from indicators.model import Observation
+from indicators.model import Direction, Indicator, Level, Observation
 from indicators.storage import Store
 
 LOCALITY_IDS = frozenset(
@@ -31,8 +32,16 @@ LOCALITY_IDS = frozenset(
     }
 )
 PLACE_IDS = LOCALITY_IDS | {"kommun", "riket"}
-INDICATOR_IDS = frozenset({"population", "mean_age"})
 THIS_YEAR = 2025
+INDICATORS = (
+    Indicator("population", "Folkmängd", "Population", "invånare", "leva", Direction.NEUTRAL,
+              Level.LOCALITY, "SCB", "Antal invånare.", "N01951"),
+    Indicator("mean_age", "Medelålder", "Mean age", "år", "leva", Direction.NEUTRAL,
+              Level.MUNICIPALITY, "SCB via Kolada", "Medelålder.", "N00959"),
+    Indicator("employment", "Förvärvsfrekvens", "Employment rate", "%", "arbeta",
+              Direction.HIGHER_IS_BETTER, Level.MUNICIPALITY, "SCB via Kolada", "Andel.", "N02267"),
+)  # fmt: skip
+CATALOGUE = Catalogue.of(INDICATORS, LOCALITY_IDS, THIS_YEAR)
 HEADER = "indicator_id,locality_id,year,value,source"
 
 WriteCsv = Callable[..., Path]
@@ -72,18 +81,20 @@ def write_csv(tmp_path: Path) -> WriteCsv:
 
 
 def _read(path: Path, **overrides: object) -> list[Observation]:
-    options: dict[str, object] = {
-        "indicator_ids": INDICATOR_IDS,
-        "place_ids": PLACE_IDS,
-        "current_year": THIS_YEAR,
-    }
+    options: dict[str, object] = {"catalogue": CATALOGUE}
     options.update(overrides)
     return read_observations_csv(path, **options)  # type: ignore[arg-type]
 
 
 @pytest.fixture
+def catalogue() -> Catalogue:
+    """The ten localities plus kommun/riket, three indicators, and 2025 as this year."""
+    return CATALOGUE
+
+
+@pytest.fixture
 def read_csv() -> ReadCsv:
-    """Read with the ten localities plus kommun/riket, two indicators, and 2025 as this year."""
+    """Read with the test catalogue (see ``catalogue``)."""
     return _read
 
 
@@ -110,3 +121,36 @@ def store(database_url: str) -> Iterator[Store]:
     opened = Store.open(database_url)
     yield opened
     opened.dispose()
+
+
+WriteXlsx = Callable[..., Path]
+
+
+@pytest.fixture
+def write_xlsx(tmp_path: Path) -> WriteXlsx:
+    """Write a workbook: ``sheets`` maps sheet name to rows (lists of cell values).
+
+    ``merge`` names ranges (``"A1:B1"``) to merge on the first sheet. Files are
+    written by openpyxl, as a small staff workbook would be by Excel.
+    """
+    from openpyxl import Workbook
+
+    def write(
+        sheets: dict[str, list[list[object]]],
+        *,
+        name: str = "obs.xlsx",
+        merge: tuple[str, ...] = (),
+    ) -> Path:
+        workbook = Workbook()
+        workbook.remove(workbook.active)
+        for title, rows in sheets.items():
+            sheet = workbook.create_sheet(title)
+            for row in rows:
+                sheet.append(row)
+        for ref in merge:
+            workbook.worksheets[0].merge_cells(ref)
+        path = tmp_path / name
+        workbook.save(path)
+        return path
+
+    return write

@@ -5,18 +5,21 @@ from __future__ import annotations
 import pytest
 
 from indicators.bundled import (
+    bundled_example_observations,
     bundled_groups,
     bundled_indicators,
     bundled_localities,
     bundled_observations,
     parse_bool,
 )
-from indicators.model import REFERENCE_PLACE_IDS, Direction, Level
+from indicators.catalogue import Catalogue
+from indicators.model import Direction, Level
 from indicators.slus import AREAS_BY_ID
+from indicators.units import UNITS_BY_SYMBOL
 
 
-def bundled_place_ids():
-    return {loc.id for loc in bundled_localities()} | set(REFERENCE_PLACE_IDS)
+def bundled_catalogue(indicators=None):
+    return Catalogue.of(indicators or bundled_indicators(), [loc.id for loc in bundled_localities()])
 
 
 def test_the_ten_allas_vimmerby_localities_are_bundled():
@@ -47,6 +50,17 @@ def test_indicators_are_parsed_with_their_enums_and_belong_to_a_slus_area():
     assert indicators["mean_age"].level is Level.MUNICIPALITY
     assert indicators["tatort_share"].kolada_kpi is None
     assert all(ind.area_id in AREAS_BY_ID for ind in indicators.values())
+    assert all(ind.unit in UNITS_BY_SYMBOL for ind in indicators.values())
+    assert indicators["associations"].per_1000 is True
+    assert indicators["population"].per_1000 is False
+
+
+def test_every_area_has_indicators_and_every_kpi_is_unique():
+    indicators = bundled_indicators()
+
+    assert {ind.area_id for ind in indicators} == set(AREAS_BY_ID)
+    kpis = [ind.kolada_kpi for ind in indicators if ind.kolada_kpi]
+    assert len(kpis) == len(set(kpis))
 
 
 def test_every_locality_has_one_group():
@@ -56,9 +70,10 @@ def test_every_locality_has_one_group():
 
 
 def test_bundled_observations_have_sources_and_include_the_undated_rumskulla_figure():
-    observations = bundled_observations({i.id for i in bundled_indicators()}, bundled_place_ids())
+    observations = bundled_observations(bundled_catalogue())
 
     assert all(o.source for o in observations)
+    assert not any(o.example for o in observations)
     rumskulla = [o for o in observations if o.place_id == "rumskulla"]
     assert [(o.year, o.value, o.basis) for o in rumskulla] == [(None, 500.0, "parish")]
 
@@ -66,8 +81,29 @@ def test_bundled_observations_have_sources_and_include_the_undated_rumskulla_fig
 def test_bundled_observations_are_checked_like_any_import():
     from indicators.errors import InputError
 
+    only_population = [i for i in bundled_indicators() if i.id == "population"]
     with pytest.raises(InputError):
-        bundled_observations({"population"}, bundled_place_ids())
+        bundled_observations(bundled_catalogue(only_population))
+
+
+def test_example_observations_are_marked_and_only_for_locality_indicators():
+    catalogue = bundled_catalogue()
+    examples = bundled_example_observations(catalogue)
+
+    assert examples and all(o.example for o in examples)
+    assert all(catalogue.indicators[o.indicator_id].level is Level.LOCALITY for o in examples)
+    assert {o.place_id for o in examples} <= {loc.id for loc in bundled_localities()}
+    assert all("Exempeldata" in o.source for o in examples)
+
+
+def test_example_and_sourced_observations_never_share_a_key():
+    catalogue = bundled_catalogue()
+    keys = [
+        (o.indicator_id, o.place_id, o.year, o.basis)
+        for o in bundled_observations(catalogue) + bundled_example_observations(catalogue)
+    ]
+
+    assert len(keys) == len(set(keys))
 
 
 @pytest.mark.parametrize(("text", "value"), [("true", True), ("false", False), (" TRUE ", True)])

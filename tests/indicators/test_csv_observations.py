@@ -6,7 +6,10 @@ from datetime import date
 
 import pytest
 
-from indicators.csv_observations import parse_number, read_observations_csv, sniff_delimiter
+from indicators.catalogue import Catalogue
+from indicators.cells import parse_number
+from indicators.csv_observations import read_observations_csv
+from indicators.csv_tables import sniff_delimiter
 from indicators.errors import InputError
 from indicators.model import Observation
 
@@ -201,12 +204,12 @@ def test_this_year_and_1800_are_allowed(write_csv, read_csv, header):
     assert [o.year for o in read_csv(path)] == [1800, 2025]
 
 
-def test_the_default_current_year_is_the_calendar_year(write_csv, header, tmp_path):
+def test_the_default_current_year_is_the_calendar_year(write_csv, header, catalogue):
     next_year = date.today().year + 1
     path = write_csv(header, f"population,tuna,{next_year},240,SCB")
 
     with pytest.raises(InputError) as caught:
-        read_observations_csv(path, indicator_ids={"population"}, place_ids={"tuna"})
+        read_observations_csv(path, catalogue=Catalogue.of(catalogue.indicators.values(), {"tuna"}))
 
     assert where(caught.value.problems) == [(2, "year")]
 
@@ -312,11 +315,11 @@ def test_a_missing_file_is_an_input_error_not_a_crash(tmp_path, refused):
     assert "kunde inte läsas" in problems[0].message
 
 
-def test_the_report_lists_every_problem_in_swedish(write_csv, header):
+def test_the_report_lists_every_problem_in_swedish(write_csv, header, catalogue):
     path = write_csv(header, "population,tuna,20x0,240,SCB", "population,tuna,2020,abc,SCB")
 
     with pytest.raises(InputError) as caught:
-        read_observations_csv(path, indicator_ids={"population"}, place_ids={"tuna"}, current_year=2025)
+        read_observations_csv(path, catalogue=catalogue)
 
     report = caught.value.report()
     assert report.startswith("2 fel hittades; inget har sparats:")

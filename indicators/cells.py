@@ -1,0 +1,146 @@
+"""Reading one spreadsheet cell as a year, a number, a text, a date or a yes/no.
+
+CSV gives every cell as text; Excel gives numbers, dates and booleans as they
+are typed; Kolada gives JSON values. These functions accept all of them so the
+three formats share one set of rules, and raise ``CellError`` with a Swedish
+explanation when a cell cannot mean what its column says.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import date, datetime, time
+
+Cell = str | int | float | bool | datetime | date | time | None
+"""What a reader may hand over for one cell; None and "" both mean empty."""
+
+_YEAR = re.compile(r"[+-]?\d+")
+# A plain decimal number with either decimal mark, optionally in e-notation.
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?")
+# Spaces Excel and people put between thousands: space, no-break, narrow no-break.
+_THOUSANDS_SPACES = str.maketrans("", "", " \u00a0\u202f")
+
+_TRUE = frozenset({"true", "ja", "sant", "1", "yes"})
+_FALSE = frozenset({"false", "nej", "falskt", "0", "no"})
+
+
+class CellError(ValueError):
+    """A cell that cannot be read as its column requires; the text is for staff."""
+
+
+def parse_number(raw: str) -> float | None:
+    """A number written the Swedish or the English way; None when it is not one.
+
+    Accepts a decimal comma and spaces between thousands, but not both ``,``
+    and ``.`` at once: ``1,234.5`` is ambiguous and guessing would corrupt data.
+    """
+    text = raw.strip().translate(_THOUSANDS_SPACES).replace("\u2212", "-")
+    if not _NUMBER.fullmatch(text):
+        return None
+    return float(text.replace(",", "."))
+
+
+def text(cell: Cell) -> str:
+    """The cell as trimmed text; a whole number typed in Excel loses its ``.0``."""
+    if type(cell) is str:  # the common case (every CSV cell) first
+        return cell.strip()
+    if cell is None:
+        return ""
+    if isinstance(cell, str):
+        return cell.strip()
+    if isinstance(cell, bool):
+        return "true" if cell else "false"
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    if isinstance(cell, datetime):
+        return cell.date().isoformat() if cell.time() == time() else cell.isoformat(sep=" ")
+    if isinstance(cell, date | time):
+        return cell.isoformat()
+    return str(cell)
+
+
+def is_empty(cell: Cell) -> bool:
+    """None, or text that is only spaces."""
+    return cell is None or (isinstance(cell, str) and not cell.strip())
+
+
+def year(cell: Cell) -> int | None:
+    """A year, or None for an empty cell (an undated figure).
+
+    A date cell is refused rather than reduced to its year: Excel shows 2020
+    typed into a date-formatted cell as 1905-07-12, and taking "1905" from it
+    would store a wrong year without anyone noticing.
+    """
+    if type(cell) is str:
+        raw = cell.strip()
+        if raw.isascii() and raw.isdigit():  # the common case, without the regex
+            return int(raw)
+    if isinstance(cell, date | time):
+        raise CellError(
+            f"cellen innehåller ett datum ({text(cell)}), inte ett årtal; "
+            "formatera cellen som tal och skriv till exempel 2020"
+        )
+    if isinstance(cell, bool):
+        raise CellError(f"”{text(cell)}” är inget årtal; skriv till exempel 2020")
+    if isinstance(cell, int):
+        return cell
+    if isinstance(cell, float):
+        if cell.is_integer():
+            return int(cell)
+        raise CellError(f"”{text(cell)}” är inget årtal; skriv till exempel 2020")
+    raw = text(cell)
+    if not raw:
+        return None
+    if not _YEAR.fullmatch(raw):
+        raise CellError(
+            f"”{raw}” är inget årtal; skriv till exempel 2020, "
+            "eller lämna tomt för en odaterad uppgift"
+        )
+    return int(raw)
+
+
+def number(cell: Cell) -> float | None:
+    """A finite number, or None for an empty cell (missing, never 0)."""
+    if isinstance(cell, bool) or isinstance(cell, date | time):
+        raise CellError(f"”{text(cell)}” är inget tal")
+    if isinstance(cell, int | float):
+        value = float(cell)
+        if not math.isfinite(value):
+            raise CellError(f"”{cell}” är inget ändligt tal")
+        return value
+    raw = text(cell)
+    if not raw:
+        return None
+    value = parse_number(raw)
+    if value is None:
+        raise CellError(
+            f"”{raw}” är inget tal; skriv till exempel 12.5 eller 12,5, "
+            "eller lämna tomt om värdet saknas"
+        )
+    return value
+
+
+def date_text(cell: Cell) -> str | None:
+    """A source date as ISO text (``2024-03-31``); a date cell is converted, text kept."""
+    if isinstance(cell, datetime):
+        return cell.date().isoformat()
+    if isinstance(cell, date):
+        return cell.isoformat()
+    return text(cell) or None
+
+
+def boolean(cell: Cell, *, empty: bool = False) -> bool:
+    """Yes or no: Excel's TRUE/FALSE, ``true``/``false``, ``ja``/``nej``, 1/0; empty gives ``empty``."""
+    if isinstance(cell, bool):
+        return cell
+    if isinstance(cell, int | float) and cell in (0, 1):
+        return bool(cell)
+    raw = text(cell).casefold()
+    if not raw:
+        return empty
+    if raw in _TRUE:
+        return True
+    if raw in _FALSE:
+        return False
+    raise CellError(f"”{text(cell)}” är varken ja eller nej; skriv true eller false (ja/nej)")

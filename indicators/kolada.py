@@ -1,0 +1,241 @@
+"""Kolada JSON files: the municipality's and Sweden's values, as staff download them.
+
+Accepted: one API response of version 3 (``{"values": [...], "count",
+"next_url"}``) or version 2 (``is_deleted``, ``next_page``), or a JSON array of
+such responses (the pages of one download). Each entry of ``values`` is
+``{"kpi", "municipality", "period", "values": [{"gender", "value", "count",
+"status", "isdeleted"}]}``.
+
+Rules, so a Kolada figure means the same as a staff one: the KPI must be in the
+catalogue (``kolada_kpi``); municipality 0884 is the place ``kommun`` and 0000
+is ``riket``; only the total (gender ``T``) is read; a null value is missing,
+never 0; deleted entries are skipped; the period is the year. Everything else
+goes through the same row rules as CSV and Excel (future year, unit range,
+duplicates). Problems name the entry (1-based, as "post") and the JSON path.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from indicators.catalogue import Catalogue
+from indicators.csv_tables import decode, read_file_bytes
+from indicators.errors import InputError, Problem
+from indicators.model import MUNICIPALITY_ID, SWEDEN_ID, Observation
+from indicators.observation_rows import ObservationRows
+from indicators.tables import Progress
+
+MUNICIPALITY_CODES: Mapping[str, str] = {"0884": MUNICIPALITY_ID, "0000": SWEDEN_ID}
+"""Kolada's municipality ids the dashboard knows: Vimmerby and Sweden as a whole."""
+TOTAL = "T"
+"""Kolada's gender code for everyone; K and M (women, men) are not compared here."""
+ROW_LABEL = "post"
+
+
+def source_text(kpi: str) -> str:
+    """``Kolada (KPI N01951)``: the source every imported Kolada figure carries."""
+    return f"Kolada (KPI {kpi})"
+
+
+def read_kolada_json(
+    path: Path | str,
+    *,
+    catalogue: Catalogue,
+    display_name: str | None = None,
+    progress: Progress | None = None,
+) -> list[Observation]:
+    """Every total value in a Kolada file, or InputError listing every problem."""
+    path = Path(path)
+    name = display_name if display_name is not None else path.name
+    text = decode(read_file_bytes(path, name), name)
+    return parse_kolada_text(text, catalogue=catalogue, file_name=name, progress=progress)
+
+
+def parse_kolada_text(
+    text: str,
+    *,
+    catalogue: Catalogue,
+    file_name: str,
+    progress: Progress | None = None,
+) -> list[Observation]:
+    """The pure core: JSON text in, observations out."""
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InputError(
+            [
+                Problem(
+                    file_name,
+                    f"filen är inte giltig JSON ({error.msg}, tecken {error.colno}); "
+                    "spara svaret från Kolada oförändrat",
+                    row=error.lineno,
+                )
+            ]
+        ) from error
+    return kolada_observations(document, catalogue=catalogue, file_name=file_name, progress=progress)
+
+
+def kolada_observations(
+    document: Any,
+    *,
+    catalogue: Catalogue,
+    file_name: str,
+    progress: Progress | None = None,
+) -> list[Observation]:
+    """Observations from parsed Kolada JSON (one response or a list of pages)."""
+    problems: list[Problem] = []
+    checker = ObservationRows(catalogue, problems, file_name, row_label=ROW_LABEL)
+    reader = _Reader(catalogue, checker)
+    if isinstance(document, dict):
+        pages = [("", document)]
+    elif isinstance(document, list) and document:
+        pages = [(f"[{index}].", page) for index, page in enumerate(document)]
+    else:
+        checker.problem(
+            None,
+            "$",
+            "filen ska vara ett svar från Kolada: ett objekt med ”values” "
+            "(eller en lista av sådana sidor)",
+        )
+        pages = []
+    for prefix, page in pages:
+        reader.page(prefix, page)
+    if progress is not None:
+        progress(reader.entries, reader.entries)
+    if problems:
+        raise InputError(problems)
+    return reader.observations
+
+
+class _Reader:
+    """Walks the pages, checking shape here and meaning in ``ObservationRows``."""
+
+    def __init__(self, catalogue: Catalogue, checker: ObservationRows) -> None:
+        self._by_kpi = catalogue.by_kpi
+        self._checker = checker
+        self.observations: list[Observation] = []
+        self.entries = 0
+
+    def page(self, prefix: str, page: Any) -> None:
+        if not isinstance(page, dict):
+            self._shape(None, prefix.rstrip(".") or "$", "ska vara ett objekt med ”values”")
+            return
+        values = page.get("values")
+        if not isinstance(values, list):
+            what = "saknas" if values is None else "ska vara en lista"
+            self._shape(None, f"{prefix}values", f"{what}; filen ser inte ut som ett svar från Kolada")
+            return
+        for index, entry in enumerate(values):
+            self.entries += 1
+            self._entry(index + 1, f"{prefix}values[{index}]", entry)
+
+    def _entry(self, row: int, path: str, entry: Any) -> None:
+        if not isinstance(entry, dict):
+            self._shape(row, path, "ska vara ett objekt med kpi, municipality, period och values")
+            return
+        if _deleted(entry):
+            return
+        kpi = self._text(row, path, entry, "kpi")
+        indicator = self._by_kpi.get(kpi) if kpi is not None else None
+        if kpi is not None and indicator is None:
+            self._shape(
+                row,
+                f"{path}.kpi",
+                f"KPI {kpi} finns inte i indikatorkatalogen; lägg till den (kolumnen "
+                "kolada_kpi) eller ta bort den ur filen",
+            )
+        code = self._text(row, path, entry, "municipality")
+        place = MUNICIPALITY_CODES.get(code) if code is not None else None
+        if code is not None and place is None:
+            self._shape(
+                row,
+                f"{path}.municipality",
+                f"kommun ”{code}” är varken Vimmerby (0884) eller riket (0000)",
+            )
+        period = entry.get("period")
+        if period is None or isinstance(period, bool) or not isinstance(period, int | str):
+            self._shape(row, f"{path}.period", "ska vara ett årtal, till exempel 2020")
+            period = None
+        elif indicator is None or place is None:
+            # The row cannot become an observation, but its year is still worth checking.
+            self._checker.year(row, f"{path}.period", period)
+        total = self._total(row, path, entry.get("values"))
+        if indicator is None or place is None or period is None or total is None:
+            return
+        value_path, value = total
+        if value_path is None:
+            return  # no total for this entry (only women and men): nothing to read
+        observation = self._checker.check(
+            row,
+            indicator.id,
+            place,
+            period,
+            value,
+            source_text(indicator.kolada_kpi or ""),
+            fields={
+                "indicator_id": f"{path}.kpi",
+                "locality_id": f"{path}.municipality",
+                "year": f"{path}.period",
+                "value": value_path,
+                "source": f"{path}.kpi",
+                "basis": path,
+                "source_date": path,
+                "unit": path,
+                "entry": path,
+            },
+        )
+        if observation is not None:
+            self.observations.append(observation)
+
+    def _total(
+        self, row: int, path: str, values: Any
+    ) -> tuple[str | None, float | None] | None:
+        """(path, value) of the one total; (None, None) when there is none; None after a problem."""
+        if not isinstance(values, list):
+            self._shape(row, f"{path}.values", "ska vara en lista med ett värde per kön (T, K, M)")
+            return None
+        found: list[tuple[str, float | None]] = []
+        broken = False
+        for index, item in enumerate(values):
+            item_path = f"{path}.values[{index}]"
+            if not isinstance(item, dict):
+                self._shape(row, item_path, "ska vara ett objekt med gender och value")
+                broken = True
+                continue
+            gender = item.get("gender")
+            if not isinstance(gender, str):
+                self._shape(row, f"{item_path}.gender", "ska vara T, K eller M")
+                broken = True
+                continue
+            if gender != TOTAL or _deleted(item):
+                continue
+            value = item.get("value")
+            if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)):
+                self._shape(row, f"{item_path}.value", "ska vara ett tal eller null")
+                broken = True
+                continue
+            found.append((f"{item_path}.value", None if value is None else float(value)))
+        if len(found) > 1:
+            self._shape(row, f"{path}.values", f"har {len(found)} värden för T (totalt); bara ett går")
+            return None
+        if broken:
+            return None
+        return found[0] if found else (None, None)
+
+    def _text(self, row: int, path: str, entry: dict[str, Any], key: str) -> str | None:
+        value = entry.get(key)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+        self._shape(row, f"{path}.{key}", "saknas eller är inte en text")
+        return None
+
+    def _shape(self, row: int | None, path: str, message: str) -> None:
+        self._checker.problem(row, path, message)
+
+
+def _deleted(item: dict[str, Any]) -> bool:
+    """Version 3 says ``isdeleted``, version 2 ``is_deleted``."""
+    return item.get("isdeleted") is True or item.get("is_deleted") is True

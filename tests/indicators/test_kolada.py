@@ -1,0 +1,184 @@
+"""Kolada JSON: version 2 and 3 responses and lists of pages, mapped through the catalogue."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from indicators.errors import InputError
+from indicators.kolada import parse_kolada_text, read_kolada_json
+from indicators.model import Observation
+
+
+def entry(kpi="N01951", municipality="0884", period=2020, value=15672.0, gender="T", **extra):
+    values = [{"gender": gender, "value": value, "count": 1, "status": "", "isdeleted": False}]
+    return {"kpi": kpi, "municipality": municipality, "period": period, "values": values, **extra}
+
+
+def v3(*entries, next_url=None):
+    return {"values": list(entries), "count": len(entries), "next_url": next_url}
+
+
+def parse(document, catalogue, name="kolada.json"):
+    return parse_kolada_text(json.dumps(document), catalogue=catalogue, file_name=name)
+
+
+def refused(document, catalogue):
+    with pytest.raises(InputError) as caught:
+        parse(document, catalogue)
+    return caught.value.problems
+
+
+def where(problems):
+    return [(p.row, p.field) for p in problems]
+
+
+# ------------------------------------------------------------------ good files
+
+
+def test_a_version_3_response_gives_the_municipality_and_sweden(catalogue):
+    document = v3(entry(), entry(municipality="0000", value=10_379_295.0))
+
+    assert parse(document, catalogue) == [
+        Observation("population", "kommun", 2020, 15672.0, "Kolada (KPI N01951)"),
+        Observation("population", "riket", 2020, 10379295.0, "Kolada (KPI N01951)"),
+    ]
+
+
+def test_a_version_2_response_with_is_deleted_and_next_page_is_read(catalogue):
+    row = entry(kpi="N00959", value=44.2)
+    row["values"][0] = {"gender": "T", "value": 44.2, "count": 1, "status": "", "is_deleted": False}
+    document = {"values": [row], "count": 1, "next_page": None}
+
+    assert [(o.indicator_id, o.value) for o in parse(document, catalogue)] == [("mean_age", 44.2)]
+
+
+def test_a_list_of_pages_is_read_as_one_file(catalogue):
+    pages = [v3(entry(period=2019), next_url="https://api.kolada.se/v3/…?page=2"), v3(entry(period=2020))]
+
+    assert [o.year for o in parse(pages, catalogue)] == [2019, 2020]
+
+
+def test_only_the_total_is_read_not_women_or_men(catalogue):
+    row = entry(value=82.3, kpi="N02267")
+    row["values"] = [
+        {"gender": "K", "value": 80.1, "count": 1, "status": "", "isdeleted": False},
+        {"gender": "T", "value": 82.3, "count": 1, "status": "", "isdeleted": False},
+        {"gender": "M", "value": 84.4, "count": 1, "status": "", "isdeleted": False},
+    ]
+
+    assert [o.value for o in parse(v3(row), catalogue)] == [82.3]
+
+
+def test_an_entry_without_a_total_gives_nothing(catalogue):
+    assert parse(v3(entry(gender="K")), catalogue) == []
+
+
+def test_a_null_value_is_missing_never_zero(catalogue):
+    assert parse(v3(entry(value=None)), catalogue)[0].value is None
+
+
+def test_deleted_entries_and_deleted_values_are_skipped(catalogue):
+    deleted_value = entry(period=2019)
+    deleted_value["values"][0]["isdeleted"] = True
+    deleted_entry = entry(period=2018, isdeleted=True)
+
+    assert [o.year for o in parse(v3(deleted_value, deleted_entry, entry()), catalogue)] == [2020]
+
+
+def test_a_period_given_as_text_is_a_year(catalogue):
+    assert parse(v3(entry(period="2021")), catalogue)[0].year == 2021
+
+
+def test_a_file_with_a_bom_is_read(tmp_path, catalogue):
+    path = tmp_path / "kolada.json"
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps(v3(entry())).encode())
+
+    assert len(read_kolada_json(path, catalogue=catalogue)) == 1
+
+
+# ------------------------------------------------------------------- bad files
+
+
+def test_a_kpi_not_in_the_catalogue_is_refused_naming_the_json_path(catalogue):
+    problems = refused(v3(entry(), entry(kpi="N99999")), catalogue)
+
+    assert where(problems) == [(2, "values[1].kpi")]
+    assert "N99999 finns inte i indikatorkatalogen" in problems[0].message
+    assert problems[0].row_label == "post"
+    assert str(problems[0]).startswith("kolada.json, post 2, fält ”values[1].kpi”: KPI N99999")
+
+
+def test_another_municipality_is_refused(catalogue):
+    problems = refused(v3(entry(municipality="0180")), catalogue)
+
+    assert where(problems) == [(1, "values[0].municipality")]
+    assert "”0180”" in problems[0].message
+
+
+def test_a_future_year_is_refused(catalogue):
+    problems = refused(v3(entry(), entry(period=2026)), catalogue)
+
+    assert where(problems) == [(2, "values[1].period")]
+    assert "framtiden" in problems[0].message
+
+
+def test_a_value_outside_its_units_range_is_refused(catalogue):
+    problems = refused(v3(entry(kpi="N02267", value=182.3)), catalogue)
+
+    assert where(problems) == [(1, "values[0].values[0].value")]
+    assert "(0–100)" in problems[0].message
+
+
+def test_the_same_key_twice_is_a_duplicate(catalogue):
+    problems = refused([v3(entry()), v3(entry(value=1.0))], catalogue)
+
+    assert where(problems) == [(1, "[1].values[0]")]
+    assert "samma som post 1 (”[0].values[0]”)" in problems[0].message
+
+
+@pytest.mark.parametrize(
+    ("document", "expected"),
+    [
+        ({"rows": []}, [(None, "values")]),
+        ({"values": {}}, [(None, "values")]),
+        ([], [(None, "$")]),
+        ("values", [(None, "$")]),
+        ([v3(entry()), 3], [(None, "[1]")]),
+        (v3(entry(), 7), [(2, "values[1]")]),
+        (v3(entry(period=None)), [(1, "values[0].period")]),
+        (v3(entry(period=20.5)), [(1, "values[0].period")]),
+        (v3(entry(kpi=1951)), [(1, "values[0].kpi")]),
+        (v3(entry(value="15672")), [(1, "values[0].values[0].value")]),
+        (v3(entry(value=True)), [(1, "values[0].values[0].value")]),
+        (v3({"kpi": "N01951", "municipality": "0884", "period": 2020}), [(1, "values[0].values")]),
+        ([v3(entry()), v3(entry(period=2019, gender=None))], [(1, "[1].values[0].values[0].gender")]),
+    ],
+)
+def test_a_file_of_the_wrong_shape_names_the_json_path(catalogue, document, expected):
+    assert where(refused(document, catalogue)) == expected
+
+
+def test_every_problem_in_the_file_is_reported_at_once(catalogue):
+    problems = refused(
+        v3(entry(kpi="N99999", municipality="0180", period="x"), entry(period=2030), entry(value=-5.0)),
+        catalogue,
+    )
+
+    assert where(problems) == [
+        (1, "values[0].kpi"),
+        (1, "values[0].municipality"),
+        (1, "values[0].period"),
+        (2, "values[1].period"),
+        (3, "values[2].values[0].value"),
+    ]
+
+
+def test_text_that_is_not_json_is_refused_with_its_line(catalogue):
+    with pytest.raises(InputError) as caught:
+        parse_kolada_text('{"values": [\n  {"kpi": }\n]}', catalogue=catalogue, file_name="k.json")
+
+    problem = caught.value.problems[0]
+    assert (problem.file, problem.row) == ("k.json", 2)
+    assert "inte giltig JSON" in problem.message
