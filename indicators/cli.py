@@ -1,4 +1,4 @@
-"""Command line for staff and operators: create the database and import observation files.
+"""Command line for staff and operators: create the database, import files, read the log.
 
 Each file is imported on its own and all or nothing, so one bad file does not
 hold back the good ones, and a failed file leaves no half-imported rows.
@@ -13,9 +13,13 @@ from pathlib import Path
 from typing import TextIO
 
 from sqlalchemy.exc import SQLAlchemyError
+from tqdm import tqdm
 
-from indicators.csv_observations import OPTIONAL_COLUMNS, REQUIRED_COLUMNS
+from indicators import catalogue_rows, observation_tables
 from indicators.errors import InputError
+from indicators.import_log import ImportLogEntry
+from indicators.importing import FORMATS, ImportReport, import_file
+from indicators.kolada import MUNICIPALITY_CODES
 from indicators.storage import (
     DATABASE_URL_ENV,
     SaveResult,
@@ -24,26 +28,56 @@ from indicators.storage import (
     default_database_url,
     resolve_database_url,
 )
+from indicators.units import UNITS
 
 EXIT_OK = 0
 EXIT_FAILED = 1
 
+LARGE_FILE_BYTES = 5_000_000
+"""From this size a progress bar is shown even when stderr is not a terminal."""
+
+KIND_SV = {"observations": "observationer", "catalogue": "indikatorkatalog"}
+
+
+def _units_help() -> str:
+    width = max(len(unit.symbol) for unit in UNITS)
+    return "\n".join(f"  {unit.symbol:<{width}}  {unit.range_sv()}" for unit in UNITS)
+
 
 def _epilog() -> str:
+    kommun, riket = MUNICIPALITY_CODES
     return f"""\
-CSV-filens kolumner (rubrikrad först; komma eller semikolon som avgränsare; UTF-8):
+Format (känns igen på innehållet och filändelsen, eller anges med --format):
+  csv     textfil, rubrikrad först; komma eller semikolon som avgränsare; UTF-8
+  xlsx    Excel-arbetsbok; samma kolumner som CSV på ett blad. Har boken flera
+          blad anges bladet med --sheet. Sammanfogade celler godtas inte.
+  kolada  JSON-svar från Kolada (API version 2 eller 3), eller en lista av sidor.
+          Kommun {kommun} blir ”kommun”, {riket} blir ”riket”; bara totalen (kön T)
+          läses; null betyder att värdet saknas; KPI:n måste finnas i katalogen
+          (kolumnen kolada_kpi).
+
+Observationer (CSV eller Excel), en uppgift per rad:
   indicator_id  indikatorns id, t.ex. population
   locality_id   ortens id (t.ex. sodra-vi), eller kommun / riket
-  year          årtal, t.ex. 2023; tomt = odaterad uppgift
+  year          årtal, t.ex. 2023; tomt = odaterad uppgift; inte ett framtida år
   value         tal, 12.5 eller 12,5; tomt = värde saknas (blir aldrig 0)
   source        varifrån uppgiften kommer (krävs)
   basis         valfri: vad som räknats (tätort, valdistrikt, socken …)
   source_date   valfri: källans datum, t.ex. 2024-03-31
+  unit          valfri: värdets enhet; måste vara indikatorns enhet i katalogen
+Obligatoriska kolumner: {", ".join(observation_tables.REQUIRED_COLUMNS)}.
 
-Obligatoriska kolumner: {", ".join(REQUIRED_COLUMNS)}.
-Valfria kolumner: {", ".join(OPTIONAL_COLUMNS)}.
-En rad med samma indikator, ort, år och grund som en sparad rad ersätter den;
-att importera samma fil igen ändrar ingenting.
+Indikatorkatalog (CSV eller Excel), en indikator per rad; känns igen på
+kolumnerna id och name_sv:
+  {", ".join(catalogue_rows.ALL_COLUMNS)}
+  (kolada_kpi och per_1000 är valfria; per_1000 är true eller false)
+
+Enheter och tillåtna värden:
+{_units_help()}
+
+En rad med samma indikator, ort, år och grund som en sparad rad ersätter den,
+även inbyggda exempelvärden; att importera samma fil igen ändrar ingenting.
+Varje import skrivs i importloggen (python -m indicators log).
 
 Databas: --database-url går före miljövariabeln {DATABASE_URL_ENV}, som går före
 standardplatsen {default_database_url()}
@@ -59,29 +93,56 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="URL",
         help=f"databasens adress (SQLAlchemy-URL); annars {DATABASE_URL_ENV} eller standardplatsen",
     )
+    formatter = argparse.RawDescriptionHelpFormatter
     parser = argparse.ArgumentParser(
         prog="python -m indicators",
-        description="Allas Vimmerby: skapa databasen och importera indikatorvärden från CSV-filer.",
+        description="Allas Vimmerby: skapa databasen och importera indikatorer och "
+        "värden från CSV, Excel och Kolada.",
         epilog=_epilog(),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=formatter,
     )
     commands = parser.add_subparsers(dest="command", metavar="KOMMANDO", required=True)
     imp = commands.add_parser(
         "import",
         parents=[common],
-        help="importera en eller flera CSV-filer med observationer",
-        description="Importera CSV-filer med observationer. Varje fil sparas helt eller inte alls.",
+        help="importera en eller flera filer (CSV, Excel eller Kolada-JSON)",
+        description="Importera filer med observationer eller indikatorkatalog. "
+        "Varje fil sparas helt eller inte alls.",
         epilog=_epilog(),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=formatter,
     )
-    imp.add_argument("files", nargs="+", type=Path, metavar="FIL", help="CSV-fil(er) att importera")
+    imp.add_argument("files", nargs="+", type=Path, metavar="FIL", help="fil(er) att importera")
+    imp.add_argument(
+        "--format",
+        choices=FORMATS,
+        help="filernas format; utelämna för att känna igen det på innehållet",
+    )
+    imp.add_argument("--sheet", metavar="NAMN", help="bladet att läsa i en Excel-fil med flera blad")
+    imp.add_argument(
+        "--user",
+        metavar="NAMN",
+        help="vem som importerar, för importloggen; annars inloggad användare",
+    )
     commands.add_parser(
         "init",
         parents=[common],
         help="skapa databasen med inbyggd grunddata och skriv ut dess adress",
         description="Skapa databasen (om den saknas) med inbyggd grunddata och skriv ut dess adress.",
         epilog=_epilog(),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=formatter,
+    )
+    log = commands.add_parser(
+        "log",
+        parents=[common],
+        help="visa importloggen (senaste först)",
+        description="Visa vem som importerade vilken fil när, och vad importen ändrade.",
+    )
+    log.add_argument("--limit", type=int, default=50, metavar="N", help="antal rader (50)")
+    commands.add_parser(
+        "clear-examples",
+        parents=[common],
+        help="ta bort de inbyggda exempelvärden som inte har ersatts av egna uppgifter",
+        description="Ta bort de inbyggda exempelvärdena (märkta som exempeldata i appen).",
     )
     return parser
 
@@ -99,29 +160,125 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "init":
             print(store.url)
             return EXIT_OK
-        return _import_files(store, args.files, sys.stdout, sys.stderr)
+        if args.command == "log":
+            print(format_log(store.import_log(limit=args.limit)))
+            return EXIT_OK
+        if args.command == "clear-examples":
+            print(f"{store.clear_examples()} exempelvärden borttagna")
+            return EXIT_OK
+        return _import_files(store, args, sys.stdout, sys.stderr)
     finally:
         store.dispose()
 
 
-def _import_files(store: Store, files: Sequence[Path], out: TextIO, err: TextIO) -> int:
+def _import_files(store: Store, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     failed = False
-    for path in files:
+    for path in args.files:
         name = str(path)
+        bar = _ProgressBar(name, err, _wants_bar(path, err))
         try:
-            result = store.import_observations_file(path, display_name=name)
+            report = import_file(
+                store,
+                path,
+                fmt=args.format,
+                sheet=args.sheet,
+                user=args.user,
+                display_name=name,
+                progress=bar,
+            )
         except InputError as error:
             failed = True
+            bar.close()
             print(error.report(), file=err)
             continue
         except SQLAlchemyError as error:
             failed = True
+            bar.close()
             print(f"{name}: kunde inte sparas i databasen; inget har sparats: {error}", file=err)
             continue
-        print(f"{name}: {format_result(result)}", file=out)
+        bar.close()
+        print(format_report(report), file=out)
     return EXIT_FAILED if failed else EXIT_OK
+
+
+def _wants_bar(path: Path, stream: TextIO) -> bool:
+    """A bar for a person watching, or for a file large enough to take a while."""
+    try:
+        large = path.stat().st_size >= LARGE_FILE_BYTES
+    except OSError:
+        large = False
+    return large or stream.isatty()
+
+
+class _ProgressBar:
+    """A tqdm bar fed by the importer's progress calls, created on the first call."""
+
+    def __init__(self, name: str, stream: TextIO, enabled: bool) -> None:
+        self._name = name
+        self._stream = stream
+        self._enabled = enabled
+        self._bar: tqdm | None = None
+
+    def __call__(self, done: int, total: int | None) -> None:
+        if not self._enabled:
+            return
+        if self._bar is None:
+            self._bar = tqdm(
+                total=total,
+                desc=Path(self._name).name,
+                unit=" rader",
+                unit_scale=True,
+                file=self._stream,
+                leave=False,
+                mininterval=0.5 if self._stream.isatty() else 5.0,
+            )
+        if total is not None and self._bar.total != total:
+            self._bar.total = total
+        self._bar.update(done - self._bar.n)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.close()
+            self._bar = None
 
 
 def format_result(result: SaveResult) -> str:
     """``12 tillagda, 3 ändrade, 0 oförändrade``: the words staff use."""
     return f"{result.added} tillagda, {result.changed} ändrade, {result.unchanged} oförändrade"
+
+
+def format_report(report: ImportReport) -> str:
+    """``bra.csv (csv, observationer): 1 tillagda, …``."""
+    kind = KIND_SV.get(report.kind, report.kind)
+    return f"{report.file} ({report.format}, {kind}): {format_result(report.result)}"
+
+
+def format_log(entries: Sequence[ImportLogEntry]) -> str:
+    """The import log as a plain text table, newest first."""
+    if not entries:
+        return "Importloggen är tom."
+    header = ("när (UTC)", "vem", "fil", "format", "typ", "rader", "tillagda", "ändrade", "oförändrade")
+    rows = [
+        (
+            entry.at.strftime("%Y-%m-%d %H:%M:%S"),
+            entry.user,
+            entry.file,
+            entry.format,
+            KIND_SV.get(entry.kind, entry.kind),
+            str(entry.rows),
+            str(entry.added),
+            str(entry.changed),
+            str(entry.unchanged),
+        )
+        for entry in entries
+    ]
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+    numeric = {5, 6, 7, 8}
+    lines = []
+    for row in [header, *rows]:
+        cells = [
+            cell.rjust(widths[i]) if i in numeric else cell.ljust(widths[i])
+            for i, cell in enumerate(row)
+        ]
+        lines.append("  ".join(cells).rstrip())
+    return "\n".join(lines)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from sqlalchemy import (
     Boolean,
     Column,
+    DateTime,
     Float,
     ForeignKey,
     Integer,
@@ -19,6 +20,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
 )
 
 SCHEMA_VERSION = 1
@@ -58,6 +60,7 @@ indicators = Table(
     Column("source", Text, nullable=False),
     Column("definition_sv", Text, nullable=False),
     Column("kolada_kpi", String(32), nullable=True),
+    Column("per_1000", Boolean, nullable=False, server_default=false()),
 )
 
 observations = Table(
@@ -72,6 +75,8 @@ observations = Table(
     Column("source", Text, nullable=False),
     Column("basis", String(64), nullable=False, server_default=""),
     Column("source_date", String(32), nullable=True),
+    # Bundled example data, labelled as such in the app until staff replace it.
+    Column("example", Boolean, nullable=False, server_default=false()),
     # Enforces the logical key for dated rows in the database itself. NULLs are
     # distinct in a unique constraint, so undated rows are kept unique by the
     # Store, which looks them up with IS NULL before inserting.
@@ -85,3 +90,28 @@ groups = Table(
     Column("name", String(200), nullable=False),
     Column("note", Text, nullable=False, server_default=""),
 )
+
+import_log = Table(
+    "import_log",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    # Naive UTC: portable across backends; the Store attaches the time zone on reading.
+    Column("imported_at", DateTime, nullable=False),
+    Column("user_name", String(200), nullable=False),
+    Column("file_name", Text, nullable=False),
+    Column("format", String(16), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("rows", Integer, nullable=False),
+    Column("added", Integer, nullable=False),
+    Column("changed", Integer, nullable=False),
+    Column("unchanged", Integer, nullable=False),
+    Column("sha256", String(64), nullable=False),
+)
+"""Who imported which file when, and what it did: staff's answer to "where does this figure come from"."""
+
+data_version = Table(
+    "data_version",
+    metadata,
+    Column("version", Integer, nullable=False),
+)
+"""One counter, raised by every write that changes data, so caches know when to recompute."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Collection, Hashable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
+from datetime import UTC
 from functools import partial
 from pathlib import Path
 from typing import Any, Self, TypeVar
@@ -24,6 +25,7 @@ from sqlalchemy import (
     Table,
     bindparam,
     create_engine,
+    delete,
     event,
     func,
     insert,
@@ -34,14 +36,16 @@ from sqlalchemy.engine import make_url
 
 from indicators import schema
 from indicators.bundled import (
+    bundled_example_observations,
     bundled_groups,
     bundled_indicators,
     bundled_localities,
     bundled_observations,
 )
+from indicators.catalogue import Catalogue
 from indicators.collation import swedish_key
-from indicators.csv_observations import read_observations_csv
 from indicators.errors import InputError, Problem
+from indicators.import_log import ImportLogEntry, ImportOrigin
 from indicators.model import (
     REFERENCE_PLACE_IDS,
     Direction,
@@ -59,10 +63,12 @@ DATABASE_FILE = "dashboard.sqlite"
 
 # Stay far below every backend's limit on bound parameters per statement.
 _IN_CHUNK = 500
+# Rows per executemany: large enough to be fast, small enough to bound memory.
+_WRITE_CHUNK = 50_000
 
 _AREA_ORDER = {area.id: index for index, area in enumerate(DEVELOPMENT_AREAS)}
 
-_Key = TypeVar("_Key", bound=Hashable)
+_Item = TypeVar("_Item")
 _Record = TypeVar("_Record")
 
 
@@ -129,6 +135,7 @@ class Store:
             with engine.begin() as conn:
                 schema.metadata.create_all(conn)
                 _check_schema_version(conn)
+                _ensure_data_version(conn)
             if seed:
                 with engine.begin() as conn:
                     if _count(conn, schema.localities) == 0:
@@ -249,6 +256,25 @@ class Store:
         with self._engine.connect() as conn:
             return _place_ids(conn)
 
+    def catalogue(self, current_year: int | None = None) -> Catalogue:
+        """What an import may refer to: the indicators and the places, read together."""
+        with self._engine.connect() as conn:
+            indicators = [_to_indicator(row) for row in conn.execute(select(schema.indicators)).mappings()]
+            locality_ids = _ids(conn, schema.localities)
+        return Catalogue.of(indicators, locality_ids, current_year)
+
+    def data_version(self) -> int:
+        """A number that changes whenever data is written; caches of derived figures key on it."""
+        with self._engine.connect() as conn:
+            return conn.execute(select(func.max(schema.data_version.c.version))).scalar() or 0
+
+    def import_log(self, limit: int = 50) -> list[ImportLogEntry]:
+        """The latest imports, newest first."""
+        table = schema.import_log
+        query = select(table).order_by(table.c.id.desc()).limit(limit)
+        with self._engine.connect() as conn:
+            return [_to_log_entry(row) for row in conn.execute(query).mappings()]
+
     # ------------------------------------------------------------------- writes
 
     def save_localities(self, records: Sequence[Locality]) -> SaveResult:
@@ -271,19 +297,34 @@ class Store:
         with self._engine.begin() as conn:
             return _save_observations(conn, records)
 
-    def import_observations_file(self, path: Path, display_name: str | None = None) -> SaveResult:
-        """Read a staff CSV against this database's ids and save it, all or nothing.
-
-        Raises InputError (listing every problem) with nothing written.
-        """
+    def import_observations(
+        self, records: Sequence[Observation], origin: ImportOrigin
+    ) -> SaveResult:
+        """Save an imported file's observations and its log line in one transaction."""
         with self._engine.begin() as conn:
-            records = read_observations_csv(
-                Path(path),
-                indicator_ids=_ids(conn, schema.indicators),
-                place_ids=_place_ids(conn),
-                display_name=display_name,
-            )
-            return _save_observations(conn, records)
+            result = _save_observations(conn, records)
+            _write_log(conn, origin, "observations", len(records), result)
+            return result
+
+    def import_indicators(self, records: Sequence[Indicator], origin: ImportOrigin) -> SaveResult:
+        """Save an imported catalogue and its log line in one transaction."""
+        with self._engine.begin() as conn:
+            result = _save_indicators(conn, records)
+            _write_log(conn, origin, "catalogue", len(records), result)
+            return result
+
+    def clear_examples(self) -> int:
+        """Delete every bundled example value still in the database; returns how many.
+
+        Staff do this once their own figures are in, so no example value can be
+        mistaken for a real one.
+        """
+        table = schema.observations
+        with self._engine.begin() as conn:
+            deleted = conn.execute(delete(table).where(table.c.example.is_(True))).rowcount
+            if deleted:
+                _bump_data_version(conn)
+            return deleted
 
 
 # ------------------------------------------------------------------ engine setup
@@ -326,15 +367,51 @@ def _check_schema_version(conn: Connection) -> None:
         )
 
 
+def _ensure_data_version(conn: Connection) -> None:
+    table = schema.data_version
+    if conn.execute(select(func.count()).select_from(table)).scalar_one() == 0:
+        conn.execute(insert(table).values(version=0))
+
+
+def _bump_data_version(conn: Connection) -> None:
+    """In the writer's transaction, so a reader sees the new version only with the new data."""
+    table = schema.data_version
+    conn.execute(update(table).values(version=table.c.version + 1))
+
+
 def _seed(conn: Connection) -> None:
-    """The bundled data, in the caller's transaction so a fresh start is all or nothing."""
+    """The bundled data, in the caller's transaction so a fresh start is all or nothing.
+
+    Example values (for what no public source gives per locality) are seeded
+    with ``example`` set; a staff import for the same key replaces them.
+    """
     localities = bundled_localities()
     indicators = bundled_indicators()
     _save_localities(conn, localities)
     _save_indicators(conn, indicators)
     _save_groups(conn, bundled_groups())
-    place_ids = {loc.id for loc in localities} | set(REFERENCE_PLACE_IDS)
-    _save_observations(conn, bundled_observations({ind.id for ind in indicators}, place_ids))
+    catalogue = Catalogue.of(indicators, [loc.id for loc in localities])
+    observations = bundled_observations(catalogue) + bundled_example_observations(catalogue)
+    _save_observations(conn, observations)
+
+
+def _write_log(
+    conn: Connection, origin: ImportOrigin, kind: str, rows: int, result: SaveResult
+) -> None:
+    conn.execute(
+        insert(schema.import_log).values(
+            imported_at=origin.at.astimezone(UTC).replace(tzinfo=None),
+            user_name=origin.user,
+            file_name=origin.file,
+            format=origin.format,
+            kind=kind,
+            rows=rows,
+            added=result.added,
+            changed=result.changed,
+            unchanged=result.unchanged,
+            sha256=origin.sha256,
+        )
+    )
 
 
 # ------------------------------------------------------------------ write helpers
@@ -343,7 +420,8 @@ def _seed(conn: Connection) -> None:
 def _save_localities(conn: Connection, records: Sequence[Locality]) -> SaveResult:
     _raise_if_any(_duplicates(records, lambda r: r.id, "orter", "id"))
     rows = [asdict(record) for record in records]
-    return _upsert(conn, schema.localities, ("id",), "id", rows, _all_rows(conn, schema.localities))
+    result = _upsert(conn, schema.localities, ("id",), "id", rows, _all_rows(conn, schema.localities))
+    return _bumped(conn, result)
 
 
 def _save_indicators(conn: Connection, records: Sequence[Indicator]) -> SaveResult:
@@ -353,7 +431,8 @@ def _save_indicators(conn: Connection, records: Sequence[Indicator]) -> SaveResu
         + _unknown(records, lambda r: r.area_id, AREAS_BY_ID, what, "area_id", "utvecklingsområde")
     )
     rows = [_indicator_row(record) for record in records]
-    return _upsert(conn, schema.indicators, ("id",), "id", rows, _all_rows(conn, schema.indicators))
+    result = _upsert(conn, schema.indicators, ("id",), "id", rows, _all_rows(conn, schema.indicators))
+    return _bumped(conn, result)
 
 
 def _save_groups(conn: Connection, records: Sequence[Group]) -> SaveResult:
@@ -364,7 +443,8 @@ def _save_groups(conn: Connection, records: Sequence[Group]) -> SaveResult:
     )
     rows = [asdict(record) for record in records]
     table = schema.groups
-    return _upsert(conn, table, ("locality_id",), "locality_id", rows, _all_rows(conn, table))
+    result = _upsert(conn, table, ("locality_id",), "locality_id", rows, _all_rows(conn, table))
+    return _bumped(conn, result)
 
 
 def _save_observations(conn: Connection, records: Sequence[Observation]) -> SaveResult:
@@ -378,13 +458,60 @@ def _save_observations(conn: Connection, records: Sequence[Observation]) -> Save
         )
         + _unknown(records, lambda r: r.place_id, place_ids, what, "place_id", "ort")
     )
+    return _bumped(conn, _upsert_observations(conn, records))
+
+
+def _upsert_observations(conn: Connection, records: Sequence[Observation]) -> SaveResult:
+    """Like ``_upsert``, with narrow tuples instead of dicts: imports run to a million rows.
+
+    The stored rows of the batch's indicators are read once and matched in a
+    dict by the logical key (so a NULL year matches a NULL year); new rows are
+    inserted and changed rows updated with one executemany per chunk.
+    """
     table = schema.observations
-    existing: list[RowMapping] = []
+    c = table.c
+    existing: dict[tuple[Any, ...], tuple[Any, ...]] = {}
     for chunk in _chunks(sorted({r.indicator_id for r in records})):
-        query = select(table).where(table.c.indicator_id.in_(chunk))
-        existing.extend(conn.execute(query).mappings())
-    rows = [asdict(record) for record in records]
-    return _upsert(conn, table, ("indicator_id", "place_id", "year", "basis"), "id", rows, existing)
+        query = select(
+            c.indicator_id, c.place_id, c.year, c.basis,
+            c.id, c.value, c.source, c.source_date, c.example,
+        ).where(c.indicator_id.in_(chunk))  # fmt: skip
+        for row in conn.execute(query):
+            existing[row[:4]] = row[4:]
+    inserts: list[dict[str, Any]] = []
+    updates: list[dict[str, Any]] = []
+    unchanged = 0
+    for r in records:
+        old = existing.get((r.indicator_id, r.place_id, r.year, r.basis))
+        if old is None:
+            inserts.append(
+                {
+                    "indicator_id": r.indicator_id, "place_id": r.place_id, "year": r.year,
+                    "basis": r.basis, "value": r.value, "source": r.source,
+                    "source_date": r.source_date, "example": r.example,
+                }
+            )  # fmt: skip
+        elif old[1:] == (r.value, r.source, r.source_date, r.example):
+            unchanged += 1
+        else:
+            updates.append(
+                {
+                    "_pk": old[0], "value": r.value, "source": r.source,
+                    "source_date": r.source_date, "example": r.example,
+                }
+            )  # fmt: skip
+    for batch in _chunks(inserts, _WRITE_CHUNK):
+        conn.execute(insert(table), batch)
+    statement = update(table).where(c.id == bindparam("_pk"))
+    for batch in _chunks(updates, _WRITE_CHUNK):
+        conn.execute(statement, batch)
+    return SaveResult(added=len(inserts), changed=len(updates), unchanged=unchanged)
+
+
+def _bumped(conn: Connection, result: SaveResult) -> SaveResult:
+    if result.added or result.changed:
+        _bump_data_version(conn)
+    return result
 
 
 def _upsert(
@@ -482,9 +609,9 @@ def _place_ids(conn: Connection) -> set[str]:
     return _ids(conn, schema.localities) | set(REFERENCE_PLACE_IDS)
 
 
-def _chunks(items: Sequence[_Key]) -> Iterable[Sequence[_Key]]:
-    for start in range(0, len(items), _IN_CHUNK):
-        yield items[start : start + _IN_CHUNK]
+def _chunks(items: Sequence[_Item], size: int = _IN_CHUNK) -> Iterable[Sequence[_Item]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
 
 
 def _observation_key(record: Observation) -> tuple[str, str, int | None, str]:
@@ -531,6 +658,7 @@ def _to_indicator(row: RowMapping) -> Indicator:
         source=row["source"],
         definition_sv=row["definition_sv"],
         kolada_kpi=row["kolada_kpi"],
+        per_1000=bool(row["per_1000"]),
     )
 
 
@@ -543,8 +671,25 @@ def _to_observation(row: RowMapping) -> Observation:
         source=row["source"],
         basis=row["basis"],
         source_date=row["source_date"],
+        example=bool(row["example"]),
     )
 
 
 def _to_group(row: RowMapping) -> Group:
     return Group(locality_id=row["locality_id"], name=row["name"], note=row["note"])
+
+
+def _to_log_entry(row: RowMapping) -> ImportLogEntry:
+    return ImportLogEntry(
+        id=row["id"],
+        at=row["imported_at"].replace(tzinfo=UTC),
+        user=row["user_name"],
+        file=row["file_name"],
+        format=row["format"],
+        kind=row["kind"],
+        rows=row["rows"],
+        added=row["added"],
+        changed=row["changed"],
+        unchanged=row["unchanged"],
+        sha256=row["sha256"],
+    )

@@ -17,7 +17,7 @@ def good_file(write_csv, header):
         header + ",basis",
         "population,tuna,2021,245,SCB,tätort",
         "population,tuna,2020,241,SCB statistiska tätorter 2020,tätort",
-        "mean_age,kommun,2020,44.2,\"SCB, via vimmerby.se (statistik och kommunfakta)\",kommun",
+        "mean_age,kommun,2020,44.2,\"SCB, via vimmerby.se (statistik och kommunfakta)\",",
         name="bra.csv",
     )
 
@@ -38,7 +38,7 @@ def test_importing_a_good_file_prints_its_counts_and_exits_0(good_file, database
 
     out, err = capsys.readouterr()
     assert code == 0
-    assert out == f"{good_file}: 1 tillagda, 1 ändrade, 1 oförändrade\n"
+    assert out == f"{good_file} (csv, observationer): 1 tillagda, 1 ändrade, 1 oförändrade\n"
     assert err == ""
 
 
@@ -68,7 +68,7 @@ def test_each_file_is_all_or_nothing_and_a_bad_one_does_not_stop_the_good(
 
     out, err = capsys.readouterr()
     assert code == 1
-    assert f"{good_file}: 1 tillagda" in out
+    assert f"{good_file} (csv, observationer): 1 tillagda" in out
     assert "fel hittades" in err
     with Store.open(database_url) as store:
         years = [o.year for o in store.observations("population", ["tuna"])]
@@ -105,16 +105,70 @@ def test_an_unusable_database_url_exits_1_with_a_message(capsys):
     assert "Kunde inte öppna databasen" in capsys.readouterr().err
 
 
-def test_help_explains_the_columns_the_environment_variable_and_the_default(capsys):
+def test_help_explains_the_formats_columns_units_environment_variable_and_default(capsys):
     with pytest.raises(SystemExit) as exited:
         main(["import", "--help"])
 
     help_text = capsys.readouterr().out
     assert exited.value.code == 0
-    for word in ("indicator_id", "locality_id", "year", "value", "source", "basis", "source_date"):
+    for word in ("indicator_id", "locality_id", "year", "value", "source", "basis", "source_date",
+                 "unit", "name_sv", "kolada_kpi", "per_1000", "--format", "--sheet", "--user"):
+        assert word in help_text  # fmt: skip
+    for word in ("csv", "xlsx", "kolada", "0884", "Sammanfogade celler", "per 1 000 invånare", "0–100"):
         assert word in help_text
     assert "DATABASE_URL" in help_text
     assert "dashboard.sqlite" in help_text
+
+
+def test_the_log_command_prints_the_imports_newest_first(good_file, database_url, capsys):
+    main(["import", str(good_file), "--user", "anna", "--database-url", database_url])
+    capsys.readouterr()
+
+    assert main(["log", "--database-url", database_url]) == 0
+
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split() == ["när", "(UTC)", "vem", "fil", "format", "typ", "rader", "tillagda",
+                                "ändrade", "oförändrade"]  # fmt: skip
+    assert lines[1].split()[2:] == ["anna", str(good_file), "csv", "observationer", "3", "1", "1", "1"]
+
+
+def test_an_empty_log_says_so(database_url, capsys):
+    assert main(["log", "--database-url", database_url]) == 0
+    assert capsys.readouterr().out == "Importloggen är tom.\n"
+
+
+def test_clear_examples_prints_how_many_were_removed(database_url, capsys):
+    assert main(["clear-examples", "--database-url", database_url]) == 0
+    first = capsys.readouterr().out
+    assert first.endswith("exempelvärden borttagna\n") and not first.startswith("0 ")
+
+    main(["clear-examples", "--database-url", database_url])
+    assert capsys.readouterr().out == "0 exempelvärden borttagna\n"
+
+
+def test_format_and_sheet_are_passed_on(write_xlsx, database_url, capsys):
+    path = write_xlsx(
+        {"Info": [], "Data": [["indicator_id", "locality_id", "year", "value", "source"],
+                              ["population", "tuna", 2021, 245, "SCB"]]},
+        name="ort.bin",
+    )  # fmt: skip
+
+    assert main(["import", str(path), "--format", "xlsx", "--sheet", "Data", "--database-url", database_url]) == 0
+    assert capsys.readouterr().out == f"{path} (xlsx, observationer): 1 tillagda, 0 ändrade, 0 oförändrade\n"
+
+
+def test_a_large_file_gets_a_progress_bar_on_stderr(good_file, database_url, capsys, monkeypatch):
+    monkeypatch.setattr("indicators.cli.LARGE_FILE_BYTES", 0)
+
+    assert main(["import", str(good_file), "--database-url", database_url]) == 0
+
+    assert "bra.csv" in capsys.readouterr().err
+
+
+def test_a_small_file_has_no_progress_bar_when_stderr_is_not_a_terminal(good_file, database_url, capsys):
+    assert main(["import", str(good_file), "--database-url", database_url]) == 0
+
+    assert capsys.readouterr().err == ""
 
 
 def test_the_module_runs_as_python_dash_m(good_file, database_url):

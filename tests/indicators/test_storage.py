@@ -149,14 +149,15 @@ def test_indicators_come_in_slus_area_order_then_by_name(store):
         ]
     )  # fmt: skip
 
-    assert [(i.area_id, i.name_sv) for i in store.indicators()] == [
-        ("leva", "Andel boende i tätort"),
-        ("leva", "Folkmängd"),
-        ("leva", "Medelålder"),
-        ("arbeta", "Förvärvsfrekvens 20–64 år"),
-        ("kontakt", "Bredband"),
-        ("motas", "Tillit"),
-    ]
+    listed = [(i.area_id, i.name_sv) for i in store.indicators()]
+    areas = ["leva", "arbeta", "verka", "trivas", "kontakt", "motas"]
+    assert [a for a, _ in listed] == sorted((a for a, _ in listed), key=areas.index)
+    assert [n for a, n in listed if a == "leva"][:3] == [
+        "Andel boende i tätort", "Befolkningsförändring", "Folkmängd",
+    ]  # fmt: skip
+    kontakt = [n for a, n in listed if a == "kontakt"]
+    assert kontakt.index("Bredband") < kontakt.index("Bredband minst 1 Gbit/s")
+    assert [n for a, n in listed if a == "motas"][-1] == "Tillit"
 
 
 def test_observations_are_sorted_by_place_then_year_with_undated_first(store):
@@ -284,49 +285,48 @@ def test_a_batch_with_the_same_key_twice_is_refused(store):
         store.save_observations(twice)
 
 
-# ------------------------------------------------------------------------ import
+# ------------------------------------------------ new fields, examples, version, log
 
 
-def test_importing_a_file_adds_then_leaves_everything_unchanged(store, write_csv, header):
-    path = write_csv(
-        header + ",basis",
-        "population,tuna,2021,245,SCB,tätort",
-        "population,tuna,2020,240,SCB statistiska tätorter 2020,tätort",
-        "mean_age,kommun,2021,44.5,SCB,kommun",
-    )
+def test_per_1000_and_the_example_flag_are_stored_and_read_back(store):
+    indicator = dataclasses.replace(store.indicator("population"), id="halls", kolada_kpi=None, per_1000=True)
+    store.save_indicators([indicator])
+    store.save_observations([Observation("halls", "tuna", 2024, 2.0, "exempel", example=True)])
 
-    assert store.import_observations_file(path) == SaveResult(added=2, unchanged=1)
-    assert store.import_observations_file(path) == SaveResult(unchanged=3)
+    assert store.indicator("halls").per_1000 is True
+    assert store.observations("halls") == [Observation("halls", "tuna", 2024, 2.0, "exempel", example=True)]
 
 
-def test_importing_can_change_values(store, write_csv, header):
-    path = write_csv(header + ",basis", "population,tuna,2020,241,SCB statistiska tätorter 2020,tätort")
+def test_seeding_loads_the_bundled_example_values_marked_as_examples(store):
+    examples = [o for o in store.observations() if o.example]
 
-    assert store.import_observations_file(path) == SaveResult(changed=1)
-    assert store.observations("population", ["tuna"])[-1].value == 241.0
-
-
-def test_a_failing_import_leaves_the_database_exactly_as_before(store, write_csv, header):
-    before = store.observations()
-    path = write_csv(
-        header,
-        "population,tuna,2021,245,SCB",
-        "population,tuna,2020,999,SCB",
-        "population,narnia,2021,1,SCB",
-        name="befolkning.csv",
-    )
-
-    with pytest.raises(InputError) as caught:
-        store.import_observations_file(path, display_name="uppladdad.csv")
-
-    assert [(p.file, p.row, p.field) for p in caught.value.problems] == [
-        ("uppladdad.csv", 4, "locality_id")
-    ]
-    assert store.observations() == before
+    assert examples
+    assert {o.indicator_id for o in examples} >= {"services", "associations", "group_members"}
+    assert not any(o.example for o in store.observations("population"))
 
 
-def test_an_import_knows_localities_added_by_staff(store, write_csv, header):
-    store.save_localities([Locality("test-by", "Testby", 57.7, 15.9, "staff", False)])
-    path = write_csv(header, "population,test-by,2024,120,räknat av gruppen")
+def test_the_data_version_moves_only_when_something_changes(store):
+    version = store.data_version()
+    tuna = store.observations("population", ["tuna"])
 
-    assert store.import_observations_file(path) == SaveResult(added=1)
+    store.save_observations(tuna)
+    assert store.data_version() == version
+
+    store.save_observations([dataclasses.replace(tuna[0], value=1.0)])
+    assert store.data_version() == version + 1
+
+    store.save_localities([dataclasses.replace(store.locality("tuna"), lat=57.6)])
+    assert store.data_version() == version + 2
+
+
+def test_a_fresh_database_has_an_empty_import_log(store):
+    assert store.import_log() == []
+
+
+def test_the_catalogue_holds_the_indicators_the_places_and_the_year(store):
+    catalogue = store.catalogue(current_year=2024)
+
+    assert catalogue.current_year == 2024
+    assert catalogue.indicators["population"] == store.indicator("population")
+    assert catalogue.place_ids == frozenset(store.place_ids())
+    assert catalogue.by_kpi["N01951"].id == "population"
