@@ -1,7 +1,8 @@
 """The one set of rules every observation passes, whichever format it came in.
 
 CSV, Excel and Kolada readers only find the cells of a row; this module decides
-whether they make an observation: known indicator and place, a year that is not
+whether they make an observation: known indicator and place (a locality only
+for an indicator measured per locality), a year that is not
 in the future, a number inside its unit's range, the unit the catalogue says,
 a source, and no second row for the same key. Keeping this in one place is what
 makes "wrong units" mean the same thing in a CSV file and a Kolada download.
@@ -16,7 +17,7 @@ from indicators import cells
 from indicators.catalogue import Catalogue
 from indicators.cells import Cell, CellError
 from indicators.errors import Problem
-from indicators.model import Observation
+from indicators.model import MUNICIPALITY_ID, REFERENCE_PLACE_IDS, SWEDEN_ID, Level, Observation
 from indicators.units import UNITS_BY_SYMBOL, Unit, find_unit, same_unit
 
 EARLIEST_YEAR = 1800
@@ -98,6 +99,17 @@ class ObservationRows:
         place = self._places.get(cells.text(place_id))
         if place is None:
             self._unknown(row, names["locality_id"], place_id, self._places, "ort")
+        elif (
+            indicator is not None
+            and indicator.level is Level.MUNICIPALITY
+            and place not in REFERENCE_PLACE_IDS
+        ):
+            self._add(
+                row,
+                names["locality_id"],
+                f"indikatorn ”{indicator.id}” mäts bara för hela kommunen; "
+                f"ange {MUNICIPALITY_ID} eller {SWEDEN_ID}, inte en ort",
+            )
         the_year = self.year(row, names["year"], year)
         the_value = self._value(row, names["value"], value)
         if indicator is not None:

@@ -325,3 +325,33 @@ def test_the_report_lists_every_problem_in_swedish(write_csv, header, catalogue)
     assert report.startswith("2 fel hittades; inget har sparats:")
     assert "obs.csv, rad 2, fält ”year”: ”20x0” är inget årtal" in report
     assert "obs.csv, rad 3, fält ”value”" in report
+
+
+def test_an_indicator_measured_only_for_the_municipality_has_no_locality_values(write_csv, refused, header):
+    problems = refused(write_csv(header, "mean_age,kommun,2020,44.2,SCB", "mean_age,tuna,2020,47.0,SCB"))
+
+    assert where(problems) == [(3, "locality_id")]
+    assert "bara för hela kommunen" in problems[0].message
+
+
+def test_values_are_checked_against_their_indicators_unit(write_csv, refused, header):
+    problems = refused(
+        write_csv(
+            header + ",unit",
+            "employment,kommun,2020,82.3,SCB,%",
+            "employment,riket,2020,182.3,SCB,",
+            "population,tuna,2020,240.5,SCB,",
+            "mean_age,kommun,2020,44.2,SCB,kr",
+        )
+    )
+
+    assert where(problems) == [(3, "value"), (4, "value"), (5, "unit")]
+    assert "(0–100)" in problems[0].message
+    assert "inget heltal" in problems[1].message
+    assert "fel enhet: ”kr”, men indikatorn mäts i ”år”" in problems[2].message
+
+
+def test_every_row_can_be_marked_as_example_data(write_csv, read_csv, header):
+    observations = read_csv(write_csv(header, "population,tuna,2020,240,Exempel"), example=True)
+
+    assert [o.example for o in observations] == [True]
