@@ -1,34 +1,58 @@
-"""What callbacks read: the store, plus geometry prepared once per set of localities.
+"""What callbacks read: the store, plus work cached on the data it was computed from.
 
-Geometry work (Voronoi areas, simplification, reprojection) costs far more
-than a database read, so web layers are cached on the localities themselves:
-a corrected position (a new Locality value) yields new layers, anything else
-reuses the cached ones.
+Geometry (Voronoi areas, simplification, reprojection) is cached on the
+localities themselves: a corrected position (a new Locality value) yields new
+layers. Score tables are cached on the store's data version, which every
+write bumps, so an import is visible on the next request and nothing stale
+is ever served.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
 
+from dashboard.map_layers import layer_options
 from geodata.boundary import municipality_boundary
 from geodata.web_layers import WebLayers, build_web_layers
-from indicators.model import Indicator, Level, Locality
+from indicators.model import Indicator, Level, Locality, Observation
+from indicators.scores import ScoreTable, compute_scores, years_with_scores
 from indicators.storage import Store
 
 
 class DashboardData:
-    def __init__(self, store: Store, municipality_code: str = "0884") -> None:
+    def __init__(self, store: Store, municipality_code: str = "0884", *, allow_upload: bool = True) -> None:
         self.store = store
+        self.allow_upload = allow_upload
         self.boundary = municipality_boundary(municipality_code)
 
         @lru_cache(maxsize=4)
         def layers_for(localities: tuple[Locality, ...]) -> WebLayers:
             return build_web_layers(list(localities), self.boundary)
 
+        @lru_cache(maxsize=2)
+        def observations_at(version: int) -> tuple[Observation, ...]:
+            return tuple(self.store.observations())
+
+        @lru_cache(maxsize=32)
+        def scores_at(version: int, year: int, weights: tuple[tuple[str, float], ...]) -> ScoreTable:
+            localities = [loc.id for loc in self.localities()]
+            return compute_scores(self.store.indicators(), observations_at(version), localities, year, dict(weights))
+
+        @lru_cache(maxsize=2)
+        def score_years_at(version: int) -> tuple[int, ...]:
+            return tuple(years_with_scores(self.store.indicators(), observations_at(version)))
+
         self._layers_for = layers_for
+        self._observations_at = observations_at
+        self._scores_at = scores_at
+        self._score_years_at = score_years_at
 
     def localities(self) -> list[Locality]:
         return self.store.localities()
+
+    def names(self) -> dict[str, str]:
+        return {loc.id: loc.name for loc in self.localities()}
 
     def layers(self, localities: list[Locality] | None = None) -> WebLayers:
         return self._layers_for(tuple(localities if localities is not None else self.localities()))
@@ -37,6 +61,20 @@ class DashboardData:
         """Indicators measured per locality: the only ones a map can be coloured by."""
         return [i for i in self.store.indicators() if i.level == Level.LOCALITY]
 
+    def layer_options(self) -> list[dict]:
+        return layer_options(self.store.indicators())
+
     def default_indicator(self) -> str:
         choices = [i.id for i in self.map_indicators()]
         return "population" if "population" in choices else (choices[0] if choices else "")
+
+    def all_observations(self) -> tuple[Observation, ...]:
+        """Every observation, cached until the next write."""
+        return self._observations_at(self.store.data_version())
+
+    def score_table(self, year: int, weights: Mapping[str, float]) -> ScoreTable:
+        """Scores of all localities for a year: a locality's score never depends on which others are shown."""
+        return self._scores_at(self.store.data_version(), year, tuple(sorted(weights.items())))
+
+    def score_years(self) -> list[int]:
+        return list(self._score_years_at(self.store.data_version()))

@@ -1,22 +1,35 @@
-"""Callbacks: thin wrappers that read inputs, call domain functions, return components.
+"""Map page callbacks: thin wrappers that read inputs, call domain functions, return components.
 
 Each callback body is a plain function of (data, inputs) defined at module
 level, so tests call it without a browser or a running server;
-``register_callbacks`` only wires them to an app.
+``register_map_callbacks`` only wires them to an app.
 """
 
 from __future__ import annotations
 
-from dash import Dash, Input, Output, ctx, html, no_update
+from collections.abc import Mapping
+
+from dash import Dash, Input, Output, State, ctx, no_update
 
 from dashboard import ids
 from dashboard.data import DashboardData
+from dashboard.map_layers import LayerData, indicator_layer_data, is_score_layer, score_layer_data
 from dashboard.map_view import render_map_html
 from dashboard.messages import DEFAULT_LANGUAGE, text
 from dashboard.panel import locality_panel, overview_panel
-from dashboard.url_state import LATEST, ViewState, parse_query, to_query, year_or_none
-from indicators.latest import map_values, years_with_data
+from dashboard.url_state import (
+    EQUAL_WEIGHTS,
+    LATEST,
+    ViewState,
+    format_weights,
+    parse_query,
+    parse_weights,
+    to_query,
+    year_or_none,
+)
+from indicators.latest import years_with_data
 from indicators.model import REFERENCE_PLACE_IDS
+from indicators.slus import AREAS_BY_ID
 from indicators.summary import locality_summary
 
 
@@ -26,81 +39,149 @@ def sync_view(
     search: str | None,
     click: dict | None,
     locality: str | None,
-    indicator: str | None,
-    year: str | None,
+    layer: str | None,
+    year: int | None,
+    latest: list[str] | None,
+    map_state: dict | None = None,
 ) -> tuple:
     """Keep the URL and the controls in step; the URL wins on page load.
 
-    Returns (search, locality, indicator, year), with ``no_update`` for
-    whatever already holds the right value so nothing is redrawn needlessly.
+    Returns (search, locality, layer, slider year, latest checkbox, map
+    state), with ``no_update`` for whatever already holds the right value so
+    nothing is redrawn needlessly: choosing a locality must not reload the
+    map, so the map listens to the map state (layer, year, weights) only.
+    Weights only come from the URL (they are set on the compare page).
     """
     locality_ids = {loc.id for loc in data.localities()}
-    indicator_ids = {i.id for i in data.map_indicators()}
+    layer_ids = {o["value"] for o in data.layer_options()}
     default = data.default_indicator()
-    if triggered in (None, ids.URL):
-        state = parse_query(search, localities=locality_ids, indicators=indicator_ids, default_indicator=default)
+    from_url = parse_query(search, localities=locality_ids, indicators=layer_ids, default_indicator=default)
+    if triggered in (None, ids.MAP_URL):
+        state = from_url
     else:
         chosen = locality
         if triggered == ids.MAP_CLICK and click and click.get("id") in locality_ids:
             chosen = click["id"]
         state = ViewState(
             locality=chosen if chosen in locality_ids else None,
-            indicator=indicator if indicator in indicator_ids else default,
-            year=year or LATEST,
+            indicator=layer if layer in layer_ids else default,
+            year=LATEST if (latest or year is None) else str(year),
+            weights=from_url.weights,
         )
     query = to_query(state, default_indicator=default)
+    new_latest = [LATEST] if state.year == LATEST else []
+    new_year = year if state.year == LATEST else int(state.year)
+    new_map_state = {"layer": state.indicator, "year": state.year, "weights": format_weights(state.weights) or ""}
     return (
         query if query != (search or "") else no_update,
         state.locality if state.locality != locality else no_update,
-        state.indicator if state.indicator != indicator else no_update,
-        state.year if state.year != year else no_update,
+        state.indicator if state.indicator != layer else no_update,
+        new_year if new_year != year else no_update,
+        new_latest if new_latest != (latest or []) else no_update,
+        new_map_state if new_map_state != map_state else no_update,
     )
 
 
-def year_options(data: DashboardData, indicator_id: str | None, language: str = DEFAULT_LANGUAGE) -> list[dict]:
-    """"Latest" plus every year the indicator has a locality value for."""
-    locality_ids = [loc.id for loc in data.localities()]
-    observations = data.store.observations(indicator_id, locality_ids) if indicator_id else []
-    years = years_with_data(observations)
-    return [{"label": text("year_latest", language), "value": LATEST}] + [
-        {"label": str(y), "value": str(y)} for y in years
-    ]
+def layer_years(data: DashboardData, layer: str) -> list[int]:
+    """Years the layer can be shown for, oldest first."""
+    if is_score_layer(layer):
+        return sorted(data.score_years())
+    localities = [loc.id for loc in data.localities()]
+    return sorted(years_with_data(data.store.observations(layer, localities)))
 
 
-def map_document(data: DashboardData, indicator_id: str | None, year: str | None, tiles: str = "none",
-                 language: str = DEFAULT_LANGUAGE) -> str:
-    """The map's HTML for the chosen indicator and year."""
-    localities = data.localities()
-    indicator = data.store.indicator(indicator_id or data.default_indicator())
-    if indicator is None:
-        indicator = data.store.indicator(data.default_indicator())
+def year_slider(data: DashboardData, layer: str | None, year: int | None, latest: list[str] | None) -> tuple:
+    """Slider marks for the years the layer has data, its range, its value, and whether it is off.
+
+    When "latest" is ticked the slider is disabled but still shows the newest
+    year, so the user sees where unticking will start.
+    """
+    years = layer_years(data, layer) if layer else []
+    if year is not None and year not in years:
+        years = sorted({*years, year})  # a year from a link stays visible even without data
+    if not years:
+        return {}, 0, 1, no_update, True
+    marks = slider_marks(years)
+    value = year if year is not None else years[-1]
+    return marks, years[0], years[-1], value if value != year else no_update, bool(latest)
+
+
+def slider_marks(years: list[int], max_labels: int = 8) -> dict[int, dict]:
+    """A mark per year; labels thinned so they never overlap (every mark stays selectable)."""
+    span = max(years[-1] - years[0], 1)
+    gap = span / max_labels
+    marks, last_labelled = {}, None
+    for y in years:
+        show = y in (years[0], years[-1]) or last_labelled is None or (
+            y - last_labelled >= gap and years[-1] - y >= gap)
+        marks[y] = {"label": str(y) if show else ""}
+        if show:
+            last_labelled = y
+    return marks
+
+
+def layer_data(data: DashboardData, layer: str | None, year: str | None, weights: Mapping[str, float],
+               language: str = DEFAULT_LANGUAGE) -> tuple[LayerData, str]:
+    """The values to draw and the year label for the legend."""
+    layer = layer or data.default_indicator()
     year = year or LATEST
-    observations = data.store.observations(indicator.id, [loc.id for loc in localities])
-    values = map_values(observations, [loc.id for loc in localities], year_or_none(year))
-    year_label = text("year_latest", language).lower() if year == LATEST else year
+    if is_score_layer(layer):
+        years = data.score_years()
+        chosen = year_or_none(year) if year != LATEST else (years[-1] if years else None)
+        if chosen is None:
+            indicator = data.store.indicator(data.default_indicator())
+            return indicator_layer_data(indicator, [], [loc.id for loc in data.localities()], None, language), \
+                text("year_latest", language).lower()
+        table = data.score_table(chosen, weights)
+        return score_layer_data(layer, table, weights_note(weights, language), language), str(chosen)
+    indicator = data.store.indicator(layer) or data.store.indicator(data.default_indicator())
+    locality_ids = [loc.id for loc in data.localities()]
+    observations = data.store.observations(indicator.id, locality_ids)
+    label = text("year_latest", language).lower() if year == LATEST else year
+    return indicator_layer_data(indicator, observations, locality_ids, year_or_none(year), language), label
+
+
+def weights_note(weights: Mapping[str, float], language: str = DEFAULT_LANGUAGE) -> str:
+    if format_weights(weights) is None:
+        return text("weights_note", language, weights=text("weights_equal", language))
+    described = ", ".join(f"{AREAS_BY_ID[a].short_name} {weights.get(a, 1.0):g}" for a in EQUAL_WEIGHTS)
+    return text("weights_note", language, weights=described.replace(".", ","))
+
+
+def map_document(data: DashboardData, map_state: dict | None, tiles: str = "none",
+                 language: str = DEFAULT_LANGUAGE) -> str:
+    """The map's HTML for the layer, year and weights of the map state."""
+    layer, year, weights = _unpack(data, map_state)
+    layer_values, year_label = layer_data(data, layer, year, weights, language)
+    localities = data.localities()
     return render_map_html(
         data.layers(localities),
-        values,
+        layer_values.values,
         {loc.id: loc.name for loc in localities},
-        indicator,
+        layer_values.indicator,
         year_label=year_label,
         tiles=tiles,
+        notes=layer_values.notes,
+        legend_notes=layer_values.legend_notes,
         language=language,
     )
 
 
-def panel_content(data: DashboardData, locality_id: str | None, indicator_id: str | None, year: str | None,
+def _unpack(data: DashboardData, map_state: dict | None) -> tuple[str, str, dict[str, float]]:
+    state = map_state or {}
+    return (state.get("layer") or data.default_indicator(), state.get("year") or LATEST,
+            parse_weights(state.get("weights")))
+
+
+def panel_content(data: DashboardData, locality_id: str | None, map_state: dict | None,
                   language: str = DEFAULT_LANGUAGE):
-    """The chosen locality's panel, or the overview of all localities when none is chosen."""
+    """The chosen locality's panel, or the overview of all localities for the layer when none is chosen."""
     locality = data.store.locality(locality_id) if locality_id else None
     if locality is None:
-        localities = data.localities()
-        indicator = data.store.indicator(indicator_id or data.default_indicator())
-        if indicator is None:
-            return html.P(text("map_hint", language))
-        observations = data.store.observations(indicator.id, [loc.id for loc in localities])
-        values = map_values(observations, [loc.id for loc in localities], year_or_none(year or LATEST))
-        return overview_panel(indicator, values, {loc.id: loc.name for loc in localities}, language)
+        layer, year, weights = _unpack(data, map_state)
+        layer_values, year_label = layer_data(data, layer, year, weights, language)
+        return overview_panel(layer_values.indicator, layer_values.values, data.names(), year_label,
+                              layer_values.notes, language)
 
     indicators = data.store.indicators()
     observations = data.store.observations(place_ids=[locality.id, *REFERENCE_PLACE_IDS])
@@ -127,37 +208,45 @@ function (locality) {
 """ % ids.MAP_FRAME
 
 
-def register_callbacks(app: Dash, data: DashboardData, tiles: str = "none") -> None:
+def register_map_callbacks(app: Dash, data: DashboardData, tiles: str = "none") -> None:
     @app.callback(
-        Output(ids.URL, "search"),
+        Output(ids.MAP_URL, "search"),
         Output(ids.LOCALITY, "value"),
         Output(ids.INDICATOR, "value"),
         Output(ids.YEAR, "value"),
-        Input(ids.URL, "search"),
+        Output(ids.YEAR_LATEST, "value"),
+        Output(ids.MAP_STATE, "data"),
+        Input(ids.MAP_URL, "search"),
         Input(ids.MAP_CLICK, "data"),
         Input(ids.LOCALITY, "value"),
         Input(ids.INDICATOR, "value"),
         Input(ids.YEAR, "value"),
+        Input(ids.YEAR_LATEST, "value"),
+        State(ids.MAP_STATE, "data"),
     )
-    def _sync(search, click, locality, indicator, year):
-        return sync_view(data, ctx.triggered_id, search, click, locality, indicator, year)
-
-    @app.callback(Output(ids.YEAR, "options"), Input(ids.INDICATOR, "value"))
-    def _years(indicator):
-        return year_options(data, indicator)
-
-    @app.callback(Output(ids.MAP_FRAME, "srcDoc"), Input(ids.INDICATOR, "value"), Input(ids.YEAR, "value"))
-    def _map(indicator, year):
-        return map_document(data, indicator, year, tiles)
+    def _sync(search, click, locality, layer, year, latest, map_state):
+        return sync_view(data, ctx.triggered_id, search, click, locality, layer, year, latest, map_state)
 
     @app.callback(
-        Output(ids.PANEL, "children"),
-        Input(ids.LOCALITY, "value"),
+        Output(ids.YEAR, "marks"),
+        Output(ids.YEAR, "min"),
+        Output(ids.YEAR, "max"),
+        Output(ids.YEAR, "value", allow_duplicate=True),
+        Output(ids.YEAR, "disabled"),
         Input(ids.INDICATOR, "value"),
-        Input(ids.YEAR, "value"),
+        Input(ids.YEAR_LATEST, "value"),
+        State(ids.YEAR, "value"),
+        prevent_initial_call="initial_duplicate",
     )
-    def _panel(locality, indicator, year):
-        return panel_content(data, locality, indicator, year)
+    def _slider(layer, latest, year):
+        return year_slider(data, layer, year, latest)
+
+    @app.callback(Output(ids.MAP_FRAME, "srcDoc"), Input(ids.MAP_STATE, "data"))
+    def _map(map_state):
+        return map_document(data, map_state, tiles)
+
+    @app.callback(Output(ids.PANEL, "children"), Input(ids.LOCALITY, "value"), Input(ids.MAP_STATE, "data"))
+    def _panel(locality, map_state):
+        return panel_content(data, locality, map_state)
 
     app.clientside_callback(_HIGHLIGHT_JS, Output(ids.HIGHLIGHT, "data"), Input(ids.LOCALITY, "value"))
-

@@ -1,4 +1,4 @@
-"""The page: header, controls, map and panel. Values are filled in by callbacks from the URL."""
+"""The map page: controls, map and locality panel. Values are filled in by callbacks from the URL."""
 
 from __future__ import annotations
 
@@ -6,44 +6,50 @@ from dash import dcc, html
 
 from dashboard import ids
 from dashboard.data import DashboardData
+from dashboard.widgets import dropdown
 from dashboard.messages import DEFAULT_LANGUAGE, text
 from dashboard.url_state import LATEST
 
 
-def build_layout(data: DashboardData, language: str = DEFAULT_LANGUAGE) -> html.Div:
-    """Built per page load, so localities or indicators added since start appear."""
+def map_page(data: DashboardData, language: str = DEFAULT_LANGUAGE) -> html.Div:
+    """Built per visit, so localities or indicators added since start appear."""
     localities = data.localities()
     indicators = data.map_indicators()
     return html.Div(
         [
-            dcc.Location(id=ids.URL, refresh=False),
+            dcc.Location(id=ids.MAP_URL, refresh=False),
             dcc.Store(id=ids.MAP_CLICK),
             dcc.Store(id=ids.HIGHLIGHT),
-            html.Header(
-                [html.H1(text("app_title", language)), html.P(text("app_subtitle", language))],
-                className="app-header",
-            ),
+            dcc.Store(id=ids.MAP_STATE),
             html.Div(
                 [
                     _control(
                         text("indicator_label", language),
-                        dcc.Dropdown(
-                            id=ids.INDICATOR,
-                            options=[{"label": i.name_sv, "value": i.id} for i in indicators],
+                        dropdown(ids.INDICATOR, language,
+                            options=data.layer_options(),
                             value=data.default_indicator(),
                             clearable=False,
                         ),
                         ids.INDICATOR,
                     ),
-                    _control(
-                        text("year_label", language),
-                        dcc.Dropdown(id=ids.YEAR, value=LATEST, clearable=False),
-                        ids.YEAR,
+                    html.Div(
+                        [
+                            html.Label(text("year_label", language), htmlFor=ids.YEAR),
+                            dcc.Checklist(
+                                id=ids.YEAR_LATEST,
+                                options=[{"label": text("year_latest_option", language), "value": LATEST}],
+                                value=[LATEST],
+                                className="year-latest",
+                            ),
+                            dcc.Slider(id=ids.YEAR, min=0, max=1, step=None, marks={}, value=None,
+                                       included=False, className="year-slider",
+                                       tooltip={"placement": "bottom", "always_visible": False}),
+                        ],
+                        className="control",
                     ),
                     _control(
                         text("locality_label", language),
-                        dcc.Dropdown(
-                            id=ids.LOCALITY,
+                        dropdown(ids.LOCALITY, language,
                             options=[{"label": loc.name, "value": loc.id} for loc in localities],
                             placeholder=text("locality_placeholder", language),
                         ),
@@ -52,7 +58,7 @@ def build_layout(data: DashboardData, language: str = DEFAULT_LANGUAGE) -> html.
                 ],
                 className="controls",
             ),
-            html.Main(
+            html.Div(
                 [
                     html.Section(
                         [
@@ -65,9 +71,8 @@ def build_layout(data: DashboardData, language: str = DEFAULT_LANGUAGE) -> html.
                 ],
                 className="main",
             ),
-            html.Footer(html.P(text("footer_sources", language)), className="app-footer"),
         ],
-        className="app",
+        className="map-page",
     )
 
 

@@ -105,12 +105,22 @@ def render_map_html(
     *,
     year_label: str,
     tiles: str = "none",
+    notes: Mapping[str, str] | None = None,
+    legend_notes: Sequence[str] = (),
     language: str = DEFAULT_LANGUAGE,
 ) -> str:
-    """The complete HTML document of the map, ready for an iframe's ``srcDoc``."""
+    """The complete HTML document of the map, ready for an iframe's ``srcDoc``.
+
+    ``notes`` adds a line per locality to its tooltip (what a score rests on);
+    ``legend_notes`` adds lines under the legend (weights, example data).
+    """
     by_id = {v.locality_id: v for v in values}
     scale = quantile_scale([v.value for v in values])
-    tooltips = {lid: _tooltip(names.get(lid, lid), by_id.get(lid), indicator, language) for lid in names}
+    notes = notes or {}
+    tooltips = {
+        lid: _tooltip(names.get(lid, lid), by_id.get(lid), indicator, language, notes.get(lid))
+        for lid in names
+    }
 
     fmap = folium.Map(
         location=_centre(layers.bounds),
@@ -178,7 +188,7 @@ def render_map_html(
 
     # Keep the municipality clear of the legend, which sits top left.
     fmap.fit_bounds(layers.bounds, padding_top_left=(LEGEND_WIDTH_PX + 10, 0), padding_bottom_right=(0, 0))
-    root.html.add_child(Element(_legend_html(scale, values, indicator, year_label, language)))
+    root.html.add_child(Element(_legend_html(scale, values, indicator, year_label, legend_notes, language)))
     return root.render()
 
 
@@ -209,28 +219,35 @@ def _label(properties: Mapping) -> str:
     return f"≈ {name}" if properties.get("approximate") else name
 
 
-def _tooltip(name: str, value: MapValue | None, indicator: Indicator, language: str) -> str:
-    """Escaped tooltip text: the locality and its figure with year and basis."""
+def _tooltip(name: str, value: MapValue | None, indicator: Indicator, language: str, note: str | None) -> str:
+    """Escaped tooltip text: the locality and its figure with year, basis and any note."""
     head = f"<strong>{html.escape(name)}</strong><br>{html.escape(indicator.name_sv)}: "
     obs = value.observation if value else None
     if obs is None or obs.value is None:
-        return head + html.escape(text("tooltip_no_data", language))
-    if not value.comparable:
-        return head + html.escape(
-            text(
-                "tooltip_other_basis",
-                language,
-                value=with_unit(obs.value, indicator, language),
-                basis=basis_label(obs.basis, language),
-                year=year(obs, language),
-            )
+        body = text("tooltip_no_data", language)
+    elif not value.comparable:
+        body = text(
+            "tooltip_other_basis",
+            language,
+            value=with_unit(obs.value, indicator, language),
+            basis=basis_label(obs.basis, language),
+            year=year(obs, language),
         )
-    detail = f"{with_unit(obs.value, indicator, language)} ({year(obs, language)})"
-    return head + html.escape(detail)
+    else:
+        body = f"{with_unit(obs.value, indicator, language)} ({year(obs, language)})"
+        if obs.example:
+            body += f" – {text('example_badge', language).lower()}"
+    extra = f"<br>{html.escape(note)}" if note else ""
+    return head + html.escape(body) + extra
 
 
 def _legend_html(
-    scale: ColourScale, values: Sequence[MapValue], indicator: Indicator, year_label: str, language: str
+    scale: ColourScale,
+    values: Sequence[MapValue],
+    indicator: Indicator,
+    year_label: str,
+    extra_notes: Sequence[str],
+    language: str,
 ) -> str:
     """Legend rows show the range of the values actually in each class."""
     rows = []
@@ -246,8 +263,8 @@ def _legend_html(
         rows.append(_legend_row(NO_DATA_COLOUR, text("legend_no_data", language)))
     if any(v.observation is not None and v.observation.value is not None and not v.comparable for v in values):
         rows.append(_legend_row(OTHER_BASIS_COLOUR, text("legend_other_basis", language)))
-    bases = {v.observation.basis for v in comparable if v.observation}
-    notes = [text("legend_approximate", language)]
+    bases = {v.observation.basis for v in comparable if v.observation and v.observation.basis}
+    notes = [*extra_notes, text("legend_approximate", language)]
     if bases:
         notes.insert(0, text("legend_basis", language, basis=", ".join(sorted(basis_label(b, language) for b in bases))))
     title = f"{indicator.name_sv} ({indicator.unit}), {year_label}"

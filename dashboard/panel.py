@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from dash import dcc, html
 
@@ -38,9 +38,15 @@ def locality_panel(
 
 
 def overview_panel(
-    indicator: Indicator, values: Sequence[MapValue], names: dict[str, str], language: str = DEFAULT_LANGUAGE
+    indicator: Indicator,
+    values: Sequence[MapValue],
+    names: Mapping[str, str],
+    year_label: str,
+    notes: Mapping[str, str] | None = None,
+    language: str = DEFAULT_LANGUAGE,
 ) -> html.Div:
-    """With no locality chosen: the chosen indicator for all localities, largest first."""
+    """With no locality chosen: what colours the map, for all localities, largest first."""
+    notes = notes or {}
 
     def sort_key(v: MapValue):
         return (v.value is None, -(v.value or 0), names.get(v.locality_id, ""))
@@ -48,26 +54,30 @@ def overview_panel(
     rows = []
     for v in sorted(values, key=sort_key):
         obs = v.observation
+        value_cell = [with_unit(obs.value, indicator, language) if obs else text("missing", language)]
+        if obs is not None and obs.example:
+            value_cell.append(_example_badge(language))
         rows.append(
             html.Tr(
                 [
                     html.Td(names.get(v.locality_id, v.locality_id)),
-                    html.Td(with_unit(obs.value, indicator, language) if obs else text("missing", language),
-                            className="num"),
+                    html.Td(value_cell, className="num"),
                     html.Td(year(obs, language) if obs else ""),
-                    html.Td(basis_label(obs.basis, language) if obs else ""),
+                    html.Td(notes.get(v.locality_id) or (basis_label(obs.basis, language) if obs else "")),
                 ],
                 className="" if v.comparable else "not-comparable",
             )
         )
+    last_header = "col_coverage" if notes else "col_basis"
     return html.Div(
         [
             html.H2(text("overview_heading", language, indicator=indicator.name_sv)),
+            html.P(f"{indicator.unit}, {year_label}"),
             html.P(text("overview_hint", language)),
             html.Table(
                 [
                     html.Thead(html.Tr([html.Th(text(k, language)) for k in
-                                        ("col_locality", "col_value", "col_year", "col_basis")])),
+                                        ("col_locality", "col_value", "col_year", last_header)])),
                     html.Tbody(rows),
                 ],
                 className="data-table",
@@ -76,6 +86,11 @@ def overview_panel(
         ],
         className="panel",
     )
+
+
+def _example_badge(language: str) -> html.Span:
+    return html.Span(text("example_badge", language), className="badge badge-example",
+                     title=text("example_note", language))
 
 
 def _position(locality: Locality, language: str) -> html.Div:
@@ -157,12 +172,14 @@ def _indicator_line(line: IndicatorLine, language: str) -> html.Div:
     ind = line.indicator
 
     def cell(label_key: str, obs: Observation | None) -> html.Div:
+        parts = [html.Span(text(label_key, language), className="ref-label")]
         if obs is None:
-            value = text("missing", language)
+            parts.append(html.Span(text("missing", language)))
         else:
-            value = f"{with_unit(obs.value, ind, language)} ({year(obs, language)})"
-        return html.Div([html.Span(text(label_key, language), className="ref-label"), html.Span(value)],
-                        className="ref")
+            parts.append(html.Span(f"{with_unit(obs.value, ind, language)} ({year(obs, language)})"))
+            if obs.example:
+                parts.append(_example_badge(language))
+        return html.Div(parts, className="ref")
 
     sources = sorted({o.source for o in (line.locality, line.municipality, line.sweden) if o is not None})
     return html.Div(

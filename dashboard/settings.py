@@ -19,3 +19,6 @@ class Settings:
     database_url: str
     municipality_code: str = "0884"
     tiles: str = "none"
+    allow_upload: bool = True
+    """Whether the import page accepts uploads. Until sign-in exists (issue 4) the
+    CLI turns it on only when the app listens on this machine alone."""

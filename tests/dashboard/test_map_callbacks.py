@@ -1,54 +1,70 @@
-"""Callbacks as plain functions: inputs in, components or values out."""
+"""Map page callbacks as plain functions: inputs in, components or values out."""
 
 from __future__ import annotations
 
 from dash import no_update
 
 from dashboard import ids
-from dashboard.callbacks import panel_content, sync_view, year_options
+from dashboard.map_callbacks import map_document, panel_content, slider_marks, sync_view, year_slider
+from tests.dashboard.helpers import texts
 
-
-def texts(component) -> str:
-    """All text in a component tree, for asserting what a person would read."""
-    if component is None:
-        return ""
-    if isinstance(component, (str, int, float)):
-        return str(component)
-    if isinstance(component, (list, tuple)):
-        return " ".join(texts(c) for c in component)
-    children = getattr(component, "children", None)
-    return texts(children)
+POPULATION = {"layer": "population", "year": "senaste", "weights": ""}
 
 
 def test_page_load_reads_the_view_from_the_url(dashboard_data):
-    result = sync_view(dashboard_data, None, "?ort=tuna&ar=2020", None, None, "population", "senaste")
-    assert result == (no_update, "tuna", no_update, "2020")
+    result = sync_view(dashboard_data, None, "?ort=tuna&ar=2020", None, None, "population", None, ["senaste"])
+    search, locality, layer, year, latest, map_state = result
+    assert (search, locality, layer, year, latest) == (no_update, "tuna", no_update, 2020, [])
+    assert map_state == {"layer": "population", "year": "2020", "weights": ""}
 
 
-def test_a_click_on_the_map_selects_the_locality_and_puts_it_in_the_url(dashboard_data):
-    result = sync_view(dashboard_data, ids.MAP_CLICK, "", {"id": "storebro", "at": 1}, None, "population", "senaste")
-    assert result == ("?ort=storebro", "storebro", no_update, no_update)
+def test_a_click_on_the_map_selects_the_locality_without_redrawing_the_map(dashboard_data):
+    result = sync_view(dashboard_data, ids.MAP_CLICK, "", {"id": "storebro", "at": 1}, None, "population", None,
+                       ["senaste"], POPULATION)
+    assert result == ("?ort=storebro", "storebro", no_update, no_update, no_update, no_update)
 
 
 def test_a_forged_click_for_an_unknown_locality_changes_nothing(dashboard_data):
-    result = sync_view(dashboard_data, ids.MAP_CLICK, "", {"id": "<script>"}, None, "population", "senaste")
-    assert result == (no_update, no_update, no_update, no_update)
+    result = sync_view(dashboard_data, ids.MAP_CLICK, "", {"id": "<script>"}, None, "population", None,
+                       ["senaste"], POPULATION)
+    assert result == (no_update,) * 6
 
 
 def test_clearing_the_list_removes_the_locality_from_the_url(dashboard_data):
-    result = sync_view(dashboard_data, ids.LOCALITY, "?ort=tuna", None, None, "population", "senaste")
+    result = sync_view(dashboard_data, ids.LOCALITY, "?ort=tuna", None, None, "population", None, ["senaste"],
+                       POPULATION)
     assert result[0] == ""
 
 
-def test_year_options_are_latest_and_the_years_with_data(dashboard_data):
-    values = [o["value"] for o in year_options(dashboard_data, "population")]
-    assert values[0] == "senaste"
-    assert "2020" in values and "2005" in values
-    assert values[1:] == sorted(values[1:], reverse=True)
+def test_moving_the_slider_with_latest_unticked_picks_that_year(dashboard_data):
+    result = sync_view(dashboard_data, ids.YEAR, "", None, None, "population", 2018, [], POPULATION)
+    assert result[0] == "?ar=2018"
+    assert result[5] == {"layer": "population", "year": "2018", "weights": ""}
+
+
+def test_weights_in_the_url_survive_other_changes(dashboard_data):
+    search = "?indikator=index&vikter=leva:2,arbeta:1,verka:1,trivas:1,kontakt:1,motas:1"
+    result = sync_view(dashboard_data, ids.LOCALITY, search, None, "tuna", "index", None, ["senaste"])
+    assert "vikter=leva:2" in result[0] and "ort=tuna" in result[0]
+
+
+def test_the_slider_offers_the_years_with_data(dashboard_data):
+    marks, low, high, value, disabled = year_slider(dashboard_data, "population", None, ["senaste"])
+    assert low == 2000 and high == 2023  # Locknevi parish 2000 … Södra Vi tätort 2023
+    assert 2020 in marks and value == 2023
+    assert disabled
+
+
+def test_slider_labels_are_thinned_but_every_year_stays_a_mark():
+    years = list(range(2000, 2025))
+    marks = slider_marks(years)
+    assert sorted(marks) == years
+    assert marks[2000]["label"] == "2000" and marks[2024]["label"] == "2024"
+    assert sum(1 for m in marks.values() if m["label"]) <= 10
 
 
 def test_the_panel_shows_population_group_and_all_six_areas(dashboard_data):
-    panel = panel_content(dashboard_data, "sodra-vi", "population", "senaste")
+    panel = panel_content(dashboard_data, "sodra-vi", POPULATION)
     text = texts(panel).replace("\u00a0", " ")
     assert "Södra Vi" in text
     assert "Lokal utvecklingsgrupp Södra Vi" in text
@@ -60,14 +76,37 @@ def test_the_panel_shows_population_group_and_all_six_areas(dashboard_data):
     assert "Kommunen" in text and "15 384 invånare (2024)" in text
 
 
+def test_example_values_are_labelled_as_example_data(dashboard_data):
+    text = texts(panel_content(dashboard_data, "tuna", POPULATION))
+    assert "Exempeldata" in text
+
+
 def test_an_approximate_locality_says_so(dashboard_data):
-    text = texts(panel_content(dashboard_data, "pelarne", "population", "senaste"))
+    text = texts(panel_content(dashboard_data, "pelarne", POPULATION))
     assert "Ungefärligt läge" in text
     assert "Inte en SCB-tätort" in text
 
 
 def test_with_no_locality_the_panel_ranks_all_ten(dashboard_data):
-    text = texts(panel_content(dashboard_data, None, "population", "2020"))
+    text = texts(panel_content(dashboard_data, None, {"layer": "population", "year": "2020", "weights": ""}))
     assert "Folkmängd per ort" in text
     assert text.index("Vimmerby") < text.index("Tuna")
     assert "saknas" in text  # the four villages have no 2020 figure
+
+
+def test_the_index_layer_lists_scores_with_what_they_rest_on(dashboard_data):
+    text = texts(panel_content(dashboard_data, None, {"layer": "index", "year": "senaste", "weights": ""}))
+    assert "Attraktivitetsindex" in text
+    assert "vilar på" in text
+
+
+def test_the_map_of_an_area_score_has_its_legend_and_coverage(dashboard_data):
+    html = map_document(dashboard_data, {"layer": "omrade-trivas", "year": "2024", "weights": ""})
+    assert "Områdespoäng: Trivas (poäng 0–100), 2024" in html
+    assert "Innehåller exempeldata" in html
+
+
+def test_the_index_map_names_custom_weights(dashboard_data):
+    weights = "leva:2,arbeta:1,verka:1,trivas:1,kontakt:1,motas:0"
+    html = map_document(dashboard_data, {"layer": "index", "year": "2024", "weights": weights})
+    assert "Vikter: Leva 2, Arbeta 1, Verka 1, Trivas 1, Kontakt 1, Mötas 0" in html

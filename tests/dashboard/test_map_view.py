@@ -6,11 +6,15 @@ import json
 import re
 from dataclasses import replace
 
-from dashboard.callbacks import map_document
+from dashboard.map_callbacks import map_document
 from dashboard.map_view import render_map_html
 from indicators.latest import map_values
 
 CDN_HOSTS = re.compile(r"cdn\.jsdelivr|unpkg\.com|cdnjs|googleapis|code\.jquery|bootstrapcdn|https?://(?!127\.0\.0\.1)[a-z0-9.-]+\.[a-z]{2,}/[^\s\"']*\.(js|css)")
+
+
+def state(layer: str, year: str = "senaste") -> dict:
+    return {"layer": layer, "year": year, "weights": ""}
 
 
 def js(text: str) -> str:
@@ -19,19 +23,19 @@ def js(text: str) -> str:
 
 
 def test_the_map_loads_leaflet_from_the_app_and_nothing_from_a_cdn(dashboard_data):
-    html = map_document(dashboard_data, "population", "senaste")
+    html = map_document(dashboard_data, state("population"))
     assert 'src="/vendor/leaflet/leaflet.js"' in html
     assert 'href="/vendor/leaflet/leaflet.css"' in html
     assert not CDN_HOSTS.search(html)
 
 
 def test_without_tiles_no_tile_layer_is_added(dashboard_data):
-    assert "L.tileLayer" not in map_document(dashboard_data, "population", "senaste", tiles="none")
-    assert "tile.openstreetmap.org" in map_document(dashboard_data, "population", "senaste", tiles="osm")
+    assert "L.tileLayer" not in map_document(dashboard_data, state("population"), tiles="none")
+    assert "tile.openstreetmap.org" in map_document(dashboard_data, state("population"), tiles="osm")
 
 
 def test_all_ten_localities_are_on_the_map_and_approximate_ones_are_marked(dashboard_data):
-    html = map_document(dashboard_data, "population", "senaste")
+    html = map_document(dashboard_data, state("population"))
     for name in ("Djursdala", "Frödinge", "Gullringen", "Locknevi", "Pelarne", "Rumskulla",
                  "Storebro", "Södra Vi", "Tuna", "Vimmerby"):
         assert js(name) in html
@@ -39,10 +43,10 @@ def test_all_ten_localities_are_on_the_map_and_approximate_ones_are_marked(dashb
 
 
 def test_the_legend_names_the_indicator_year_and_the_other_basis(dashboard_data):
-    html = map_document(dashboard_data, "population", "2020")
+    html = map_document(dashboard_data, state("population", "2020"))
     assert "Folkmängd (invånare), 2020" in html
     assert "Annan räknegrund" not in html  # 2020 has only tätort figures
-    latest = map_document(dashboard_data, "population", "senaste")
+    latest = map_document(dashboard_data, state("population"))
     assert "Annan räknegrund – ej jämförbar" in latest
 
 

@@ -1,0 +1,117 @@
+"""The import page: staff upload a file and see what was stored, or every problem in it."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from dash import Dash, Input, Output, State, dcc, html
+
+from dashboard import ids
+from dashboard.data import DashboardData
+from dashboard.messages import DEFAULT_LANGUAGE, text
+from indicators.errors import InputError, Problem
+from indicators.importing import import_file
+
+UPLOAD_USER = "webb"
+"""Who the import log names for browser uploads until sign-in exists (issue 4)."""
+
+
+def import_page(data: DashboardData, language: str = DEFAULT_LANGUAGE) -> html.Div:
+    upload = (
+        dcc.Upload(
+            id=ids.UPLOAD,
+            children=html.Div(text("import_drop", language)),
+            className="upload",
+            multiple=False,
+        )
+        if data.allow_upload
+        else html.P(text("import_disabled", language), className="notice")
+    )
+    return html.Div(
+        [
+            html.H2(text("import_title", language)),
+            html.P(text("import_intro", language)),
+            upload,
+            html.Div(id=ids.UPLOAD_RESULT, className="upload-result", **{"aria-live": "polite"}),
+            html.P(text("import_docs", language), className="source"),
+            html.H3(text("import_log_heading", language)),
+            html.Div(import_log_table(data, language), id=ids.IMPORT_LOG),
+        ],
+        className="import-page narrow-page",
+    )
+
+
+def handle_upload(data: DashboardData, contents: str | None, filename: str | None,
+                  language: str = DEFAULT_LANGUAGE) -> tuple:
+    """Decode the upload, import it through the one import path, report the outcome.
+
+    The file goes to a temporary path because the importers read files (the
+    CLI's way); the user sees it under its own name.
+    """
+    if not contents or not filename:
+        return html.Div(), import_log_table(data, language)
+    if not data.allow_upload:
+        return _failure(filename, [Problem(filename, text("import_disabled", language))], language), \
+            import_log_table(data, language)
+    name = Path(filename).name
+    try:
+        payload = base64.b64decode(contents.split(",", 1)[1], validate=True)
+    except (IndexError, binascii.Error, ValueError):
+        problem = Problem(name, "filen kunde inte tas emot (trasig uppladdning)")
+        return _failure(name, [problem], language), import_log_table(data, language)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / name
+        path.write_bytes(payload)
+        try:
+            report = import_file(data.store, path, user=UPLOAD_USER, display_name=name)
+        except InputError as error:
+            return _failure(name, error.problems, language), import_log_table(data, language)
+    result = report.result
+    message = text("import_ok", language, file=name, added=result.added, changed=result.changed,
+                   unchanged=result.unchanged)
+    return html.P(message, className="notice notice-ok", role="status"), import_log_table(data, language)
+
+
+def _failure(name: str, problems: Sequence[Problem], language: str) -> html.Div:
+    return html.Div(
+        [html.P(text("import_failed", language, file=name)), html.Ul([html.Li(str(p)) for p in problems])],
+        className="notice notice-error",
+        role="alert",
+    )
+
+
+def import_log_table(data: DashboardData, language: str = DEFAULT_LANGUAGE) -> html.Table:
+    entries = data.store.import_log(limit=20)
+    header = html.Tr([html.Th(text(k, language)) for k in
+                      ("col_when", "col_who", "col_file", "col_format", "col_rows", "col_added", "col_changed")])
+    rows = [
+        html.Tr(
+            [
+                html.Td(entry.at.strftime("%Y-%m-%d %H:%M") + " UTC"),
+                html.Td(entry.user),
+                html.Td(entry.file),
+                html.Td(entry.format),
+                html.Td(str(entry.rows), className="num"),
+                html.Td(str(entry.added), className="num"),
+                html.Td(str(entry.changed), className="num"),
+            ]
+        )
+        for entry in entries
+    ]
+    return html.Table([html.Thead(header), html.Tbody(rows)], className="data-table")
+
+
+def register_import_callbacks(app: Dash, data: DashboardData) -> None:
+    @app.callback(
+        Output(ids.UPLOAD_RESULT, "children"),
+        Output(ids.IMPORT_LOG, "children"),
+        Input(ids.UPLOAD, "contents"),
+        State(ids.UPLOAD, "filename"),
+        prevent_initial_call=True,
+    )
+    def _upload(contents, filename):
+        return handle_upload(data, contents, filename)

@@ -1,0 +1,33 @@
+"""The method page: how scores and the index are computed, and where figures come from."""
+
+from __future__ import annotations
+
+from dash import dcc, html
+
+from dashboard.data import DashboardData
+from dashboard.messages import DEFAULT_LANGUAGE, text
+from indicators.method import METHOD_SV
+
+
+def method_page(data: DashboardData, language: str = DEFAULT_LANGUAGE) -> html.Div:
+    indicators = data.store.indicators()
+    rows = [
+        html.Tr([html.Td(i.name_sv), html.Td(i.area_id.capitalize()), html.Td(i.unit),
+                 html.Td(text(f"direction_{i.direction.value}", language)), html.Td(i.source),
+                 html.Td(i.definition_sv)])
+        for i in indicators
+    ]
+    return html.Div(
+        [
+            html.H2(text("method_heading", language)),
+            dcc.Markdown(METHOD_SV, className="method-text"),
+            html.H3(text("catalogue_heading", language)),
+            html.Div(html.Table(
+                [html.Thead(html.Tr([html.Th(text(k, language)) for k in
+                                     ("col_indicator", "compare_area", "col_unit", "col_direction", "col_source",
+                                      "col_definition")])),
+                 html.Tbody(rows)],
+                className="data-table"), className="table-scroll"),
+        ],
+        className="method-page narrow-page",
+    )

@@ -1,0 +1,14 @@
+"""Small helpers for reading Dash component trees in tests."""
+
+from __future__ import annotations
+
+
+def texts(component) -> str:
+    """All text in a component tree, for asserting what a person would read."""
+    if component is None:
+        return ""
+    if isinstance(component, (str, int, float)):
+        return str(component)
+    if isinstance(component, (list, tuple)):
+        return " ".join(texts(c) for c in component)
+    return texts(getattr(component, "children", None))
