@@ -82,3 +82,11 @@ def test_the_vocabulary_lists_every_symbol():
     listed = known_units_sv()
 
     assert all(f"”{unit.symbol}”" in listed for unit in UNITS)
+
+
+def test_the_import_documentation_lists_every_unit():
+    from pathlib import Path
+
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "import.md").read_text(encoding="utf-8")
+
+    assert all(f"| `{unit.symbol}` |" in docs for unit in UNITS)
