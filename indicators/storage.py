@@ -465,8 +465,9 @@ def _upsert_observations(conn: Connection, records: Sequence[Observation]) -> Sa
     """Like ``_upsert``, with narrow tuples instead of dicts: imports run to a million rows.
 
     The stored rows of the batch's indicators are read once and matched in a
-    dict by the logical key (so a NULL year matches a NULL year); new rows are
-    inserted and changed rows updated with one executemany per chunk.
+    dict by the logical key (so a NULL year matches a NULL year); new and
+    changed rows are buffered and written with one executemany per chunk, so
+    at most a chunk of parameter dicts exists at a time.
     """
     table = schema.observations
     c = table.c
@@ -480,7 +481,9 @@ def _upsert_observations(conn: Connection, records: Sequence[Observation]) -> Sa
             existing[row[:4]] = row[4:]
     inserts: list[dict[str, Any]] = []
     updates: list[dict[str, Any]] = []
-    unchanged = 0
+    added = changed = unchanged = 0
+    insert_all = insert(table)
+    update_one = update(table).where(c.id == bindparam("_pk"))
     for r in records:
         old = existing.get((r.indicator_id, r.place_id, r.year, r.basis))
         if old is None:
@@ -491,6 +494,8 @@ def _upsert_observations(conn: Connection, records: Sequence[Observation]) -> Sa
                     "source_date": r.source_date, "example": r.example,
                 }
             )  # fmt: skip
+            if len(inserts) == _WRITE_CHUNK:
+                added += _flush(conn, insert_all, inserts)
         elif old[1:] == (r.value, r.source, r.source_date, r.example):
             unchanged += 1
         else:
@@ -500,12 +505,20 @@ def _upsert_observations(conn: Connection, records: Sequence[Observation]) -> Sa
                     "source_date": r.source_date, "example": r.example,
                 }
             )  # fmt: skip
-    for batch in _chunks(inserts, _WRITE_CHUNK):
-        conn.execute(insert(table), batch)
-    statement = update(table).where(c.id == bindparam("_pk"))
-    for batch in _chunks(updates, _WRITE_CHUNK):
-        conn.execute(statement, batch)
-    return SaveResult(added=len(inserts), changed=len(updates), unchanged=unchanged)
+            if len(updates) == _WRITE_CHUNK:
+                changed += _flush(conn, update_one, updates)
+    added += _flush(conn, insert_all, inserts)
+    changed += _flush(conn, update_one, updates)
+    return SaveResult(added=added, changed=changed, unchanged=unchanged)
+
+
+def _flush(conn: Connection, statement: Any, rows: list[dict[str, Any]]) -> int:
+    """Execute ``statement`` for the buffered rows as one executemany and empty the buffer."""
+    count = len(rows)
+    if rows:
+        conn.execute(statement, rows)
+        rows.clear()
+    return count
 
 
 def _bumped(conn: Connection, result: SaveResult) -> SaveResult:
