@@ -41,7 +41,8 @@ class CompareState:
 
 
 def _params(search: str | None) -> dict[str, str]:
-    return {key: values[0] for key, values in parse_qs((search or "").lstrip("?")).items() if values}
+    return {key: values[0] for key, values in parse_qs((search or "").lstrip("?"), keep_blank_values=True).items()
+            if values}
 
 
 def _year(raw: str | None) -> str:

@@ -32,3 +32,24 @@ def test_the_query_is_the_shortest_that_reproduces_the_view():
 def test_latest_is_no_particular_year():
     assert year_or_none(LATEST) is None
     assert year_or_none("2020") == 2020
+
+
+def test_a_compare_link_with_no_localities_stays_empty_and_defaults_fill_the_rest():
+    from dashboard.url_state import CompareState, compare_query, parse_compare_query
+
+    default = CompareState(("a", "b"), "2024", "leva", "x")
+    kwargs = dict(localities={"a", "b", "c"}, areas={"leva", "trivas"}, indicators={"x", "y"}, default=default)
+    assert parse_compare_query("?orter=&ar=2024", **kwargs).localities == ()
+    assert parse_compare_query("", **kwargs) == default
+    state = CompareState(("c", "a"), "2023", "trivas", "y", {"leva": 2.0, "arbeta": 1.0, "verka": 1.0,
+                                                            "trivas": 1.0, "kontakt": 1.0, "motas": 1.0})
+    assert parse_compare_query(compare_query(state), **kwargs) == state
+
+
+def test_weights_in_a_link_are_read_and_nonsense_gives_equal_weights():
+    from dashboard.url_state import EQUAL_WEIGHTS, format_weights, parse_weights
+
+    assert parse_weights("leva:2,motas:0.5")["leva"] == 2.0
+    assert parse_weights("leva:x") == EQUAL_WEIGHTS
+    assert parse_weights("leva:0,arbeta:0,verka:0,trivas:0,kontakt:0,motas:0") == EQUAL_WEIGHTS
+    assert format_weights(EQUAL_WEIGHTS) is None
