@@ -156,7 +156,7 @@ class _Reader:
                 f"kommun ”{code}” är varken Vimmerby (0884) eller riket (0000)",
             )
         period = entry.get("period")
-        if period is None or isinstance(period, bool) or not isinstance(period, int | str):
+        if not _is_period(period):
             self._shape(row, f"{path}.period", "ska vara ett årtal, till exempel 2020")
             period = None
         elif indicator is None or place is None:
@@ -234,6 +234,15 @@ class _Reader:
 
     def _shape(self, row: int | None, path: str, message: str) -> None:
         self._checker.problem(row, path, message)
+
+
+def _is_period(period: Any) -> bool:
+    """A year as Kolada writes it: a whole number, or its digits as text."""
+    if isinstance(period, bool):
+        return False
+    if isinstance(period, int):
+        return True
+    return isinstance(period, str) and period.strip().isascii() and period.strip().isdigit()
 
 
 def _deleted(item: dict[str, Any]) -> bool:
