@@ -77,4 +77,5 @@ class DashboardData:
         return self._scores_at(self.store.data_version(), year, tuple(sorted(weights.items())))
 
     def score_years(self) -> list[int]:
+        """Years with at least one score, newest first."""
         return list(self._score_years_at(self.store.data_version()))

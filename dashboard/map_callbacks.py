@@ -127,7 +127,7 @@ def layer_data(data: DashboardData, layer: str | None, year: str | None, weights
     year = year or LATEST
     if is_score_layer(layer):
         years = data.score_years()
-        chosen = year_or_none(year) if year != LATEST else (years[-1] if years else None)
+        chosen = year_or_none(year) if year != LATEST else (max(years) if years else None)
         if chosen is None:
             indicator = data.store.indicator(data.default_indicator())
             return indicator_layer_data(indicator, [], [loc.id for loc in data.localities()], None, language), \

@@ -237,7 +237,7 @@ def _tooltip(name: str, value: MapValue | None, indicator: Indicator, language: 
         body = f"{with_unit(obs.value, indicator, language)} ({year(obs, language)})"
         if obs.example:
             body += f" – {text('example_badge', language).lower()}"
-    extra = f"<br>{html.escape(note)}" if note else ""
+    extra = f"<br>{html.escape(text('col_coverage', language))}: {html.escape(note)}" if note else ""
     return head + html.escape(body) + extra
 
 

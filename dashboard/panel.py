@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from dash import dcc, html
 
 from dashboard.charts import history_figure
-from dashboard.formatting import with_unit, year
+from dashboard.formatting import number, with_unit, year
 from dashboard.messages import DEFAULT_LANGUAGE, basis_label, text
 from indicators.latest import MapValue
 from indicators.model import Group, Indicator, Locality, Observation
@@ -54,7 +54,7 @@ def overview_panel(
     rows = []
     for v in sorted(values, key=sort_key):
         obs = v.observation
-        value_cell = [with_unit(obs.value, indicator, language) if obs else text("missing", language)]
+        value_cell = [number(obs.value, language) if obs else text("missing", language)]
         if obs is not None and obs.example:
             value_cell.append(_example_badge(language))
         rows.append(
@@ -62,13 +62,14 @@ def overview_panel(
                 [
                     html.Td(names.get(v.locality_id, v.locality_id)),
                     html.Td(value_cell, className="num"),
-                    html.Td(year(obs, language) if obs else ""),
+                    *([] if notes else [html.Td(year(obs, language) if obs else "")]),
                     html.Td(notes.get(v.locality_id) or (basis_label(obs.basis, language) if obs else "")),
                 ],
                 className="" if v.comparable else "not-comparable",
             )
         )
-    last_header = "col_coverage" if notes else "col_basis"
+    headers = ("col_locality", "col_value", "col_coverage") if notes else (
+        "col_locality", "col_value", "col_year", "col_basis")
     return html.Div(
         [
             html.H2(text("overview_heading", language, indicator=indicator.name_sv)),
@@ -76,8 +77,7 @@ def overview_panel(
             html.P(text("overview_hint", language)),
             html.Table(
                 [
-                    html.Thead(html.Tr([html.Th(text(k, language)) for k in
-                                        ("col_locality", "col_value", "col_year", last_header)])),
+                    html.Thead(html.Tr([html.Th(text(k, language)) for k in headers])),
                     html.Tbody(rows),
                 ],
                 className="data-table",

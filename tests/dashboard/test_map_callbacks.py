@@ -97,7 +97,7 @@ def test_with_no_locality_the_panel_ranks_all_ten(dashboard_data):
 def test_the_index_layer_lists_scores_with_what_they_rest_on(dashboard_data):
     text = texts(panel_content(dashboard_data, None, {"layer": "index", "year": "senaste", "weights": ""}))
     assert "Attraktivitetsindex" in text
-    assert "vilar på" in text
+    assert "6 av 6 områden" in text
 
 
 def test_the_map_of_an_area_score_has_its_legend_and_coverage(dashboard_data):
@@ -110,3 +110,8 @@ def test_the_index_map_names_custom_weights(dashboard_data):
     weights = "leva:2,arbeta:1,verka:1,trivas:1,kontakt:1,motas:0"
     html = map_document(dashboard_data, {"layer": "index", "year": "2024", "weights": weights})
     assert "Vikter: Leva 2, Arbeta 1, Verka 1, Trivas 1, Kontakt 1, Mötas 0" in html
+
+
+def test_latest_for_a_score_layer_is_the_newest_year_with_scores(dashboard_data):
+    html = map_document(dashboard_data, {"layer": "index", "year": "senaste", "weights": ""})
+    assert "Attraktivitetsindex (alla områden) (poäng 0–100), 2024" in html
