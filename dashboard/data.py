@@ -16,7 +16,8 @@ from dashboard.map_layers import layer_options
 from geodata.boundary import municipality_boundary
 from geodata.web_layers import WebLayers, build_web_layers
 from indicators.model import Indicator, Level, Locality, Observation
-from indicators.scores import ScoreTable, compute_scores, years_with_scores
+from indicators.per_capita import POPULATION_INDICATOR_ID
+from indicators.scores import ScoreTable, compute_scores, is_scored
 from indicators.storage import Store
 
 
@@ -31,20 +32,24 @@ class DashboardData:
             return build_web_layers(list(localities), self.boundary)
 
         @lru_cache(maxsize=2)
-        def observations_at(version: int) -> tuple[Observation, ...]:
-            return tuple(self.store.observations())
+        def population_at(version: int) -> tuple[Observation, ...]:
+            return tuple(self.store.observations(POPULATION_INDICATOR_ID))
 
         @lru_cache(maxsize=32)
         def scores_at(version: int, year: int, weights: tuple[tuple[str, float], ...]) -> ScoreTable:
+            # Only what a year's scores read: that year, plus the population history
+            # for per-1,000 denominators (which may come from another year).
+            observations = [*self.store.observations(year=year),
+                            *(o for o in population_at(version) if o.year != year)]
             localities = [loc.id for loc in self.localities()]
-            return compute_scores(self.store.indicators(), observations_at(version), localities, year, dict(weights))
+            return compute_scores(self.store.indicators(), observations, localities, year, dict(weights))
 
         @lru_cache(maxsize=2)
         def score_years_at(version: int) -> tuple[int, ...]:
-            return tuple(years_with_scores(self.store.indicators(), observations_at(version)))
+            scored = [ind.id for ind in self.store.indicators() if is_scored(ind)]
+            return tuple(self.store.observation_years(scored))
 
         self._layers_for = layers_for
-        self._observations_at = observations_at
         self._scores_at = scores_at
         self._score_years_at = score_years_at
 
@@ -68,14 +73,10 @@ class DashboardData:
         choices = [i.id for i in self.map_indicators()]
         return "population" if "population" in choices else (choices[0] if choices else "")
 
-    def all_observations(self) -> tuple[Observation, ...]:
-        """Every observation, cached until the next write."""
-        return self._observations_at(self.store.data_version())
-
     def score_table(self, year: int, weights: Mapping[str, float]) -> ScoreTable:
         """Scores of all localities for a year: a locality's score never depends on which others are shown."""
         return self._scores_at(self.store.data_version(), year, tuple(sorted(weights.items())))
 
     def score_years(self) -> list[int]:
-        """Years with at least one score, newest first."""
+        """Years with a value of at least one scored indicator, newest first."""
         return list(self._score_years_at(self.store.data_version()))

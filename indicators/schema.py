@@ -11,6 +11,7 @@ from __future__ import annotations
 from sqlalchemy import (
     Boolean,
     Column,
+    Index,
     DateTime,
     Float,
     ForeignKey,
@@ -81,6 +82,8 @@ observations = Table(
     # distinct in a unique constraint, so undated rows are kept unique by the
     # Store, which looks them up with IS NULL before inserting.
     UniqueConstraint("indicator_id", "place_id", "year", "basis", name="uq_observation_key"),
+    # The dashboard scores one year at a time.
+    Index("ix_observations_year", "year", "indicator_id"),
 )
 
 groups = Table(

@@ -206,11 +206,13 @@ class Store:
         self,
         indicator_id: str | None = None,
         place_ids: Iterable[str] | None = None,
+        year: int | None = None,
     ) -> list[Observation]:
-        """Observations, optionally of one indicator and/or some places.
+        """Observations, optionally of one indicator, some places and/or one year.
 
         Sorted by place, year (undated first), basis and indicator, so the same
-        data always comes back in the same order on every backend.
+        data always comes back in the same order on every backend. The year
+        filter lets the dashboard score one year without reading the history.
         """
         if isinstance(place_ids, str):
             raise TypeError("place_ids must be a collection of ids, not one id string")
@@ -218,6 +220,8 @@ class Store:
         query = select(table)
         if indicator_id is not None:
             query = query.where(table.c.indicator_id == indicator_id)
+        if year is not None:
+            query = query.where(table.c.year == year)
         with self._engine.connect() as conn:
             if place_ids is None:
                 rows = list(conn.execute(query).mappings())
@@ -226,6 +230,25 @@ class Store:
                 for chunk in _chunks(sorted(set(place_ids))):
                     rows.extend(conn.execute(query.where(table.c.place_id.in_(chunk))).mappings())
         return sorted((_to_observation(row) for row in rows), key=_observation_order)
+
+    def observation_years(self, indicator_ids: Iterable[str]) -> list[int]:
+        """Distinct years that hold a value of any of these indicators, newest first.
+
+        Answered by the database, so the dashboard can offer years without
+        reading millions of observations.
+        """
+        table = schema.observations
+        wanted = sorted(set(indicator_ids))
+        years: set[int] = set()
+        with self._engine.connect() as conn:
+            for chunk in _chunks(wanted):
+                query = (
+                    select(table.c.year)
+                    .where(table.c.indicator_id.in_(chunk), table.c.year.is_not(None), table.c.value.is_not(None))
+                    .distinct()
+                )
+                years.update(conn.execute(query).scalars())
+        return sorted(years, reverse=True)
 
     def groups(self) -> list[Group]:
         """All local development groups, in the order of their localities' names."""
