@@ -1,17 +1,21 @@
 """Measure the dashboard: cold start, callback server time and map size.
 
-Run with ``.venv/bin/python benchmarks/run.py`` (add ``--sizes 10`` for a
-quick run). For each size it builds a database in a temporary folder (the
-real ten localities, or N synthetic ones with made-up population figures),
-starts ``python -m dashboard`` as a separate process and measures, over HTTP
-on 127.0.0.1:
+Run with ``.venv/bin/python benchmarks/run.py`` (``--datasets real10`` for a
+quick run). For each data set it builds a database in a temporary folder —
+``real10``: the bundled data of the ten localities; ``synN``: N synthetic
+localities × 60 indicators × 20 years (the generator of benchmarks/scores.py)
+— starts ``python -m dashboard`` as a separate process and measures, over
+HTTP on 127.0.0.1:
 
 - cold start: process start to the first HTTP 200 of the page;
 - first map: the first map callback after start (computes areas and layers);
 - select: server time of selecting a locality (the URL-sync callback plus the
   panel callback), median and 95th percentile of repeated requests;
 - map: server time of re-rendering the map (indicator or year change);
-- map HTML: size of the map document sent to the browser.
+- map HTML: size of the map document sent to the browser;
+- compare: server time of the compare page's content callback for ten
+  localities — "cold" is the first request for a year (scores computed),
+  "warm" a repeated one (scores cached until the next import).
 
 Numbers go to stdout as a table; nothing here is asserted.
 """
@@ -38,43 +42,44 @@ sys.path.insert(0, str(ROOT))
 from dashboard import ids  # noqa: E402
 from geodata.boundary import municipality_boundary  # noqa: E402
 from geodata.synthetic import synthetic_localities  # noqa: E402
-from indicators.bundled import bundled_indicators  # noqa: E402
-from indicators.model import Group, Observation  # noqa: E402
+from indicators.model import Group  # noqa: E402
 from indicators.storage import Store  # noqa: E402
+from scores import INDICATORS, synthetic_indicators, synthetic_observations  # noqa: E402  (benchmarks/scores.py)
 
 
 @dataclass
 class Result:
-    size: int
+    dataset: str
+    localities: int
+    observations: int
     cold_start_s: float
     first_map_s: float
     select_median_ms: float
     select_p95_ms: float
     map_median_ms: float
     map_html_kb: float
+    compare_cold_ms: float
+    compare_warm_ms: float
 
 
-def build_database(url: str, size: int) -> str:
-    """The real bundled data for 10, else ``size`` synthetic localities; returns a locality id."""
-    if size == 10:
+def build_database(url: str, dataset: str) -> tuple[list[str], int]:
+    """Fill a database for ``dataset``; returns the locality ids and the number of observations."""
+    if dataset == "real10":
         store = Store.open(url)
-        store.dispose()
-        return "storebro"
-    store = Store.open(url, seed=False)
-    localities = synthetic_localities(size, municipality_boundary(), seed=1)
-    rng = random.Random(1)
-    store.save_indicators(bundled_indicators())
-    store.save_localities(localities)
-    store.save_groups([Group(loc.id, f"Lokal utvecklingsgrupp {loc.name}") for loc in localities])
-    store.save_observations(
-        [
-            Observation("population", loc.id, year, float(rng.randint(50, 9000)), "syntetisk", "tätort")
-            for loc in localities
-            for year in (2018, 2019, 2020)
-        ]
-    )
+    else:
+        size = int(dataset.removeprefix("syn"))
+        rng = random.Random(1)
+        store = Store.open(url, seed=False)
+        localities = synthetic_localities(size, municipality_boundary(), seed=1)
+        indicators = synthetic_indicators(INDICATORS, rng)
+        store.save_indicators(indicators)
+        store.save_localities(localities)
+        store.save_groups([Group(loc.id, f"Lokal utvecklingsgrupp {loc.name}") for loc in localities])
+        store.save_observations(synthetic_observations(indicators, [loc.id for loc in localities], rng))
+    ids_ = [loc.id for loc in store.localities()]
+    count = len(store.observations())
     store.dispose()
-    return localities[len(localities) // 2].id
+    return ids_, count
 
 
 def free_port() -> int:
@@ -83,9 +88,9 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def post_callback(base: str, output: str, outputs, inputs, changed: str) -> tuple[float, bytes]:
+def post_callback(base: str, output: str, outputs, inputs, changed: str, state=None) -> tuple[float, bytes]:
     body = json.dumps(
-        {"output": output, "outputs": outputs, "inputs": inputs, "changedPropIds": [changed], "state": []}
+        {"output": output, "outputs": outputs, "inputs": inputs, "changedPropIds": [changed], "state": state or []}
     ).encode()
     request = urllib.request.Request(
         base + "/_dash-update-component", data=body, headers={"Content-Type": "application/json"}
@@ -102,33 +107,47 @@ def prop(component: str, name: str, value=None) -> dict:
 
 def select_locality(base: str, locality: str) -> float:
     """Both server round trips a locality choice causes: URL sync, then the panel."""
-    sync_out = [prop(ids.URL, "search"), prop(ids.LOCALITY, "value"), prop(ids.INDICATOR, "value"),
-                prop(ids.YEAR, "value")]
-    sync_out = [{"id": o["id"], "property": o["property"]} for o in sync_out]
-    sync_in = [prop(ids.URL, "search", ""), prop(ids.MAP_CLICK, "data", {"id": locality, "at": 1}),
+    state = {"layer": "population", "year": "senaste", "weights": ""}
+    sync_out = [{"id": i, "property": p} for i, p in (
+        (ids.MAP_URL, "search"), (ids.LOCALITY, "value"), (ids.INDICATOR, "value"), (ids.YEAR, "value"),
+        (ids.YEAR_LATEST, "value"), (ids.MAP_STATE, "data"))]
+    sync_in = [prop(ids.MAP_URL, "search", ""), prop(ids.MAP_CLICK, "data", {"id": locality, "at": 1}),
                prop(ids.LOCALITY, "value", None), prop(ids.INDICATOR, "value", "population"),
-               prop(ids.YEAR, "value", "senaste")]
-    output = "..url.search...locality-select.value...indicator-select.value...year-select.value.."
-    t1, _ = post_callback(base, output, sync_out, sync_in, f"{ids.MAP_CLICK}.data")
-    panel_in = [prop(ids.LOCALITY, "value", locality), prop(ids.INDICATOR, "value", "population"),
-                prop(ids.YEAR, "value", "senaste")]
+               prop(ids.YEAR, "value", None), prop(ids.YEAR_LATEST, "value", ["senaste"])]
+    output = ".." + "...".join(f"{o['id']}.{o['property']}" for o in sync_out) + ".."
+    body_state = [prop(ids.MAP_STATE, "data", state)]
+    t1, _ = post_callback(base, output, sync_out, sync_in, f"{ids.MAP_CLICK}.data", body_state)
+    panel_in = [prop(ids.LOCALITY, "value", locality), prop(ids.MAP_STATE, "data", state)]
     t2, _ = post_callback(base, f"{ids.PANEL}.children", {"id": ids.PANEL, "property": "children"}, panel_in,
                           f"{ids.LOCALITY}.value")
     return t1 + t2
 
 
+def compare(base: str, localities: list[str], year: int) -> float:
+    outputs = [{"id": ids.CMP_MESSAGE, "property": "children"}, {"id": ids.CMP_EXAMPLE, "property": "children"},
+               {"id": ids.CMP_RADAR, "property": "figure"}, {"id": ids.CMP_INDEX, "property": "figure"},
+               {"id": ids.CMP_BARS, "property": "figure"}, {"id": ids.CMP_SERIES, "property": "figure"},
+               {"id": ids.CMP_TABLE, "property": "children"}]
+    output = ".." + "...".join(f"{o['id']}.{o['property']}" for o in outputs) + ".."
+    search = f"?orter={','.join(localities[:10])}&ar={year}&omrade=leva"
+    seconds, _ = post_callback(base, output, outputs, [prop(ids.COMPARE_URL, "search", search)],
+                               f"{ids.COMPARE_URL}.search")
+    return seconds
+
+
 def render_map(base: str, year: str = "senaste") -> tuple[float, int]:
-    inputs = [prop(ids.INDICATOR, "value", "population"), prop(ids.YEAR, "value", year)]
+    inputs = [prop(ids.MAP_STATE, "data", {"layer": "population", "year": year, "weights": ""})]
     seconds, payload = post_callback(base, f"{ids.MAP_FRAME}.srcDoc", {"id": ids.MAP_FRAME, "property": "srcDoc"},
-                                     inputs, f"{ids.YEAR}.value")
+                                     inputs, f"{ids.MAP_STATE}.data")
     html = json.loads(payload)["response"][ids.MAP_FRAME]["srcDoc"]
     return seconds, len(html.encode())
 
 
-def measure(size: int, repeats: int) -> Result:
+def measure(dataset: str, repeats: int) -> Result:
     with tempfile.TemporaryDirectory() as tmp:
         url = f"sqlite:///{tmp}/bench.sqlite"
-        locality = build_database(url, size)
+        localities, observations = build_database(url, dataset)
+        locality = "storebro" if "storebro" in localities else localities[len(localities) // 2]
         port = free_port()
         base = f"http://127.0.0.1:{port}"
         env = {**os.environ, "DATABASE_URL": url}
@@ -149,40 +168,48 @@ def measure(size: int, repeats: int) -> Result:
                     time.sleep(0.02)
             cold = time.perf_counter() - start
             first_map, size_bytes = render_map(base)
-            selects = [select_locality(base, locality) * 1000 for _ in range(repeats)]
+            selects = sorted(select_locality(base, locality) * 1000 for _ in range(repeats))
             maps = [render_map(base, year)[0] * 1000 for year in ("senaste", "2020") * max(1, repeats // 4)]
+            years = (2024, 2023, 2022) if dataset == "real10" else tuple(range(2024, 2014, -1))
+            compare_cold = [compare(base, localities, y) * 1000 for y in years]
+            compare_warm = [compare(base, localities, years[0]) * 1000 for _ in range(repeats)]
         finally:
             process.terminate()
             process.wait(timeout=10)
-    selects.sort()
     return Result(
-        size=size,
+        dataset=dataset,
+        localities=len(localities),
+        observations=observations,
         cold_start_s=cold,
         first_map_s=first_map,
         select_median_ms=statistics.median(selects),
         select_p95_ms=selects[min(len(selects) - 1, int(0.95 * len(selects)))],
         map_median_ms=statistics.median(maps),
         map_html_kb=size_bytes / 1024,
+        compare_cold_ms=statistics.median(compare_cold),
+        compare_warm_ms=statistics.median(compare_warm),
     )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[10, 2000], help="numbers of localities")
+    parser.add_argument("--datasets", nargs="+", default=["real10", "syn10", "syn2000"],
+                        help="real10 and/or synN (N synthetic localities × 60 indicators × 20 years)")
     parser.add_argument("--repeats", type=int, default=20, help="requests per timed callback")
     args = parser.parse_args(argv)
-    header = ("localities", "cold start s", "first map s", "select ms (median)", "select ms (p95)",
-              "map ms (median)", "map HTML KiB")
+    header = ("data set", "localities", "observations", "cold start s", "first map s", "select ms (median)",
+              "select ms (p95)", "map ms (median)", "map HTML KiB", "compare ms (cold)", "compare ms (warm)")
     rows = []
-    for size in args.sizes:
-        r = measure(size, args.repeats)
-        rows.append((str(r.size), f"{r.cold_start_s:.2f}", f"{r.first_map_s:.2f}", f"{r.select_median_ms:.1f}",
-                     f"{r.select_p95_ms:.1f}", f"{r.map_median_ms:.1f}", f"{r.map_html_kb:.0f}"))
-    widths = [max(len(h), *(len(row[i]) for row in rows)) for i, h in enumerate(header)]
-    print(" | ".join(h.ljust(w) for h, w in zip(header, widths)))
-    print("-|-".join("-" * w for w in widths))
+    for dataset in args.datasets:
+        r = measure(dataset, args.repeats)
+        rows.append((r.dataset, str(r.localities), str(r.observations), f"{r.cold_start_s:.2f}",
+                     f"{r.first_map_s:.2f}", f"{r.select_median_ms:.1f}", f"{r.select_p95_ms:.1f}",
+                     f"{r.map_median_ms:.1f}", f"{r.map_html_kb:.0f}", f"{r.compare_cold_ms:.0f}",
+                     f"{r.compare_warm_ms:.0f}"))
+    print("| " + " | ".join(header) + " |")
+    print("|" + "|".join("---" for _ in header) + "|")
     for row in rows:
-        print(" | ".join(c.rjust(w) for c, w in zip(row, widths)))
+        print("| " + " | ".join(row) + " |")
     return 0
 
 
