@@ -27,6 +27,8 @@ logging.getLogger("werkzeug").setLevel(logging.ERROR)
 VIEWS = {
     "karta-storebro.png": "/?ort=storebro",
     "oversikt.png": "/",
+    "karta-index.png": "/?indikator=index",
+    "jamfor.png": "/jamfor?orter=storebro,tuna,sodra-vi&ar=2024&omrade=trivas&indikator=associations",
 }
 
 
@@ -48,9 +50,12 @@ def main() -> int:
             page = browser.new_page(viewport={"width": 1500, "height": 950})
             for name, path in VIEWS.items():
                 page.goto(f"http://127.0.0.1:{port}{path}")
-                page.frame_locator("#map-frame").locator(".ort-label").first.wait_for()
-                page.wait_for_timeout(800)
-                page.screenshot(path=str(out / name))
+                if path.startswith("/jamfor"):
+                    page.locator("#compare-table table").wait_for()
+                else:
+                    page.frame_locator("#map-frame").locator(".ort-label").first.wait_for()
+                page.wait_for_timeout(1000)
+                page.screenshot(path=str(out / name), full_page=path.startswith("/jamfor"))
                 print(out / name)
             browser.close()
         server.shutdown()
