@@ -84,6 +84,8 @@ observations = Table(
     UniqueConstraint("indicator_id", "place_id", "year", "basis", name="uq_observation_key"),
     # The dashboard scores one year at a time.
     Index("ix_observations_year", "year", "indicator_id"),
+    # A locality's panel reads its own figures and the references.
+    Index("ix_observations_place", "place_id", "indicator_id"),
 )
 
 groups = Table(
