@@ -37,7 +37,7 @@ class ImportLogEntry:
     file: str
     format: str
     kind: str
-    """``observations`` or ``catalogue``."""
+    """``observations``, ``catalogue``, ``activities`` or ``initiatives``."""
     rows: int
     added: int
     changed: int

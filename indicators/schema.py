@@ -1,16 +1,25 @@
 """The database schema, declared in code with SQLAlchemy Core.
 
-``create_all`` builds it on first start. ``schema_version`` holds one integer so
-that a migration tool (Alembic) can later take over from a known starting point
-instead of guessing what an existing database looks like. Only portable types
-and constraints are used, so the same schema works on SQLite and PostgreSQL.
+The tables here are what the code reads and writes; the Alembic revisions in
+``indicators.migrations`` build the same tables step by step, and a test holds
+the two together (an upgraded database compares equal to this metadata). A
+change to a table therefore always comes with a new revision.
+
+``schema_version`` holds the number of the newest revision applied (``0002`` →
+2). Alembic keeps its own record in ``alembic_version``; the integer stays so
+that an app from before the migrations, which only knows ``schema_version``,
+refuses a newer database instead of writing to it. Only portable types and
+constraints are used, so the same schema works on SQLite and PostgreSQL.
 """
 
 from __future__ import annotations
 
 from sqlalchemy import (
+    JSON,
     Boolean,
+    CheckConstraint,
     Column,
+    Date,
     Index,
     DateTime,
     Float,
@@ -24,8 +33,8 @@ from sqlalchemy import (
     false,
 )
 
-SCHEMA_VERSION = 1
-"""Bump together with a migration when a table changes."""
+SCHEMA_VERSION = 2
+"""The number of the newest migration; bump it together with a new revision."""
 
 metadata = MetaData()
 
@@ -120,3 +129,147 @@ data_version = Table(
     Column("version", Integer, nullable=False),
 )
 """One counter, raised by every write that changes data, so caches know when to recompute."""
+
+
+# ---------------------------------------------------------------- group work
+# Records people type in (``indicators.groupwork``). Every editable table has a
+# ``version`` that each save raises by one, so a save based on an old version is
+# refused (optimistic concurrency), and naive-UTC ``created_at``/``updated_at``.
+# Free text is ``Text``: length limits are the rules' job, and a ``VARCHAR(n)``
+# would be enforced by PostgreSQL but not by SQLite.
+
+
+def _edit_columns() -> list[Column]:
+    return [
+        Column("version", Integer, nullable=False),
+        Column("created_at", DateTime, nullable=False),
+        Column("updated_at", DateTime, nullable=False),
+    ]
+
+
+users = Table(
+    "users",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("username", Text, nullable=False),
+    # The casefolded name: "Anna" and "anna" are one user, in the database itself.
+    Column("username_key", Text, nullable=False),
+    Column("role", String(16), nullable=False),
+    Column("locality_id", String(64), ForeignKey("localities.id"), nullable=True),
+    Column("password_hash", Text, nullable=False),
+    Column("active", Boolean, nullable=False),
+    *_edit_columns(),
+    UniqueConstraint("username_key", name="uq_users_username_key"),
+)
+
+activities = Table(
+    "activities",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("locality_id", String(64), ForeignKey("localities.id"), nullable=False),
+    Column("date", Date, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("title", Text, nullable=False),
+    Column("participants", Integer, nullable=True),
+    Column("description", Text, nullable=False),
+    *_edit_columns(),
+    CheckConstraint("participants >= 0", name="ck_activities_participants"),
+    # A locality's timeline, and counts over a period.
+    Index("ix_activities_locality_date", "locality_id", "date"),
+    Index("ix_activities_date", "date"),
+)
+
+activity_areas = Table(
+    "activity_areas",
+    metadata,
+    Column("activity_id", Integer, ForeignKey("activities.id", ondelete="CASCADE"), primary_key=True),
+    Column("area_id", String(32), primary_key=True),
+    # The order the group gave: the first area is the main one (it colours the marker).
+    Column("position", Integer, nullable=False),
+    Index("ix_activity_areas_area", "area_id", "activity_id"),
+)
+"""The SLUS areas of an activity: a join table, so filtering by area is plain SQL."""
+
+initiatives = Table(
+    "initiatives",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("locality_id", String(64), ForeignKey("localities.id"), nullable=False),
+    Column("title", Text, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("description", Text, nullable=False),
+    Column("start_date", Date, nullable=True),
+    Column("end_date", Date, nullable=True),
+    Column("lead", Text, nullable=False),
+    Column("partners", Text, nullable=False),
+    Column("progress", Integer, nullable=True),
+    Column("lat", Float, nullable=True),
+    Column("lon", Float, nullable=True),
+    *_edit_columns(),
+    CheckConstraint("progress >= 0 AND progress <= 100", name="ck_initiatives_progress"),
+    Index("ix_initiatives_locality_status", "locality_id", "status"),
+    Index("ix_initiatives_status", "status"),
+)
+
+initiative_areas = Table(
+    "initiative_areas",
+    metadata,
+    Column("initiative_id", Integer, ForeignKey("initiatives.id", ondelete="CASCADE"), primary_key=True),
+    Column("area_id", String(32), primary_key=True),
+    Column("position", Integer, nullable=False),
+    Index("ix_initiative_areas_area", "area_id", "initiative_id"),
+)
+
+compositions = Table(
+    "compositions",
+    metadata,
+    Column("locality_id", String(64), ForeignKey("localities.id"), primary_key=True),
+    *_edit_columns(),
+)
+"""One row per group that has recorded its composition: the version and timestamps."""
+
+composition_counts = Table(
+    "composition_counts",
+    metadata,
+    Column(
+        "locality_id",
+        String(64),
+        ForeignKey("compositions.locality_id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("representation", String(32), primary_key=True),
+    Column("age_band", String(32), primary_key=True),
+    Column("count", Integer, nullable=False),
+    CheckConstraint("count >= 0", name="ck_composition_counts_count"),
+)
+"""Members as counts per (representation, age band): never names or personal data."""
+
+strategic_meetings = Table(
+    "strategic_meetings",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("date", Date, nullable=False),
+    Column("title", Text, nullable=False),
+    Column("participants", Integer, nullable=True),
+    # A list of free-text themes: shown, never filtered on.
+    Column("themes", JSON, nullable=False),
+    Column("notes", Text, nullable=False),
+    *_edit_columns(),
+    CheckConstraint("participants >= 0", name="ck_strategic_meetings_participants"),
+)
+
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", DateTime, nullable=False),
+    Column("username", Text, nullable=False),
+    Column("action", String(32), nullable=False),
+    Column("entity", String(32), nullable=False),
+    Column("entity_id", String(64), nullable=False),
+    # No foreign key: the log is history and must outlive what it talks about.
+    Column("locality_id", String(64), nullable=True),
+    Column("summary", Text, nullable=False),
+    Index("ix_audit_log_locality", "locality_id", "id"),
+)
+"""Who changed what and when; written in the same transaction as the change itself."""

@@ -5,12 +5,17 @@ the Store maps them to rows and back, so no mutable ORM objects leak into the
 app. Every write method is one transaction, so an import either lands whole or
 leaves the database exactly as it was. Only portable SQL is used; the SQLite
 PRAGMAs are applied only when the URL is SQLite, so a PostgreSQL URL works too.
+
+The schema is built and upgraded by the Alembic migrations in
+``indicators.migrations``; ``Store.open`` runs them, so an upgrade of the app
+keeps every observation already stored.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable, Collection, Hashable, Iterable, Mapping, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import asdict, dataclass
 from datetime import UTC
 from functools import partial
@@ -34,7 +39,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import make_url
 
-from indicators import schema
+from indicators import migrations, schema
 from indicators.bundled import (
     bundled_example_observations,
     bundled_groups,
@@ -65,6 +70,11 @@ DATABASE_FILE = "dashboard.sqlite"
 _IN_CHUNK = 500
 # Rows per executemany: large enough to be fast, small enough to bound memory.
 _WRITE_CHUNK = 50_000
+# How long a SQLite writer waits for another one to finish before giving up, in
+# seconds: long enough for a large import to commit while the app keeps serving.
+_SQLITE_BUSY_TIMEOUT = 60
+# The execution option that marks a connection as a writer (see ``write_transaction``).
+_WRITER = "allas_writer"
 
 _AREA_ORDER = {area.id: index for index, area in enumerate(DEVELOPMENT_AREAS)}
 
@@ -127,17 +137,22 @@ class Store:
     def open(cls, url: str, *, seed: bool = True) -> Self:
         """Open (creating if needed) the database; seed bundled data into an empty one.
 
+        The schema is migrated to the newest revision first, in one transaction
+        (a database from before the migrations is recognised and adopted).
         Seeding happens only when there are no localities, so a restart never
         overwrites what staff have edited or imported.
         """
         engine = _create_engine(url)
         try:
-            with engine.begin() as conn:
-                schema.metadata.create_all(conn)
+            with write_transaction(engine) as conn:
+                try:
+                    migrations.upgrade(conn)
+                except migrations.UnknownRevisionError as error:
+                    raise SchemaVersionError(str(error)) from error
                 _check_schema_version(conn)
                 _ensure_data_version(conn)
             if seed:
-                with engine.begin() as conn:
+                with write_transaction(engine) as conn:
                     if _count(conn, schema.localities) == 0:
                         _seed(conn)
         except BaseException:
@@ -302,38 +317,38 @@ class Store:
 
     def save_localities(self, records: Sequence[Locality]) -> SaveResult:
         """Insert new localities and update existing ones by id, all or nothing."""
-        with self._engine.begin() as conn:
+        with write_transaction(self._engine) as conn:
             return _save_localities(conn, records)
 
     def save_indicators(self, records: Sequence[Indicator]) -> SaveResult:
         """Insert new indicators and update existing ones by id, all or nothing."""
-        with self._engine.begin() as conn:
+        with write_transaction(self._engine) as conn:
             return _save_indicators(conn, records)
 
     def save_groups(self, records: Sequence[Group]) -> SaveResult:
         """Insert or update groups by locality, all or nothing."""
-        with self._engine.begin() as conn:
+        with write_transaction(self._engine) as conn:
             return _save_groups(conn, records)
 
     def save_observations(self, records: Sequence[Observation]) -> SaveResult:
         """Upsert on (indicator, place, year, basis); saving the same data twice changes nothing."""
-        with self._engine.begin() as conn:
+        with write_transaction(self._engine) as conn:
             return _save_observations(conn, records)
 
     def import_observations(
         self, records: Sequence[Observation], origin: ImportOrigin
     ) -> SaveResult:
         """Save an imported file's observations and its log line in one transaction."""
-        with self._engine.begin() as conn:
+        with write_transaction(self._engine) as conn:
             result = _save_observations(conn, records)
-            _write_log(conn, origin, "observations", len(records), result)
+            write_import_log(conn, origin, "observations", len(records), result)
             return result
 
     def import_indicators(self, records: Sequence[Indicator], origin: ImportOrigin) -> SaveResult:
         """Save an imported catalogue and its log line in one transaction."""
-        with self._engine.begin() as conn:
+        with write_transaction(self._engine) as conn:
             result = _save_indicators(conn, records)
-            _write_log(conn, origin, "catalogue", len(records), result)
+            write_import_log(conn, origin, "catalogue", len(records), result)
             return result
 
     def clear_examples(self) -> int:
@@ -343,7 +358,7 @@ class Store:
         mistaken for a real one.
         """
         table = schema.observations
-        with self._engine.begin() as conn:
+        with write_transaction(self._engine) as conn:
             deleted = conn.execute(delete(table).where(table.c.example.is_(True))).rowcount
             if deleted:
                 _bump_data_version(conn)
@@ -353,22 +368,41 @@ class Store:
 # ------------------------------------------------------------------ engine setup
 
 
+def write_transaction(engine: Engine) -> AbstractContextManager[Connection]:
+    """A transaction that will write: committed on success, rolled back on any error.
+
+    On SQLite it starts with ``BEGIN IMMEDIATE``, taking the write lock before
+    the first read. A transaction that read first and wrote later could
+    otherwise fail at once with "database is locked" when another thread (a
+    second Flask request) committed in between, instead of waiting its turn.
+    On PostgreSQL it is an ordinary transaction.
+    """
+    return engine.execution_options(**{_WRITER: True}).begin()
+
+
 def _create_engine(url: str) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
-        return create_engine(parsed)
+        return create_engine(parsed, pool_pre_ping=True)
     database = parsed.database or ""
     is_file = database not in ("", ":memory:") and parsed.query.get("mode") != "memory"
     if is_file and not database.startswith("file:"):
         Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(parsed)
+    engine = create_engine(parsed, connect_args={"timeout": _SQLITE_BUSY_TIMEOUT})
     event.listen(engine, "connect", partial(_apply_sqlite_pragmas, wal=is_file))
+    event.listen(engine, "begin", _begin_sqlite_transaction)
     return engine
 
 
 def _apply_sqlite_pragmas(dbapi_connection: Any, _record: Any, *, wal: bool) -> None:
     """SQLite ignores foreign keys unless told, per connection; WAL lets readers
-    (the dashboard) keep reading while an import writes."""
+    (the dashboard) keep reading while an import writes.
+
+    The driver's own transaction handling is switched off (it would begin a
+    transaction only at the first write, so the reads before it saw no
+    snapshot); ``_begin_sqlite_transaction`` begins every transaction instead.
+    """
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     try:
         cursor.execute("PRAGMA foreign_keys=ON")
@@ -376,6 +410,12 @@ def _apply_sqlite_pragmas(dbapi_connection: Any, _record: Any, *, wal: bool) -> 
             cursor.execute("PRAGMA journal_mode=WAL")
     finally:
         cursor.close()
+
+
+def _begin_sqlite_transaction(conn: Connection) -> None:
+    """Readers get a snapshot (``BEGIN``), writers the write lock up front (``BEGIN IMMEDIATE``)."""
+    immediate = conn.get_execution_options().get(_WRITER, False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def _check_schema_version(conn: Connection) -> None:
@@ -418,9 +458,10 @@ def _seed(conn: Connection) -> None:
     _save_observations(conn, observations)
 
 
-def _write_log(
+def write_import_log(
     conn: Connection, origin: ImportOrigin, kind: str, rows: int, result: SaveResult
 ) -> None:
+    """One line of the import log, in the caller's transaction: it lands exactly when the data does."""
     conn.execute(
         insert(schema.import_log).values(
             imported_at=origin.at.astimezone(UTC).replace(tzinfo=None),
