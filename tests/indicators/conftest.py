@@ -6,10 +6,12 @@ have a conftest.py, and ``from conftest import …`` would pick whichever came f
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, pool
 
 from indicators.catalogue import Catalogue
 from indicators.csv_observations import read_observations_csv
@@ -119,6 +121,54 @@ def database_url(tmp_path: Path) -> str:
 def store(database_url: str) -> Iterator[Store]:
     """A freshly seeded database, closed after the test."""
     opened = Store.open(database_url)
+    yield opened
+    opened.dispose()
+
+
+POSTGRES_URL_ENV = "TEST_POSTGRES_URL"
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def backend_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """An empty database on each backend: a new SQLite file, or PostgreSQL's schema dropped and made anew.
+
+    PostgreSQL comes from ``TEST_POSTGRES_URL`` (``scripts/test.sh`` starts a
+    server and sets it). Without it the PostgreSQL run is skipped locally and
+    fails under ``CI=true``, where its absence means the set-up is broken.
+    """
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path}/backend.sqlite"
+    url = os.environ.get(POSTGRES_URL_ENV, "").strip()
+    if not url:
+        message = f"{POSTGRES_URL_ENV} is not set: run scripts/test.sh, which starts PostgreSQL"
+        if IN_CI:
+            pytest.fail(message)
+        pytest.skip(message)
+    _empty_postgres(url)
+    return url
+
+
+def _empty_postgres(url: str) -> None:
+    """Drop everything the previous test left, ending any connection it left open first."""
+    engine = create_engine(url, poolclass=pool.NullPool)
+    try:
+        with engine.begin() as conn:
+            conn.exec_driver_sql("SET LOCAL lock_timeout = '10s'")
+            conn.exec_driver_sql(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND usename = current_user AND pid <> pg_backend_pid()"
+            )
+            conn.exec_driver_sql("DROP SCHEMA public CASCADE")
+            conn.exec_driver_sql("CREATE SCHEMA public")
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture
+def backend_store(backend_url: str) -> Iterator[Store]:
+    """A freshly seeded database on each backend (see ``backend_url``), closed after the test."""
+    opened = Store.open(backend_url)
     yield opened
     opened.dispose()
 

@@ -1,4 +1,7 @@
-"""The Store: seeded on first start, never overwritten after, every write all or nothing."""
+"""The Store: seeded on first start, never overwritten after, every write all or nothing.
+
+Tests taking ``backend_store`` or ``backend_url`` run on SQLite and on PostgreSQL.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +10,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from indicators import schema
 from indicators.errors import InputError
@@ -18,6 +21,7 @@ from indicators.storage import (
     Store,
     default_database_url,
     resolve_database_url,
+    write_transaction,
 )
 
 
@@ -64,11 +68,11 @@ def test_opening_creates_the_folder_and_seeds_the_bundled_data(tmp_path):
         assert (tmp_path / "nested" / "folder" / "t.sqlite").exists()
 
 
-def test_the_seeded_population_includes_the_undated_rumskulla_figure(store):
-    population = store.observations("population")
+def test_the_seeded_population_includes_the_undated_rumskulla_figure(backend_store):
+    population = backend_store.observations("population")
 
     assert {o.place_id for o in population} >= {"vimmerby", "sodra-vi", "kommun", "rumskulla"}
-    rumskulla = store.observations("population", ["rumskulla"])
+    rumskulla = backend_store.observations("population", ["rumskulla"])
     assert [(o.year, o.value, o.basis) for o in rumskulla] == [(None, 500.0, "parish")]
 
 
@@ -78,22 +82,22 @@ def test_opening_without_seed_leaves_the_database_empty(database_url):
         assert store.place_ids() == {"kommun", "riket"}
 
 
-def test_a_second_start_keeps_staff_edits_and_does_not_duplicate(database_url):
-    with Store.open(database_url) as store:
+def test_a_second_start_keeps_staff_edits_and_does_not_duplicate(backend_url):
+    with Store.open(backend_url) as store:
         tuna = store.locality("tuna")
         store.save_localities([dataclasses.replace(tuna, lat=57.58, approximate=True)])
         count = len(store.observations())
 
-    with Store.open(database_url) as store:
+    with Store.open(backend_url) as store:
         assert store.locality("tuna").lat == 57.58
         assert store.locality("tuna").approximate is True
         assert len(store.localities()) == 10
         assert len(store.observations()) == count
 
 
-def test_the_schema_version_is_recorded_once(database_url):
-    Store.open(database_url).dispose()
-    with Store.open(database_url) as store, store.engine.connect() as conn:
+def test_the_schema_version_is_recorded_once(backend_url):
+    Store.open(backend_url).dispose()
+    with Store.open(backend_url) as store, store.engine.connect() as conn:
         versions = conn.execute(select(schema.schema_version.c.version)).scalars().all()
 
     assert versions == [schema.SCHEMA_VERSION]
@@ -117,8 +121,8 @@ def test_a_file_database_uses_wal_and_enforces_foreign_keys(store):
 # ------------------------------------------------------------------------- reads
 
 
-def test_localities_come_in_swedish_alphabetical_order(store):
-    assert [loc.name for loc in store.localities()] == [
+def test_localities_come_in_swedish_alphabetical_order(backend_store):
+    assert [loc.name for loc in backend_store.localities()] == [
         "Djursdala", "Frödinge", "Gullringen", "Locknevi", "Pelarne",
         "Rumskulla", "Storebro", "Södra Vi", "Tuna", "Vimmerby",
     ]  # fmt: skip
@@ -160,10 +164,10 @@ def test_indicators_come_in_slus_area_order_then_by_name(store):
     assert [n for a, n in listed if a == "motas"][-1] == "Tillit"
 
 
-def test_observations_are_sorted_by_place_then_year_with_undated_first(store):
-    store.save_observations([Observation("population", "rumskulla", 2020, 480.0, "test", "parish")])
+def test_observations_are_sorted_by_place_then_year_with_undated_first(backend_store):
+    backend_store.save_observations([Observation("population", "rumskulla", 2020, 480.0, "test", "parish")])
 
-    observations = store.observations("population", ["tuna", "rumskulla"])
+    observations = backend_store.observations("population", ["tuna", "rumskulla"])
 
     assert [(o.place_id, o.year) for o in observations] == [
         ("rumskulla", None), ("rumskulla", 2020),
@@ -191,20 +195,20 @@ def test_place_ids_are_the_localities_plus_municipality_and_sweden(store):
 # ------------------------------------------------------------------------ writes
 
 
-def test_saving_the_same_observations_twice_changes_nothing(store):
+def test_saving_the_same_observations_twice_changes_nothing(backend_store):
     new = [
         Observation("population", "tuna", 2021, 245.0, "SCB", "tätort"),
         Observation("population", "pelarne", None, None, "hembygdsförening", "parish"),
     ]
 
-    assert store.save_observations(new) == SaveResult(added=2)
-    assert store.save_observations(new) == SaveResult(unchanged=2)
+    assert backend_store.save_observations(new) == SaveResult(added=2)
+    assert backend_store.save_observations(new) == SaveResult(unchanged=2)
     tuna_and_pelarne_seeded = 4 + 1
-    assert len(store.observations("population", ["tuna", "pelarne"])) == tuna_and_pelarne_seeded + 2
+    assert len(backend_store.observations("population", ["tuna", "pelarne"])) == tuna_and_pelarne_seeded + 2
 
 
-def test_changed_values_and_sources_are_counted_and_stored(store):
-    before = store.observations("population", ["tuna"])
+def test_changed_values_and_sources_are_counted_and_stored(backend_store):
+    before = backend_store.observations("population", ["tuna"])
     edited = [
         dataclasses.replace(before[0], value=250.0),
         dataclasses.replace(before[1], source="SCB, ny källa"),
@@ -212,19 +216,19 @@ def test_changed_values_and_sources_are_counted_and_stored(store):
         Observation("population", "tuna", 2021, 245.0, "SCB", "tätort"),
     ]
 
-    assert store.save_observations(edited) == SaveResult(added=1, changed=2, unchanged=2)
-    assert store.observations("population", ["tuna"]) == sorted(
+    assert backend_store.save_observations(edited) == SaveResult(added=1, changed=2, unchanged=2)
+    assert backend_store.observations("population", ["tuna"]) == sorted(
         edited, key=lambda o: o.year or 0
     )
 
 
-def test_an_undated_observation_is_updated_not_duplicated(store):
-    result = store.save_observations(
+def test_an_undated_observation_is_updated_not_duplicated(backend_store):
+    result = backend_store.save_observations(
         [Observation("population", "rumskulla", None, 510.0, "svenskakyrkan.se", "parish")]
     )
 
     assert result == SaveResult(changed=1)
-    assert [o.value for o in store.observations("population", ["rumskulla"])] == [510.0]
+    assert [o.value for o in backend_store.observations("population", ["rumskulla"])] == [510.0]
 
 
 def test_a_value_set_to_missing_is_stored_as_none_not_zero(store):
@@ -234,11 +238,11 @@ def test_a_value_set_to_missing_is_stored_as_none_not_zero(store):
     assert store.observations("population", ["tuna"])[0].value is None
 
 
-def test_observations_for_unknown_places_or_indicators_are_refused_whole(store):
-    before = store.observations()
+def test_observations_for_unknown_places_or_indicators_are_refused_whole(backend_store):
+    before = backend_store.observations()
 
     with pytest.raises(InputError) as caught:
-        store.save_observations(
+        backend_store.save_observations(
             [
                 Observation("population", "tuna", 2021, 245.0, "SCB"),
                 Observation("population", "narnia", 2021, 1.0, "SCB"),
@@ -247,7 +251,7 @@ def test_observations_for_unknown_places_or_indicators_are_refused_whole(store):
         )
 
     assert {(p.row, p.field) for p in caught.value.problems} == {(2, "place_id"), (3, "indicator_id")}
-    assert store.observations() == before
+    assert backend_store.observations() == before
 
 
 def test_localities_indicators_and_groups_are_upserted_by_id(store):
@@ -288,13 +292,13 @@ def test_a_batch_with_the_same_key_twice_is_refused(store):
 # ------------------------------------------------ new fields, examples, version, log
 
 
-def test_per_1000_and_the_example_flag_are_stored_and_read_back(store):
-    indicator = dataclasses.replace(store.indicator("population"), id="halls", kolada_kpi=None, per_1000=True)
-    store.save_indicators([indicator])
-    store.save_observations([Observation("halls", "tuna", 2024, 2.0, "exempel", example=True)])
+def test_per_1000_and_the_example_flag_are_stored_and_read_back(backend_store):
+    indicator = dataclasses.replace(backend_store.indicator("population"), id="halls", kolada_kpi=None, per_1000=True)
+    backend_store.save_indicators([indicator])
+    backend_store.save_observations([Observation("halls", "tuna", 2024, 2.0, "exempel", example=True)])
 
-    assert store.indicator("halls").per_1000 is True
-    assert store.observations("halls") == [Observation("halls", "tuna", 2024, 2.0, "exempel", example=True)]
+    assert backend_store.indicator("halls").per_1000 is True
+    assert backend_store.observations("halls") == [Observation("halls", "tuna", 2024, 2.0, "exempel", example=True)]
 
 
 def test_seeding_loads_the_bundled_example_values_marked_as_examples(store):
@@ -305,18 +309,18 @@ def test_seeding_loads_the_bundled_example_values_marked_as_examples(store):
     assert not any(o.example for o in store.observations("population"))
 
 
-def test_the_data_version_moves_only_when_something_changes(store):
-    version = store.data_version()
-    tuna = store.observations("population", ["tuna"])
+def test_the_data_version_moves_only_when_something_changes(backend_store):
+    version = backend_store.data_version()
+    tuna = backend_store.observations("population", ["tuna"])
 
-    store.save_observations(tuna)
-    assert store.data_version() == version
+    backend_store.save_observations(tuna)
+    assert backend_store.data_version() == version
 
-    store.save_observations([dataclasses.replace(tuna[0], value=1.0)])
-    assert store.data_version() == version + 1
+    backend_store.save_observations([dataclasses.replace(tuna[0], value=1.0)])
+    assert backend_store.data_version() == version + 1
 
-    store.save_localities([dataclasses.replace(store.locality("tuna"), lat=57.6)])
-    assert store.data_version() == version + 2
+    backend_store.save_localities([dataclasses.replace(backend_store.locality("tuna"), lat=57.6)])
+    assert backend_store.data_version() == version + 2
 
 
 def test_a_fresh_database_has_an_empty_import_log(store):
@@ -330,3 +334,13 @@ def test_the_catalogue_holds_the_indicators_the_places_and_the_year(store):
     assert catalogue.indicators["population"] == store.indicator("population")
     assert catalogue.place_ids == frozenset(store.place_ids())
     assert catalogue.by_kpi["N01951"].id == "population"
+
+
+def test_readers_keep_reading_while_a_writer_holds_the_write_lock(backend_store):
+    """WAL on SQLite, MVCC on PostgreSQL: a long import never blocks the dashboard's reads."""
+    table = schema.localities
+    with write_transaction(backend_store.engine) as conn:
+        conn.execute(update(table).where(table.c.id == "tuna").values(name="Tuna by"))
+        assert backend_store.locality("tuna").name == "Tuna"
+
+    assert backend_store.locality("tuna").name == "Tuna by"
