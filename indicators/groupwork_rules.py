@@ -290,8 +290,8 @@ def composition_problems(
 
 
 def composition_field(representation: str, age_band: str) -> str:
-    """The field name of one composition count, e.g. ``associations.40_64``."""
-    return f"{representation}.{age_band}"
+    """The field name of one composition count, e.g. ``associations/40_64``."""
+    return f"{representation}/{age_band}"
 
 
 def meeting_problems(record: StrategicMeeting, *, today: date) -> list[Problem]:

@@ -284,8 +284,8 @@ def test_composition_refuses_negative_fractional_and_unknown_cells():
         "Anna Andersson": 1,
     })
     problems = composition_problems(bad, known_localities=KNOWN)
-    assert fields(problems) == [composition_field("associations", "40_64"), "business.65_plus",
-                                "residents.20_39", "counts", "counts", "counts"]
+    assert fields(problems) == [composition_field("associations", "40_64"), "business/65_plus",
+                                "residents/20_39", "counts", "counts", "counts"]
 
 
 def test_composition_for_an_unknown_locality_is_refused():
