@@ -382,6 +382,9 @@ def write_transaction(engine: Engine) -> AbstractContextManager[Connection]:
 
 def _create_engine(url: str) -> Engine:
     parsed = make_url(url)
+    if parsed.drivername == "postgresql":
+        # SQLAlchemy's default PostgreSQL driver is psycopg2; the project ships psycopg 3.
+        parsed = parsed.set(drivername="postgresql+psycopg")
     if parsed.get_backend_name() != "sqlite":
         return create_engine(parsed, pool_pre_ping=True)
     database = parsed.database or ""

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, update
 
-from indicators import schema
+from indicators import schema, storage
 from indicators.errors import InputError
 from indicators.model import Direction, Group, Indicator, Level, Locality, Observation
 from indicators.storage import (
@@ -344,3 +344,10 @@ def test_readers_keep_reading_while_a_writer_holds_the_write_lock(backend_store)
         assert backend_store.locality("tuna").name == "Tuna"
 
     assert backend_store.locality("tuna").name == "Tuna by"
+
+
+def test_a_plain_postgresql_url_uses_the_psycopg_driver_the_project_ships():
+    engine = storage._create_engine("postgresql://allas@127.0.0.1:1/allas")
+
+    assert engine.dialect.driver == "psycopg"
+    engine.dispose()
