@@ -328,7 +328,6 @@ def set_role(
 
 
 def check_import_row(
-    gw: GroupworkStore,
     user: User | None,
     record: Activity | Initiative,
     stored: Activity | Initiative | None,
@@ -338,7 +337,6 @@ def check_import_row(
     The same two-sided rule as a save: the locality in the row and, for a row
     that updates a stored record, the stored record's locality.
     """
-    del gw
     try:
         _require(user, Action.EDIT_GROUP_RECORDS, record.locality_id)
         if stored is not None:
