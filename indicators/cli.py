@@ -1,12 +1,17 @@
-"""Command line for staff and operators: create the database, import files, read the log.
+"""Command line for staff and operators: create the database, import files, read the log,
+create accounts and move group work in and out of spreadsheets.
 
 Each file is imported on its own and all or nothing, so one bad file does not
 hold back the good ones, and a failed file leaves no half-imported rows.
+Accounts and group work are written through ``groupwork_service``, like every
+other write of them; whoever runs these commands already has the database in
+hand, so they ask for no password of their own.
 """
 
 from __future__ import annotations
 
 import argparse
+import getpass
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -15,9 +20,13 @@ from typing import TextIO
 from sqlalchemy.exc import SQLAlchemyError
 from tqdm import tqdm
 
-from indicators import catalogue_rows, observation_tables
+from indicators import catalogue_rows, groupwork_io, groupwork_service, observation_tables
+from indicators.auth import PASSWORD_MIN_LENGTH
 from indicators.errors import InputError
-from indicators.import_log import ImportLogEntry
+from indicators.groupwork import Role, User
+from indicators.groupwork_rules import AreaContains
+from indicators.groupwork_store import GroupworkStore, NotFoundError, StaleWriteError
+from indicators.import_log import ImportLogEntry, current_user
 from indicators.importing import FORMATS, ImportReport, import_file
 from indicators.kolada import MUNICIPALITY_CODES
 from indicators.storage import (
@@ -144,7 +153,67 @@ def build_parser() -> argparse.ArgumentParser:
         help="ta bort de inbyggda exempelvärden som inte har ersatts av egna uppgifter",
         description="Ta bort de inbyggda exempelvärdena (märkta som exempeldata i appen).",
     )
+    _add_groupwork_commands(commands, common)
     return parser
+
+
+def _add_groupwork_commands(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    password = argparse.ArgumentParser(add_help=False)
+    password.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="läs lösenordet från standard in (en rad) i stället för att fråga efter det",
+    )
+    admin = commands.add_parser(
+        "create-admin",
+        parents=[common, password],
+        help="skapa den första administratören",
+        description="Skapa den första administratören. Lösenordet efterfrågas två gånger "
+        f"(minst {PASSWORD_MIN_LENGTH} tecken). Vägras om det redan finns en aktiv administratör; "
+        "då skapar en administratör nya konton.",
+    )
+    admin.add_argument("username", metavar="ANVÄNDARNAMN")
+    user = commands.add_parser(
+        "add-user",
+        parents=[common, password],
+        help="skapa ett konto: en redaktör för en ort, eller en administratör",
+        description="Skapa ett konto. En redaktör får ändra sin egen orts aktiviteter, "
+        "initiativ och sammansättning; en administratör får ändra allt.",
+    )
+    user.add_argument("username", metavar="ANVÄNDARNAMN")
+    user.add_argument("--role", choices=[r.value for r in Role], default=Role.EDITOR.value,
+                      help="editor (redaktör, standard) eller admin")
+    user.add_argument("--locality", metavar="ORT", help="redaktörens ort, t.ex. storebro")
+    reset = commands.add_parser(
+        "set-password",
+        parents=[common, password],
+        help="sätt ett nytt lösenord för ett konto (t.ex. ett glömt)",
+        description="Sätt ett nytt lösenord för ett befintligt konto.",
+    )
+    reset.add_argument("username", metavar="ANVÄNDARNAMN")
+    imp = commands.add_parser(
+        "import-groupwork",
+        parents=[common],
+        help="importera aktiviteter och initiativ (CSV eller Excel) som en viss användare",
+        description="Importera aktiviteter och initiativ, allt eller inget, med användarens "
+        "behörighet: en redaktör bara för sin egen ort. Kolumnerna beskrivs i "
+        "docs/groupwork-import.md.",
+    )
+    imp.add_argument("file", type=Path, metavar="FIL")
+    imp.add_argument("--user", required=True, metavar="ANVÄNDARNAMN",
+                     help="kontot som importerar (behörighet och granskningslogg)")
+    imp.add_argument("--sheet", metavar="NAMN", help="läs bara detta blad i en Excel-fil")
+    exp = commands.add_parser(
+        "export-groupwork",
+        parents=[common],
+        help="exportera aktiviteter och initiativ till CSV eller Excel",
+        description="Exportera alla aktiviteter och initiativ. UT.xlsx får bladen aktiviteter "
+        "och initiativ; UT.csv blir UT-aktiviteter.csv och UT-initiativ.csv (eller bara UT.csv "
+        "med --kind).",
+    )
+    exp.add_argument("out", type=Path, metavar="UT.csv|UT.xlsx")
+    exp.add_argument("--kind", choices=groupwork_io.KINDS, help="bara aktiviteter eller bara initiativ")
+    exp.add_argument("--locality", action="append", metavar="ORT", help="bara denna ort (kan upprepas)")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -166,6 +235,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "clear-examples":
             print(f"{store.clear_examples()} exempelvärden borttagna")
             return EXIT_OK
+        if args.command in GROUPWORK_COMMANDS:
+            return run_groupwork_command(store, args, sys.stdin, sys.stdout, sys.stderr)
         return _import_files(store, args, sys.stdout, sys.stderr)
     finally:
         store.dispose()
@@ -282,3 +353,147 @@ def format_log(entries: Sequence[ImportLogEntry]) -> str:
         ]
         lines.append("  ".join(cells).rstrip())
     return "\n".join(lines)
+
+
+# ---------------------------------------------------------------- accounts and group work
+
+GROUPWORK_COMMANDS = frozenset(
+    {"create-admin", "add-user", "set-password", "import-groupwork", "export-groupwork"}
+)
+
+
+class _Refused(Exception):
+    """A command refused before anything was written; the message is for the operator."""
+
+
+def run_groupwork_command(
+    store: Store, args: argparse.Namespace, stdin: TextIO, out: TextIO, err: TextIO
+) -> int:
+    """Run one of the account and group-work commands; problems go to ``err``."""
+    gw = GroupworkStore(store)
+    try:
+        if args.command == "create-admin":
+            password = _new_password(args, stdin)
+            user = groupwork_service.bootstrap_admin(gw, args.username, password)
+            print(f"Administratören ”{user.username}” är skapad.", file=out)
+        elif args.command == "add-user":
+            password = _new_password(args, stdin)
+            user = groupwork_service.create_user(
+                gw,
+                operator(),
+                args.username,
+                password,
+                args.role,
+                args.locality,
+                known_localities=_locality_ids(store),
+            )
+            where = f" för {user.locality_id}" if user.locality_id else ""
+            print(f"Kontot ”{user.username}” ({user.role.value}{where}) är skapat.", file=out)
+        elif args.command == "set-password":
+            target = gw.user_by_name(args.username.strip().casefold())
+            if target is None or target.id is None:
+                raise _Refused(f"Det finns inget konto ”{args.username}”.")
+            password = _new_password(args, stdin)
+            groupwork_service.set_password(gw, operator(), target.id, password)
+            print(f"Nytt lösenord satt för ”{target.username}”.", file=out)
+        elif args.command == "import-groupwork":
+            return _import_groupwork(store, gw, args, out, err)
+        else:
+            kinds = (args.kind,) if args.kind else groupwork_io.KINDS
+            for path in groupwork_io.export_groupwork(
+                gw, args.out, kinds=kinds, locality_ids=args.locality
+            ):
+                print(path, file=out)
+    except InputError as error:
+        print(error.report(), file=err)
+        return EXIT_FAILED
+    except (groupwork_service.PermissionDenied, _Refused) as error:
+        print(str(error), file=err)
+        return EXIT_FAILED
+    except (StaleWriteError, NotFoundError, OSError) as error:
+        print(f"Inget har sparats: {error}", file=err)
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+def operator() -> User:
+    """The person at the command line, acting with an admin's rights.
+
+    Whoever can run the command can already read and write the database, so
+    asking them to sign in would protect nothing; the audit log names them by
+    their operating-system user.
+    """
+    return User(f"{current_user()} (kommandoraden)", Role.ADMIN, password_hash="", active=True)
+
+
+def _import_groupwork(
+    store: Store, gw: GroupworkStore, args: argparse.Namespace, out: TextIO, err: TextIO
+) -> int:
+    user = gw.user_by_name(args.user.strip().casefold())
+    if user is None:
+        print(f"Det finns inget konto ”{args.user}”; skapa det med add-user.", file=err)
+        return EXIT_FAILED
+    if not user.active:
+        print(f"Kontot ”{user.username}” är avstängt.", file=err)
+        return EXIT_FAILED
+    name = str(args.file)
+    try:
+        report = groupwork_io.import_groupwork(
+            gw,
+            user,
+            args.file,
+            known_localities=_locality_ids(store),
+            area_contains=lazy_area_contains(store),
+            display_name=name,
+            sheet=args.sheet,
+        )
+    except SQLAlchemyError as error:
+        print(f"{name}: kunde inte sparas i databasen; inget har sparats: {error}", file=err)
+        return EXIT_FAILED
+    print(
+        f"{report.file} ({report.format}): aktiviteter {format_result(report.activities)}; "
+        f"initiativ {format_result(report.initiatives)}",
+        file=out,
+    )
+    return EXIT_OK
+
+
+def lazy_area_contains(store: Store) -> AreaContains:
+    """``area_contains`` over the areas the map draws, built on the first point asked about.
+
+    The areas come from ``geodata`` (staff-supplied polygons or the computed
+    cells). The domain modules never import it; this command line is an
+    application edge like the dashboard, and a file without points never
+    loads it at all.
+    """
+    cache: dict[str, object] = {}
+
+    def contains(locality_id: str, lat: float, lon: float) -> bool:
+        if not cache:
+            import shapely  # noqa: PLC0415
+
+            from geodata.areas import locality_areas  # noqa: PLC0415
+            from geodata.boundary import municipality_boundary  # noqa: PLC0415
+
+            cache["point"] = shapely.Point
+            cache["areas"] = locality_areas(store.localities(), municipality_boundary())
+        area = cache["areas"].get(locality_id)  # type: ignore[attr-defined]
+        return area is not None and area.covers(cache["point"](lon, lat))  # type: ignore[operator]
+
+    return contains
+
+
+def _locality_ids(store: Store) -> set[str]:
+    return {locality.id for locality in store.localities()}
+
+
+def _new_password(args: argparse.Namespace, stdin: TextIO) -> str:
+    """The new password, from standard input (``--password-stdin``) or asked twice without echo."""
+    if args.password_stdin:
+        line = stdin.readline()
+        return line.removesuffix("\n").removesuffix("\r")
+    first = getpass.getpass("Lösenord: ")
+    second = getpass.getpass("Upprepa lösenordet: ")
+    if first != second:
+        raise _Refused("Lösenorden är inte lika; inget har sparats.")
+    return first
