@@ -15,7 +15,10 @@ HTTP on 127.0.0.1:
 - map HTML: size of the map document sent to the browser;
 - compare: server time of the compare page's content callback for ten
   localities — "cold" is the first request for a year (scores computed),
-  "warm" a repeated one (scores cached until the next import).
+  "warm" a repeated one (scores cached until the next import);
+- group work (the real ten localities with 10,000 initiatives and 50,000
+  activities): the map with every initiative as a clustered marker, the
+  initiative filter callback, and the groups page of one locality.
 
 Numbers go to stdout as a table; nothing here is asserted.
 """
@@ -23,6 +26,7 @@ Numbers go to stdout as a table; nothing here is asserted.
 from __future__ import annotations
 
 import argparse
+import http.cookiejar
 import json
 import os
 import random
@@ -88,15 +92,25 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+COOKIES = http.cookiejar.CookieJar()
+OPENER = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(COOKIES))
+
+
+def csrf_token() -> str:
+    """The CSRF cookie the app set on the first page load (sent back as a header, as Dash does)."""
+    return next((c.value for c in COOKIES if c.name == "_csrf_token"), "")
+
+
 def post_callback(base: str, output: str, outputs, inputs, changed: str, state=None) -> tuple[float, bytes]:
     body = json.dumps(
         {"output": output, "outputs": outputs, "inputs": inputs, "changedPropIds": [changed], "state": state or []}
     ).encode()
     request = urllib.request.Request(
-        base + "/_dash-update-component", data=body, headers={"Content-Type": "application/json"}
+        base + "/_dash-update-component", data=body,
+        headers={"Content-Type": "application/json", "X-CSRFToken": csrf_token()},
     )
     start = time.perf_counter()
-    with urllib.request.urlopen(request, timeout=120) as response:
+    with OPENER.open(request, timeout=120) as response:
         payload = response.read()
     return time.perf_counter() - start, payload
 
@@ -136,7 +150,9 @@ def compare(base: str, localities: list[str], year: int) -> float:
 
 
 def render_map(base: str, year: str = "senaste") -> tuple[float, int]:
-    inputs = [prop(ids.MAP_STATE, "data", {"layer": "population", "year": year, "weights": ""})]
+    inputs = [prop(ids.MAP_STATE, "data", {"layer": "population", "year": year, "weights": ""}),
+              prop(ids.INI_FILTER_AREAS, "value", None), prop(ids.INI_FILTER_STATUS, "value", None),
+              prop(ids.INI_FILTER_YEAR, "value", None)]
     seconds, payload = post_callback(base, f"{ids.MAP_FRAME}.srcDoc", {"id": ids.MAP_FRAME, "property": "srcDoc"},
                                      inputs, f"{ids.MAP_STATE}.data")
     html = json.loads(payload)["response"][ids.MAP_FRAME]["srcDoc"]
@@ -150,7 +166,7 @@ def measure(dataset: str, repeats: int) -> Result:
         locality = "storebro" if "storebro" in localities else localities[len(localities) // 2]
         port = free_port()
         base = f"http://127.0.0.1:{port}"
-        env = {**os.environ, "DATABASE_URL": url}
+        env = {**os.environ, "DATABASE_URL": url, "DASHBOARD_SECRET_KEY": "benchmark-only"}
         start = time.perf_counter()
         process = subprocess.Popen(
             [sys.executable, "-m", "dashboard", "--port", str(port)],
@@ -159,7 +175,7 @@ def measure(dataset: str, repeats: int) -> Result:
         try:
             while True:
                 try:
-                    with urllib.request.urlopen(base + "/", timeout=5) as response:
+                    with OPENER.open(base + "/", timeout=5) as response:
                         if response.status == 200:
                             break
                 except OSError:
@@ -191,11 +207,94 @@ def measure(dataset: str, repeats: int) -> Result:
     )
 
 
+def build_groupwork(url: str, initiatives: int, activities: int) -> None:
+    """The real ten localities with many made-up initiatives and activities (bulk-written)."""
+    from datetime import UTC, date, datetime, timedelta
+
+    from indicators.groupwork import Activity, ActivityKind, Initiative, InitiativeStatus
+    from indicators.groupwork_store import GroupworkStore
+    from indicators.import_log import ImportOrigin
+    from indicators.slus import DEVELOPMENT_AREAS
+
+    store = Store.open(url)
+    gw = GroupworkStore(store)
+    rng = random.Random(4)
+    localities = store.localities()
+    areas = [a.id for a in DEVELOPMENT_AREAS]
+    origin = ImportOrigin("benchmark", "synthetic", "bench", "", datetime.now(UTC))
+    today = date.today()
+    gw.import_initiatives([
+        Initiative(loc.id, f"Initiativ {n}", rng.choice(list(InitiativeStatus)), description="Syntetiskt " * 5,
+                   areas=tuple(rng.sample(areas, rng.randint(1, 2))), start=today - timedelta(days=rng.randint(0, 1500)),
+                   lat=loc.lat + rng.uniform(-0.01, 0.01), lon=loc.lon + rng.uniform(-0.015, 0.015))
+        for n, loc in ((n, rng.choice(localities)) for n in range(initiatives))
+    ], username="benchmark", origin=origin)
+    gw.import_activities([
+        Activity(loc.id, today - timedelta(days=rng.randint(0, 1000)), rng.choice(list(ActivityKind)),
+                 f"Aktivitet {n}", rng.randint(2, 80), areas=(rng.choice(areas),))
+        for n, loc in ((n, rng.choice(localities)) for n in range(activities))
+    ], username="benchmark", origin=origin)
+    store.dispose()
+
+
+def measure_groupwork(initiatives: int, activities: int, repeats: int) -> list[tuple[str, str]]:
+    """Map render and filter-callback server time with many initiatives, and the groups page."""
+    with tempfile.TemporaryDirectory() as tmp:
+        url = f"sqlite:///{tmp}/gw.sqlite"
+        build_groupwork(url, initiatives, activities)
+        port = free_port()
+        base = f"http://127.0.0.1:{port}"
+        env = {**os.environ, "DATABASE_URL": url, "DASHBOARD_SECRET_KEY": "benchmark-only"}
+        process = subprocess.Popen([sys.executable, "-m", "dashboard", "--port", str(port)], cwd=ROOT, env=env,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            while True:
+                try:
+                    with OPENER.open(base + "/", timeout=5):
+                        break
+                except OSError:
+                    time.sleep(0.05)
+            state = {"layer": "population", "year": "senaste", "weights": ""}
+
+            def map_call(areas, statuses):
+                inputs = [prop(ids.MAP_STATE, "data", state), prop(ids.INI_FILTER_AREAS, "value", areas),
+                          prop(ids.INI_FILTER_STATUS, "value", statuses), prop(ids.INI_FILTER_YEAR, "value", None)]
+                seconds, payload = post_callback(base, f"{ids.MAP_FRAME}.srcDoc",
+                                                 {"id": ids.MAP_FRAME, "property": "srcDoc"}, inputs,
+                                                 f"{ids.INI_FILTER_AREAS}.value")
+                return seconds * 1000, len(json.loads(payload)["response"][ids.MAP_FRAME]["srcDoc"].encode())
+
+            def groups_call():
+                outputs = [{"id": ids.GW_OVERVIEW, "property": "children"}, {"id": ids.GW_DETAIL, "property": "children"},
+                           {"id": ids.GW_FORMS, "property": "style"}, {"id": ids.COMP_FORM_BODY, "property": "children"},
+                           {"id": ids.COMP_VERSION, "property": "data"}]
+                output = ".." + "...".join(f"{o['id']}.{o['property']}" for o in outputs) + ".."
+                inputs = [prop(ids.GW_LOCALITY, "value", "storebro"), prop(ids.GW_PERIOD, "value", "12"),
+                          prop(ids.GW_REFRESH, "data", 0)]
+                return post_callback(base, output, outputs, inputs, f"{ids.GW_LOCALITY}.value")[0] * 1000
+
+            all_maps = [map_call(None, None) for _ in range(max(3, repeats // 4))]
+            filtered = [map_call(["leva"], ["ongoing"])[0] for _ in range(max(3, repeats // 4))]
+            groups = [groups_call() for _ in range(max(3, repeats // 4))]
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
+    return [
+        ("initiatives / activities", f"{initiatives:,} / {activities:,}"),
+        ("map with all initiatives, server ms (median)", f"{statistics.median(m for m, _ in all_maps):.0f}"),
+        ("map HTML with all initiatives, KiB", f"{all_maps[0][1] / 1024:.0f}"),
+        ("filter callback (Leva, ongoing), server ms (median)", f"{statistics.median(filtered):.0f}"),
+        ("groups page for one locality, server ms (median)", f"{statistics.median(groups):.0f}"),
+    ]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--datasets", nargs="+", default=["real10", "syn10", "syn2000"],
                         help="real10 and/or synN (N synthetic localities × 60 indicators × 20 years)")
     parser.add_argument("--repeats", type=int, default=20, help="requests per timed callback")
+    parser.add_argument("--groupwork", type=int, nargs=2, metavar=("INITIATIVES", "ACTIVITIES"),
+                        default=(10_000, 50_000), help="sizes for the group-work measurement (0 0 skips it)")
     args = parser.parse_args(argv)
     header = ("data set", "localities", "observations", "cold start s", "first map s", "select ms (median)",
               "select ms (p95)", "map ms (median)", "map HTML KiB", "compare ms (cold)", "compare ms (warm)")
@@ -210,6 +309,12 @@ def main(argv: list[str] | None = None) -> int:
     print("|" + "|".join("---" for _ in header) + "|")
     for row in rows:
         print("| " + " | ".join(row) + " |")
+    if args.groupwork[0] or args.groupwork[1]:
+        print()
+        print("| group work | |")
+        print("|---|---|")
+        for label, value in measure_groupwork(*args.groupwork, args.repeats):
+            print(f"| {label} | {value} |")
     return 0
 
 

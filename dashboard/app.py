@@ -4,21 +4,35 @@ from __future__ import annotations
 
 from dash import Dash, html
 
+from dashboard.auth import register_auth
 from dashboard.compare_callbacks import register_compare_callbacks
 from dashboard.compare_page import compare_page
 from dashboard.data import DashboardData
+from dashboard.groups_callbacks import register_groups_callbacks
+from dashboard.groups_page import groups_page
 from dashboard.import_page import import_page, register_import_callbacks
 from dashboard.map_callbacks import register_map_callbacks
 from dashboard.map_page import map_page
 from dashboard.messages import text
 from dashboard.method_page import method_page
-from dashboard.routing import COMPARE_PATH, IMPORT_PATH, MAP_PATH, METHOD_PATH, register_routing
+from dashboard.routing import (
+    COMPARE_PATH,
+    GROUPS_PATH,
+    IMPORT_PATH,
+    MAP_PATH,
+    METHOD_PATH,
+    STAFF_PATH,
+    register_routing,
+)
+from dashboard.secret import load_or_create_secret
 from dashboard.settings import Settings
 from dashboard.shell import build_shell
+from dashboard.staff_page import register_staff_callbacks, staff_page
 from dashboard.vendor import register_vendor_routes
 from indicators.storage import Store
 
-PAGES = {MAP_PATH: map_page, COMPARE_PATH: compare_page, IMPORT_PATH: import_page, METHOD_PATH: method_page}
+PAGES = {MAP_PATH: map_page, COMPARE_PATH: compare_page, GROUPS_PATH: groups_page, IMPORT_PATH: import_page,
+         METHOD_PATH: method_page, STAFF_PATH: staff_page}
 
 
 def create_app(settings: Settings, store: Store | None = None) -> Dash:
@@ -30,7 +44,7 @@ def create_app(settings: Settings, store: Store | None = None) -> Dash:
     page so Dash still checks each callback's ids.
     """
     store = store or Store.open(settings.database_url)
-    data = DashboardData(store, settings.municipality_code, allow_upload=settings.allow_upload)
+    data = DashboardData(store, settings.municipality_code)
     app = Dash(
         __name__,
         title=text("app_title"),
@@ -41,7 +55,20 @@ def create_app(settings: Settings, store: Store | None = None) -> Dash:
     app.layout = build_shell
     app.validation_layout = lambda: html.Div([build_shell(), *[page(data) for page in PAGES.values()]])
     register_vendor_routes(app.server)
+    register_auth(
+        app.server,
+        secret_key=settings.secret_key or load_or_create_secret(),
+        secure_cookies=settings.secure_cookies,
+        find_user=data.gw.user_by_name,
+        load_user=data.gw.user,
+        on_sign_in=lambda user: data.gw.log_event(username=user.username, action="sign-in", entity="user",
+                                                  entity_id=str(user.id), summary="inloggning"),
+        on_failed_sign_in=lambda name: data.gw.log_event(username=name[:100] or "(tomt)", action="sign-in-failed",
+                                                         entity="user", summary="misslyckad inloggning"),
+    )
     register_routing(app, data, PAGES)
+    register_groups_callbacks(app, data)
+    register_staff_callbacks(app, data)
     register_map_callbacks(app, data, settings.tiles)
     register_compare_callbacks(app, data)
     register_import_callbacks(app, data)

@@ -28,9 +28,6 @@ data:
 """
 
 
-LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m dashboard",
@@ -48,10 +45,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="bakgrundskarta: 'none' fungerar utan nät (standard), 'osm' hämtar OpenStreetMap-kartbilder",
     )
     parser.add_argument(
-        "--allow-upload",
+        "--secure-cookies",
         action="store_true",
-        help="tillåt uppladdning av data i webbläsaren även när --host inte är 127.0.0.1 "
-        "(det finns ännu ingen inloggning)",
+        help="skicka inloggningskakor bara över HTTPS (när appen ligger bakom TLS)",
     )
     parser.add_argument("--debug", action="store_true", help="Dash felsökningsläge med omladdning (endast utveckling)")
     return parser
@@ -62,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     settings = Settings(
         database_url=resolve_database_url(args.database_url),
         tiles=args.tiles,
-        allow_upload=args.allow_upload or args.host in LOOPBACK_HOSTS,
+        secure_cookies=args.secure_cookies,
     )
     from dashboard.app import create_app  # heavy imports only once the arguments are valid
 

@@ -10,22 +10,39 @@ is ever served.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from functools import lru_cache
 
+import shapely
+from shapely.geometry.base import BaseGeometry
+
+from dashboard.auth import current_user
 from dashboard.map_layers import layer_options
+from geodata.areas import locality_areas
 from geodata.boundary import municipality_boundary
 from geodata.web_layers import WebLayers, build_web_layers
 from indicators.model import Indicator, Level, Locality, Observation
-from indicators.per_capita import POPULATION_INDICATOR_ID
+from indicators.groupwork import User
+from indicators.groupwork_store import GroupworkStore
+from indicators.per_capita import POPULATION_INDICATOR_ID, populations_for
 from indicators.scores import ScoreTable, compute_scores, is_scored
 from indicators.storage import Store
 
 
 class DashboardData:
-    def __init__(self, store: Store, municipality_code: str = "0884", *, allow_upload: bool = True) -> None:
+    def __init__(self, store: Store, municipality_code: str = "0884") -> None:
         self.store = store
-        self.allow_upload = allow_upload
+        self.gw = GroupworkStore(store)
         self.boundary = municipality_boundary(municipality_code)
+
+        @lru_cache(maxsize=4)
+        def areas_for(localities: tuple[Locality, ...]) -> dict[str, BaseGeometry]:
+            areas = locality_areas(list(localities), self.boundary)
+            for area in areas.values():
+                shapely.prepare(area)
+            return areas
+
+        self._areas_for = areas_for
 
         @lru_cache(maxsize=4)
         def layers_for(localities: tuple[Locality, ...]) -> WebLayers:
@@ -55,6 +72,36 @@ class DashboardData:
 
     def localities(self) -> list[Locality]:
         return self.store.localities()
+
+    def locality_ids(self) -> set[str]:
+        return {loc.id for loc in self.localities()}
+
+    def current_user(self) -> User | None:
+        """The signed-in user of the request being served (None for visitors and outside requests)."""
+        return current_user(self.gw.user)
+
+    def area_contains(self, locality_id: str, lat: float, lon: float) -> bool:
+        """Whether a point lies in the locality's area as the map draws it (staff-supplied or computed)."""
+        area = self._areas_for(tuple(self.localities())).get(locality_id)
+        return area is not None and area.covers(shapely.Point(lon, lat))
+
+    def populations(self, year: int) -> dict[str, Observation | None]:
+        """Each locality's population for per-1,000 figures (same rule as the scores)."""
+        return populations_for(self.store.observations(POPULATION_INDICATOR_ID), sorted(self.locality_ids()), year)
+
+    def initiative_years(self) -> list[int]:
+        """Years any initiative is active in (by start and end), newest first."""
+        years: set[int] = set()
+        this_year = date.today().year
+        for initiative in self.gw.initiatives():
+            first = (initiative.start or initiative.end or date.today()).year
+            last = (initiative.end or date(this_year, 12, 31)).year
+            years.update(range(first, max(first, last) + 1))
+        return sorted(years, reverse=True)
+
+    def activity_years(self) -> list[int]:
+        """Years with any recorded activity, newest first (for the period picker)."""
+        return sorted({a.date.year for a in self.gw.activities()}, reverse=True)
 
     def names(self) -> dict[str, str]:
         return {loc.id: loc.name for loc in self.localities()}

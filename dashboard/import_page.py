@@ -13,12 +13,9 @@ from dash import Dash, Input, Output, State, dcc, html
 from dashboard import ids
 from dashboard.data import DashboardData
 from dashboard.messages import DEFAULT_LANGUAGE, text
+from indicators.auth import Action, can
 from indicators.errors import InputError, Problem
 from indicators.importing import import_file
-
-UPLOAD_USER = "webb"
-"""Who the import log names for browser uploads until sign-in exists (issue 4)."""
-
 
 def import_page(data: DashboardData, language: str = DEFAULT_LANGUAGE) -> html.Div:
     upload = (
@@ -28,8 +25,8 @@ def import_page(data: DashboardData, language: str = DEFAULT_LANGUAGE) -> html.D
             className="upload",
             multiple=False,
         )
-        if data.allow_upload
-        else html.P(text("import_disabled", language), className="notice")
+        if can(data.current_user(), Action.IMPORT_INDICATORS)
+        else html.P(text("import_disabled", language), className="notice notice-info")
     )
     return html.Div(
         [
@@ -54,7 +51,8 @@ def handle_upload(data: DashboardData, contents: str | None, filename: str | Non
     """
     if not contents or not filename:
         return html.Div(), import_log_table(data, language)
-    if not data.allow_upload:
+    user = data.current_user()
+    if not can(user, Action.IMPORT_INDICATORS):  # checked here too: the page is no lock
         return _failure(filename, [Problem(filename, text("import_disabled", language))], language), \
             import_log_table(data, language)
     name = Path(filename).name
@@ -67,7 +65,7 @@ def handle_upload(data: DashboardData, contents: str | None, filename: str | Non
         path = Path(folder) / name
         path.write_bytes(payload)
         try:
-            report = import_file(data.store, path, user=UPLOAD_USER, display_name=name)
+            report = import_file(data.store, path, user=user.username, display_name=name)
         except InputError as error:
             return _failure(name, error.problems, language), import_log_table(data, language)
     result = report.result

@@ -13,6 +13,7 @@ from dash import Dash, Input, Output, State, ctx, no_update
 
 from dashboard import ids
 from dashboard.data import DashboardData
+from dashboard.initiative_markers import initiative_features
 from dashboard.map_layers import LayerData, indicator_layer_data, is_score_layer, score_layer_data
 from dashboard.map_view import render_map_html
 from dashboard.messages import DEFAULT_LANGUAGE, text
@@ -114,7 +115,8 @@ def slider_marks(years: list[int], max_labels: int = 8) -> dict[int, dict]:
     for y in years:
         show = y in (years[0], years[-1]) or last_labelled is None or (
             y - last_labelled >= gap and years[-1] - y >= gap)
-        marks[y] = {"label": str(y) if show else ""}
+        # An empty label would make the slider print the year anyway; a dot marks the data year.
+        marks[y] = {"label": str(y) if show else "·"}
         if show:
             last_labelled = y
     return marks
@@ -149,8 +151,9 @@ def weights_note(weights: Mapping[str, float], language: str = DEFAULT_LANGUAGE)
 
 
 def map_document(data: DashboardData, map_state: dict | None, tiles: str = "none",
-                 language: str = DEFAULT_LANGUAGE) -> str:
-    """The map's HTML for the layer, year and weights of the map state."""
+                 initiative_filter: dict | None = None, language: str = DEFAULT_LANGUAGE) -> str:
+    """The map's HTML for the layer, year and weights of the map state, with the initiatives
+    that pass the filter (areas, statuses, year) as clustered markers."""
     layer, year, weights = _unpack(data, map_state)
     layer_values, year_label = layer_data(data, layer, year, weights, language)
     localities = data.localities()
@@ -163,7 +166,19 @@ def map_document(data: DashboardData, map_state: dict | None, tiles: str = "none
         tiles=tiles,
         notes=layer_values.notes,
         legend_notes=layer_values.legend_notes,
+        initiatives=initiative_features(filtered_initiatives(data, initiative_filter), data.names(), language),
         language=language,
+    )
+
+
+def filtered_initiatives(data: DashboardData, initiative_filter: dict | None) -> list:
+    """Initiatives matching the map's filters; an empty choice means "all"."""
+    wanted = initiative_filter or {}
+    year = wanted.get("year")
+    return data.gw.initiatives(
+        statuses=wanted.get("statuses") or None,
+        areas=wanted.get("areas") or None,
+        year=int(year) if year and str(year).isdigit() else None,
     )
 
 
@@ -241,9 +256,15 @@ def register_map_callbacks(app: Dash, data: DashboardData, tiles: str = "none") 
     def _slider(layer, latest, year):
         return year_slider(data, layer, year, latest)
 
-    @app.callback(Output(ids.MAP_FRAME, "srcDoc"), Input(ids.MAP_STATE, "data"))
-    def _map(map_state):
-        return map_document(data, map_state, tiles)
+    @app.callback(
+        Output(ids.MAP_FRAME, "srcDoc"),
+        Input(ids.MAP_STATE, "data"),
+        Input(ids.INI_FILTER_AREAS, "value"),
+        Input(ids.INI_FILTER_STATUS, "value"),
+        Input(ids.INI_FILTER_YEAR, "value"),
+    )
+    def _map(map_state, areas, statuses, year):
+        return map_document(data, map_state, tiles, {"areas": areas, "statuses": statuses, "year": year})
 
     @app.callback(Output(ids.PANEL, "children"), Input(ids.LOCALITY, "value"), Input(ids.MAP_STATE, "data"))
     def _panel(locality, map_state):

@@ -9,6 +9,8 @@ from dashboard.data import DashboardData
 from dashboard.widgets import dropdown
 from dashboard.messages import DEFAULT_LANGUAGE, text
 from dashboard.url_state import LATEST
+from indicators.groupwork import InitiativeStatus
+from indicators.slus import DEVELOPMENT_AREAS
 
 
 def map_page(data: DashboardData, language: str = DEFAULT_LANGUAGE) -> html.Div:
@@ -57,6 +59,30 @@ def map_page(data: DashboardData, language: str = DEFAULT_LANGUAGE) -> html.Div:
                     ),
                 ],
                 className="controls",
+            ),
+            html.Details(
+                [
+                    html.Summary(text("initiative_filters", language)),
+                    html.Div(
+                        [
+                            _control(text("filter_areas", language), dropdown(
+                                ids.INI_FILTER_AREAS, language, multi=True,
+                                options=[{"label": a.short_name, "value": a.id} for a in DEVELOPMENT_AREAS]),
+                                ids.INI_FILTER_AREAS),
+                            _control(text("filter_status", language), dropdown(
+                                ids.INI_FILTER_STATUS, language, multi=True,
+                                options=[{"label": text(f"status_{s.value}", language), "value": s.value}
+                                         for s in InitiativeStatus]), ids.INI_FILTER_STATUS),
+                            _control(text("filter_year", language), dropdown(
+                                ids.INI_FILTER_YEAR, language,
+                                placeholder=text("filter_all_years", language),
+                                options=[{"label": str(y), "value": str(y)} for y in data.initiative_years()]),
+                                ids.INI_FILTER_YEAR),
+                        ],
+                        className="controls",
+                    ),
+                ],
+                className="initiative-filters",
             ),
             html.Div(
                 [

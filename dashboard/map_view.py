@@ -18,6 +18,7 @@ from branca.element import Element
 from dashboard import ids
 from dashboard.colour_scale import NO_DATA_COLOUR, OTHER_BASIS_COLOUR, ColourScale, quantile_scale
 from dashboard.formatting import number, with_unit, year
+from dashboard.initiative_markers import add_initiatives
 from dashboard.messages import DEFAULT_LANGUAGE, basis_label, text
 from dashboard.vendor import LEAFLET_CSS, LEAFLET_JS
 from geodata.web_layers import WebLayers
@@ -107,6 +108,7 @@ def render_map_html(
     tiles: str = "none",
     notes: Mapping[str, str] | None = None,
     legend_notes: Sequence[str] = (),
+    initiatives: dict | None = None,
     language: str = DEFAULT_LANGUAGE,
 ) -> str:
     """The complete HTML document of the map, ready for an iframe's ``srcDoc``.
@@ -127,6 +129,9 @@ def render_map_html(
         tiles="OpenStreetMap" if tiles == "osm" else None,
         control_scale=True,
         zoom_control="topright",
+        # folium passes max_zoom to tile layers only; Leaflet.markercluster needs it on the map.
+        maxZoom=18,
+        minZoom=6,
         zoom_snap=0.25,
     )
     # Leaflet from the app's own /vendor route; folium's CDN defaults are dropped.
@@ -185,6 +190,11 @@ def render_map_html(
         },
         on_each_feature=_POINT_EVENTS,
     ).add_to(fmap)
+
+    if initiatives:
+        add_initiatives(fmap, initiatives)
+        if initiatives["features"]:
+            legend_notes = [*legend_notes, text("legend_initiatives", language)]
 
     # Keep the municipality clear of the legend, which sits top left.
     fmap.fit_bounds(layers.bounds, padding_top_left=(LEGEND_WIDTH_PX + 10, 0), padding_bottom_right=(0, 0))

@@ -7,16 +7,20 @@ from collections.abc import Callable
 from dash import Dash, Input, Output, dcc, html
 
 from dashboard import ids
+from dashboard.auth import CSRF_FIELD, LOGIN_PATH, LOGOUT_PATH, csrf_token
 from dashboard.data import DashboardData
 from dashboard.messages import text
+from indicators.groupwork import Role, User
 
 MAP_PATH = "/"
 COMPARE_PATH = "/jamfor"
+GROUPS_PATH = "/grupper"
 IMPORT_PATH = "/importera"
 METHOD_PATH = "/metod"
+STAFF_PATH = "/personal"
 
-NAV_ITEMS = ((MAP_PATH, "nav_map"), (COMPARE_PATH, "nav_compare"), (IMPORT_PATH, "nav_import"),
-             (METHOD_PATH, "nav_method"))
+NAV_ITEMS = ((MAP_PATH, "nav_map"), (COMPARE_PATH, "nav_compare"), (GROUPS_PATH, "nav_groups"),
+             (IMPORT_PATH, "nav_import"), (METHOD_PATH, "nav_method"), (STAFF_PATH, "nav_staff"))
 
 
 def register_routing(app: Dash, data: DashboardData, pages: dict[str, Callable[[DashboardData], html.Div]]) -> None:
@@ -24,7 +28,8 @@ def register_routing(app: Dash, data: DashboardData, pages: dict[str, Callable[[
 
     @app.callback(Output(ids.PAGE, "children"), Output(ids.NAV, "children"), Input(ids.ROOT_URL, "pathname"))
     def _route(pathname):
-        return page_for(pathname, data, pages), nav_links(pathname)
+        user = data.current_user()
+        return page_for(pathname, data, pages), [*nav_links(pathname, user), user_status(user, pathname, data.names())]
 
 
 def page_for(pathname: str | None, data: DashboardData, pages) -> html.Div:
@@ -39,9 +44,31 @@ def normalise(pathname: str | None) -> str:
     return path or "/"
 
 
-def nav_links(pathname: str | None) -> list:
+def user_status(user: User | None, pathname: str | None, names: dict[str, str]) -> html.Div:
+    """Who is signed in, with a sign-out button (a POST form carrying the CSRF token)."""
+    if user is None:
+        return html.Div(html.A(text("login_link"), href=f"{LOGIN_PATH}?next={normalise(pathname)}",
+                               className="nav-link"), className="user-status")
+    role = text("role_admin") if user.role is Role.ADMIN else text(
+        "role_editor", locality=names.get(user.locality_id or "", user.locality_id or ""))
+    return html.Div(
+        [
+            html.Span(text("signed_in_as", user=user.username) + f" ({role})", className="user-name"),
+            html.Form(
+                [dcc.Input(type="hidden", name=CSRF_FIELD, value=csrf_token()),
+                 html.Button(text("logout_button"), type="submit", className="button small secondary")],
+                action=LOGOUT_PATH, method="post", className="logout-form",
+            ),
+        ],
+        className="user-status",
+    )
+
+
+def nav_links(pathname: str | None, user: User | None = None) -> list:
+    """The pages; the staff page only for those who may use it."""
     current = normalise(pathname)
     return [
         dcc.Link(text(key), href=path, className="nav-link active" if path == current else "nav-link")
         for path, key in NAV_ITEMS
+        if path != STAFF_PATH or (user is not None and user.role is Role.ADMIN)
     ]

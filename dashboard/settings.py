@@ -19,6 +19,7 @@ class Settings:
     database_url: str
     municipality_code: str = "0884"
     tiles: str = "none"
-    allow_upload: bool = True
-    """Whether the import page accepts uploads. Until sign-in exists (issue 4) the
-    CLI turns it on only when the app listens on this machine alone."""
+    secret_key: str = ""
+    """Signs session cookies. Empty: generated once and kept in the user's data directory."""
+    secure_cookies: bool = False
+    """Send cookies only over HTTPS; turn on when the app is served behind TLS."""

@@ -11,15 +11,20 @@ from pathlib import Path
 
 import flask
 import xstatic.pkg.leaflet as xstatic_leaflet
+import xstatic.pkg.leaflet_markercluster as xstatic_markercluster
 
 VENDOR_PREFIX = "/vendor"
 
 _PACKAGES: dict[str, Path] = {
     "leaflet": Path(xstatic_leaflet.BASE_DIR),
+    "markercluster": Path(xstatic_markercluster.BASE_DIR),
 }
 
 LEAFLET_JS = f"{VENDOR_PREFIX}/leaflet/leaflet.js"
 LEAFLET_CSS = f"{VENDOR_PREFIX}/leaflet/leaflet.css"
+MARKERCLUSTER_JS = f"{VENDOR_PREFIX}/markercluster/leaflet.markercluster.js"
+MARKERCLUSTER_CSS = (f"{VENDOR_PREFIX}/markercluster/MarkerCluster.css",
+                     f"{VENDOR_PREFIX}/markercluster/MarkerCluster.Default.css")
 
 
 def register_vendor_routes(server: flask.Flask) -> None:

@@ -19,6 +19,10 @@ fi
 ensure_venv
 pip_install -e '.[test]'
 
+# A throwaway PostgreSQL server (installed when missing and root) for the storage tests.
+source scripts/postgres.sh
+ensure_postgres
+
 set +e
 .venv/bin/python -m pytest "$@"
 status=$?

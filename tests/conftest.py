@@ -64,7 +64,7 @@ def live_app(database_url: str) -> Iterator[str]:
     from dashboard.app import create_app
     from dashboard.settings import Settings
 
-    app = create_app(Settings(database_url=database_url))
+    app = create_app(Settings(database_url=database_url, secret_key="test-secret"))
     port = _free_port()
     server = make_server("127.0.0.1", port, app.server, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

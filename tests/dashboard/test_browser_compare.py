@@ -10,9 +10,13 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from indicators.groupwork_service import bootstrap_admin
+from indicators.groupwork_store import GroupworkStore
 from indicators.open_data import EXPORT_COLUMNS
+from indicators.storage import Store
 
 pytestmark = pytest.mark.browser
+STAFF_PASSWORD = "personal-lösen-1"
 KOLADA = Path(__file__).resolve().parents[2] / "examples" / "kolada-vimmerby.json"
 LOCALITY_CSV = """indicator_id,locality_id,year,value,source
 broadband_100,storebro,2024,91.5,Kommunens bredbandskartläggning 2024
@@ -28,12 +32,23 @@ def upload(page, path: Path) -> str:
     return notice.inner_text()
 
 
-def test_load_files_compare_three_localities_share_and_export(live_app, page, tmp_path):
+@pytest.fixture
+def staff(database_url):
+    store = Store.open(database_url)
+    bootstrap_admin(GroupworkStore(store), "personal", STAFF_PASSWORD)
+    store.dispose()
+
+
+def test_load_files_compare_three_localities_share_and_export(staff, live_app, page, tmp_path):
     browser_page = page.page
     csv_path = tmp_path / "bredband-2024.csv"
     csv_path.write_text(LOCALITY_CSV, encoding="utf-8")
 
-    browser_page.goto(live_app + "/importera")
+    browser_page.goto(live_app + "/logga-in?next=/importera")
+    browser_page.get_by_label("Användarnamn").fill("personal")
+    browser_page.get_by_label("Lösenord").fill(STAFF_PASSWORD)
+    browser_page.get_by_role("button", name="Logga in").click()
+    browser_page.wait_for_url(live_app + "/importera")
     assert "kolada-vimmerby.json: 1 tillagda, 8 ändrade" in upload(browser_page, KOLADA)
     # The three figures replace bundled example values for the same key.
     assert "bredband-2024.csv: 0 tillagda, 3 ändrade" in upload(browser_page, csv_path)

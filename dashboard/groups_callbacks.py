@@ -1,0 +1,424 @@
+"""Groups page callbacks. Every write goes through ``indicators.groupwork_service``, which
+checks the signed-in user's rights for the record's locality (and the stored record's) on the
+server, validates, and stores with a version check; these functions only translate between
+form values and records and show the outcome."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from dash import ALL, Dash, Input, Output, State, ctx, dcc, html, no_update
+
+from dashboard import ids
+from dashboard.data import DashboardData
+from dashboard.groups_page import PERIOD_12_MONTHS
+from dashboard.groups_view import (
+    activity_list,
+    composition_table,
+    initiative_list,
+    overview_table,
+    status_label,
+    timeline_figure,
+)
+from dashboard.messages import DEFAULT_LANGUAGE, text
+from indicators.auth import Action, can
+from indicators.errors import InputError, Problem
+from indicators.groupwork import (
+    AGE_BANDS,
+    REPRESENTATIONS,
+    Activity,
+    ActivityKind,
+    Composition,
+    Initiative,
+    InitiativeStatus,
+)
+from indicators.groupwork_service import PermissionDenied
+from indicators.groupwork_store import NotFoundError, StaleWriteError
+from indicators import groupwork_service as service
+from indicators.slus import DEVELOPMENT_AREAS
+
+FORM = "formuläret"
+
+
+def period_bounds(period: str | None, today: date | None = None) -> tuple[date, date, str]:
+    """(since, until, label) for "last 12 months" or a calendar year."""
+    today = today or date.today()
+    if period and period.isdigit():
+        year = int(period)
+        return date(year, 1, 1), date(year, 12, 31), period
+    return today - timedelta(days=365), today, text("period_12").lower()
+
+
+def sync_groups(data: DashboardData, triggered, search: str | None, locality: str | None, period: str | None):
+    from urllib.parse import parse_qs, urlencode
+
+    params = {k: v[0] for k, v in parse_qs((search or "").lstrip("?")).items() if v}
+    locality_ids = {loc.id for loc in data.localities()}
+    if triggered in (None, ids.GROUPS_URL):
+        new_locality = params.get("ort") if params.get("ort") in locality_ids else None
+        if new_locality is None:
+            user = data.current_user()
+            new_locality = user.locality_id if user is not None and user.locality_id in locality_ids else None
+        new_period = params.get("period") if (params.get("period") or "").isdigit() else PERIOD_12_MONTHS
+    else:
+        new_locality = locality if locality in locality_ids else None
+        new_period = period or PERIOD_12_MONTHS
+    query = {}
+    if new_locality:
+        query["ort"] = new_locality
+    if new_period != PERIOD_12_MONTHS:
+        query["period"] = new_period
+    new_search = "?" + urlencode(query) if query else ""
+    return (
+        new_search if new_search != (search or "") else no_update,
+        new_locality if new_locality != locality else no_update,
+        new_period if new_period != period else no_update,
+    )
+
+
+def render_groups(data: DashboardData, locality_id: str | None, period: str | None,
+                  language: str = DEFAULT_LANGUAGE) -> tuple:
+    """(overview, detail, forms style, composition form body, composition version)."""
+    gw = data.gw
+    since, until, label = period_bounds(period)
+    names = data.names()
+    overview = overview_table(names, gw.activity_counts(since, until), gw.initiative_status_counts(),
+                              data.populations(until.year), label, language)
+    hidden = {"display": "none"}
+    locality = data.store.locality(locality_id) if locality_id else None
+    if locality is None:
+        return overview, None, hidden, None, None
+    user = data.current_user()
+    editable = can(user, Action.EDIT_GROUP_RECORDS, locality.id)
+    group = data.store.group(locality.id)
+    activities = gw.activities(locality_ids=[locality.id], since=since, until=until)
+    initiatives = gw.initiatives(locality_ids=[locality.id])
+    composition = gw.composition(locality.id)
+    detail = html.Div(
+        [
+            html.H2(group.name if group else locality.name),
+            html.P(group.note) if group and group.note else None,
+            html.P(text("can_edit", language, locality=locality.name) if editable
+                   else text("sign_in_to_edit", language), className="notice notice-info"),
+            html.H3(text("activities_heading", language) + f" ({label})"),
+            dcc.Graph(figure=timeline_figure(activities, locality.name, language), config={"displaylogo": False})
+            if activities else None,
+            activity_list(activities, editable, language),
+            html.H3(text("initiatives_heading", language)),
+            _progress(initiatives, language),
+            initiative_list(initiatives, editable, language),
+            html.H3(text("composition_heading", language)),
+            html.P(text("composition_note", language), className="source"),
+            composition_table(composition, False, language),
+        ],
+        className="group-detail",
+        **{"data-locality": locality.id},
+    )
+    if not editable:
+        return overview, detail, hidden, None, None
+    return overview, detail, {}, composition_table(composition, True, language), composition.version
+
+
+def _progress(initiatives: Sequence[Initiative], language: str) -> html.Div:
+    """How many initiatives in each status, per SLUS area."""
+    if not initiatives:
+        return html.Div()
+    header = html.Tr([html.Th(""), *[html.Th(status_label(s, language)) for s in InitiativeStatus]])
+    rows = []
+    for area in DEVELOPMENT_AREAS:
+        counts = [sum(1 for i in initiatives if area.id in i.areas and InitiativeStatus(i.status) is s)
+                  for s in InitiativeStatus]
+        if any(counts):
+            rows.append(html.Tr([html.Th(area.short_name, scope="row"),
+                                 *[html.Td(str(c), className="num") for c in counts]]))
+    return html.Div(html.Table([html.Thead(header), html.Tbody(rows)], className="data-table progress-table"),
+                    className="table-scroll")
+
+
+# ------------------------------------------------------------------ forms
+
+def _date(value: str | None, field: str, problems: list[Problem], required: bool) -> date | None:
+    if not value:
+        if required:
+            problems.append(Problem(FORM, "ange ett datum", field=field))
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        problems.append(Problem(FORM, f"”{value}” är inget datum (ÅÅÅÅ-MM-DD)", field=field))
+        return None
+
+
+def _int(value, field: str, problems: list[Problem]) -> int | None:
+    if value is None or value == "":
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        problems.append(Problem(FORM, f"”{value}” är inget heltal", field=field))
+        return None
+    if not number.is_integer():
+        problems.append(Problem(FORM, f"”{value}” är inget heltal", field=field))
+        return None
+    return int(number)
+
+
+def _float(value, field: str, problems: list[Problem]) -> float | None:
+    if value is None or value == "":
+        return None
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        problems.append(Problem(FORM, f"”{value}” är inget tal", field=field))
+        return None
+
+
+def activity_from_form(locality_id: str, values: dict, editing: dict | None) -> Activity:
+    """The record the form describes; raises InputError for values that are not even the right type."""
+    problems: list[Problem] = []
+    when = _date(values.get("date"), "date", problems, required=True)
+    participants = _int(values.get("participants"), "participants", problems)
+    try:
+        kind = ActivityKind(values.get("kind"))
+    except ValueError:
+        problems.append(Problem(FORM, "okänt slag av aktivitet", field="kind"))
+        kind = ActivityKind.OTHER
+    if problems:
+        raise InputError(problems)
+    return Activity(
+        locality_id=locality_id, date=when, kind=kind, title=(values.get("title") or "").strip(),
+        participants=participants, areas=tuple(values.get("areas") or ()),
+        description=(values.get("description") or "").strip(),
+        id=(editing or {}).get("id"), version=(editing or {}).get("version", 0),
+    )
+
+
+def initiative_from_form(locality_id: str, values: dict, editing: dict | None) -> Initiative:
+    problems: list[Problem] = []
+    start = _date(values.get("start"), "start", problems, required=False)
+    end = _date(values.get("end"), "end", problems, required=False)
+    progress = _int(values.get("progress"), "progress", problems)
+    lat = _float(values.get("lat"), "lat", problems)
+    lon = _float(values.get("lon"), "lon", problems)
+    try:
+        status = InitiativeStatus(values.get("status"))
+    except ValueError:
+        problems.append(Problem(FORM, "okänd status", field="status"))
+        status = InitiativeStatus.IDEA
+    if problems:
+        raise InputError(problems)
+    return Initiative(
+        locality_id=locality_id, title=(values.get("title") or "").strip(), status=status,
+        description=(values.get("description") or "").strip(), areas=tuple(values.get("areas") or ()),
+        start=start, end=end, lead=(values.get("lead") or "").strip(),
+        partners=(values.get("partners") or "").strip(), progress=progress, lat=lat, lon=lon,
+        id=(editing or {}).get("id"), version=(editing or {}).get("version", 0),
+    )
+
+
+def outcome_message(error: Exception | None, language: str = DEFAULT_LANGUAGE, ok_key: str = "saved") -> html.Div:
+    """The same words for every form: what was wrong, or that it was saved."""
+    if error is None:
+        return html.P(text(ok_key, language), className="notice notice-ok", role="status")
+    if isinstance(error, InputError):
+        return html.Div([html.P(text("form_problems", language)),
+                         html.Ul([html.Li(_problem_text(p)) for p in error.problems])],
+                        className="notice notice-error")
+    if isinstance(error, PermissionDenied):
+        return html.P(text("permission_denied", language), className="notice notice-error")
+    return html.P(str(error), className="notice notice-error")
+
+
+def _problem_text(problem: Problem) -> str:
+    label = text(f"field_{problem.field}") if problem.field else ""
+    label = "" if label == f"field_{problem.field}" else label
+    return f"{label or problem.field}: {problem.message}" if problem.field else problem.message
+
+
+def submit_activity(data: DashboardData, locality_id: str | None, values: dict, editing: dict | None):
+    """Save through the service; returns (saved record or None, message)."""
+    try:
+        if not locality_id:
+            raise PermissionDenied(text("permission_denied"))
+        record = activity_from_form(locality_id, values, editing)
+        saved = service.save_activity(data.gw, data.current_user(), record, area_contains=data.area_contains,
+                                      known_localities=data.locality_ids())
+    except (InputError, PermissionDenied, StaleWriteError, NotFoundError) as error:
+        return None, outcome_message(error)
+    return saved, outcome_message(None)
+
+
+def submit_initiative(data: DashboardData, locality_id: str | None, values: dict, editing: dict | None):
+    try:
+        if not locality_id:
+            raise PermissionDenied(text("permission_denied"))
+        record = initiative_from_form(locality_id, values, editing)
+        saved = service.save_initiative(data.gw, data.current_user(), record, area_contains=data.area_contains,
+                                        known_localities=data.locality_ids())
+    except (InputError, PermissionDenied, StaleWriteError, NotFoundError) as error:
+        return None, outcome_message(error)
+    return saved, outcome_message(None)
+
+
+def submit_composition(data: DashboardData, locality_id: str | None, counts: dict, version: int | None):
+    try:
+        if not locality_id:
+            raise PermissionDenied(text("permission_denied"))
+        problems: list[Problem] = []
+        parsed = {}
+        for key, value in counts.items():
+            number = _int(value, f"{key[0]}/{key[1]}", problems)
+            parsed[key] = number if number is not None else 0
+        if problems:
+            raise InputError(problems)
+        saved = service.save_composition(data.gw, data.current_user(),
+                                         Composition(locality_id, parsed, version or 0),
+                                         known_localities=data.locality_ids())
+    except (InputError, PermissionDenied, StaleWriteError, NotFoundError) as error:
+        return None, outcome_message(error)
+    return saved, outcome_message(None)
+
+
+ACTIVITY_FIELDS = (("date", ids.ACT_DATE), ("kind", ids.ACT_KIND), ("title", ids.ACT_TITLE),
+                   ("participants", ids.ACT_PARTICIPANTS), ("areas", ids.ACT_AREAS),
+                   ("description", ids.ACT_DESCRIPTION))
+INITIATIVE_FIELDS = (("title", ids.INI_TITLE), ("description", ids.INI_DESCRIPTION), ("areas", ids.INI_AREAS),
+                     ("status", ids.INI_STATUS), ("start", ids.INI_START), ("end", ids.INI_END),
+                     ("lead", ids.INI_LEAD), ("partners", ids.INI_PARTNERS), ("progress", ids.INI_PROGRESS),
+                     ("lat", ids.INI_LAT), ("lon", ids.INI_LON))
+EMPTY_ACTIVITY = {"date": None, "kind": ActivityKind.MEETING.value, "title": "", "participants": None, "areas": [],
+                  "description": ""}
+EMPTY_INITIATIVE = {"title": "", "description": "", "areas": [], "status": InitiativeStatus.IDEA.value,
+                    "start": None, "end": None, "lead": "", "partners": "", "progress": None, "lat": None,
+                    "lon": None}
+
+
+def activity_values(record: Activity) -> dict:
+    return {"date": record.date.isoformat(), "kind": ActivityKind(record.kind).value, "title": record.title,
+            "participants": record.participants, "areas": list(record.areas), "description": record.description}
+
+
+def initiative_values(record: Initiative) -> dict:
+    return {"title": record.title, "description": record.description, "areas": list(record.areas),
+            "status": InitiativeStatus(record.status).value,
+            "start": record.start.isoformat() if record.start else None,
+            "end": record.end.isoformat() if record.end else None, "lead": record.lead,
+            "partners": record.partners, "progress": record.progress, "lat": record.lat, "lon": record.lon}
+
+
+def _form_outputs(fields, values: dict | None) -> list:
+    return [no_update] * len(fields) if values is None else [values[name] for name, _ in fields]
+
+
+def register_groups_callbacks(app: Dash, data: DashboardData) -> None:
+    @app.callback(
+        Output(ids.GROUPS_URL, "search"), Output(ids.GW_LOCALITY, "value"), Output(ids.GW_PERIOD, "value"),
+        Input(ids.GROUPS_URL, "search"), Input(ids.GW_LOCALITY, "value"), Input(ids.GW_PERIOD, "value"),
+    )
+    def _sync(search, locality, period):
+        return sync_groups(data, ctx.triggered_id, search, locality, period)
+
+    @app.callback(
+        Output(ids.GW_OVERVIEW, "children"), Output(ids.GW_DETAIL, "children"), Output(ids.GW_FORMS, "style"),
+        Output(ids.COMP_FORM_BODY, "children"), Output(ids.COMP_VERSION, "data"),
+        Input(ids.GW_LOCALITY, "value"), Input(ids.GW_PERIOD, "value"), Input(ids.GW_REFRESH, "data"),
+    )
+    def _render(locality, period, _refresh):
+        return render_groups(data, locality, period)
+
+    @app.callback(
+        *[Output(component, "value", allow_duplicate=True) for _, component in ACTIVITY_FIELDS],
+        Output(ids.ACT_EDITING, "data"), Output(ids.ACT_FORM_TITLE, "children"), Output(ids.ACT_MESSAGE, "children"),
+        Output(ids.GW_REFRESH, "data", allow_duplicate=True),
+        Input(ids.ACT_SAVE, "n_clicks"), Input(ids.ACT_CANCEL, "n_clicks"),
+        Input({"type": ids.EDIT_ACTIVITY, "id": ALL}, "n_clicks"),
+        State(ids.GW_LOCALITY, "value"), *[State(component, "value") for _, component in ACTIVITY_FIELDS],
+        State(ids.ACT_EDITING, "data"), State(ids.GW_REFRESH, "data"),
+        prevent_initial_call=True,
+    )
+    def _activity_form(_save, _cancel, _edits, locality, *rest):
+        *field_values, editing, refresh = rest
+        values = dict(zip((name for name, _ in ACTIVITY_FIELDS), field_values))
+        trigger = ctx.triggered_id
+        if isinstance(trigger, dict):  # an edit button
+            if not ctx.triggered[0]["value"]:
+                return (no_update,) * (len(ACTIVITY_FIELDS) + 4)
+            record = data.gw.activity(trigger["id"])
+            if record is None:
+                return (no_update,) * (len(ACTIVITY_FIELDS) + 2) + (outcome_message(NotFoundError("")), no_update)
+            return (*_form_outputs(ACTIVITY_FIELDS, activity_values(record)), {"id": record.id,
+                    "version": record.version}, text("form_activity_edit"), None, no_update)
+        if trigger == ids.ACT_CANCEL:
+            return (*_form_outputs(ACTIVITY_FIELDS, EMPTY_ACTIVITY), None, text("form_activity_new"), None,
+                    no_update)
+        saved, message = submit_activity(data, locality, values, editing)
+        if saved is None:  # the draft stays in the form
+            return (*_form_outputs(ACTIVITY_FIELDS, None), no_update, no_update, message, no_update)
+        return (*_form_outputs(ACTIVITY_FIELDS, EMPTY_ACTIVITY), None, text("form_activity_new"), message,
+                (refresh or 0) + 1)
+
+    @app.callback(
+        *[Output(component, "value", allow_duplicate=True) for _, component in INITIATIVE_FIELDS],
+        Output(ids.INI_EDITING, "data"), Output(ids.INI_FORM_TITLE, "children"), Output(ids.INI_MESSAGE, "children"),
+        Output(ids.GW_REFRESH, "data", allow_duplicate=True),
+        Input(ids.INI_SAVE, "n_clicks"), Input(ids.INI_CANCEL, "n_clicks"),
+        Input({"type": ids.EDIT_INITIATIVE, "id": ALL}, "n_clicks"),
+        State(ids.GW_LOCALITY, "value"), *[State(component, "value") for _, component in INITIATIVE_FIELDS],
+        State(ids.INI_EDITING, "data"), State(ids.GW_REFRESH, "data"),
+        prevent_initial_call=True,
+    )
+    def _initiative_form(_save, _cancel, _edits, locality, *rest):
+        *field_values, editing, refresh = rest
+        values = dict(zip((name for name, _ in INITIATIVE_FIELDS), field_values))
+        trigger = ctx.triggered_id
+        if isinstance(trigger, dict):
+            if not ctx.triggered[0]["value"]:
+                return (no_update,) * (len(INITIATIVE_FIELDS) + 4)
+            record = data.gw.initiative(trigger["id"])
+            if record is None:
+                return (no_update,) * (len(INITIATIVE_FIELDS) + 2) + (outcome_message(NotFoundError("")), no_update)
+            return (*_form_outputs(INITIATIVE_FIELDS, initiative_values(record)), {"id": record.id,
+                    "version": record.version}, text("form_initiative_edit"), None, no_update)
+        if trigger == ids.INI_CANCEL:
+            return (*_form_outputs(INITIATIVE_FIELDS, EMPTY_INITIATIVE), None, text("form_initiative_new"), None,
+                    no_update)
+        saved, message = submit_initiative(data, locality, values, editing)
+        if saved is None:
+            return (*_form_outputs(INITIATIVE_FIELDS, None), no_update, no_update, message, no_update)
+        return (*_form_outputs(INITIATIVE_FIELDS, EMPTY_INITIATIVE), None, text("form_initiative_new"), message,
+                (refresh or 0) + 1)
+
+    @app.callback(
+        Output(ids.GW_ACTION_MESSAGE, "children"), Output(ids.GW_REFRESH, "data", allow_duplicate=True),
+        Input({"type": ids.DELETE_ACTIVITY, "id": ALL, "version": ALL}, "n_clicks"),
+        Input({"type": ids.DELETE_INITIATIVE, "id": ALL, "version": ALL}, "n_clicks"),
+        State(ids.GW_REFRESH, "data"),
+        prevent_initial_call=True,
+    )
+    def _delete(_activities, _initiatives, refresh):
+        trigger = ctx.triggered_id
+        if not isinstance(trigger, dict) or not ctx.triggered[0]["value"]:
+            return no_update, no_update
+        remove = service.delete_activity if trigger["type"] == ids.DELETE_ACTIVITY else service.delete_initiative
+        try:
+            remove(data.gw, data.current_user(), trigger["id"], trigger["version"])
+        except (PermissionDenied, StaleWriteError, NotFoundError) as error:
+            return outcome_message(error), no_update
+        return outcome_message(None, ok_key="deleted"), (refresh or 0) + 1
+
+    @app.callback(
+        Output(ids.COMP_MESSAGE, "children"), Output(ids.GW_REFRESH, "data", allow_duplicate=True),
+        Input(ids.COMP_SAVE, "n_clicks"),
+        State(ids.GW_LOCALITY, "value"), State({"type": ids.COMP_COUNT, "rep": ALL, "age": ALL}, "value"),
+        State({"type": ids.COMP_COUNT, "rep": ALL, "age": ALL}, "id"), State(ids.COMP_VERSION, "data"),
+        State(ids.GW_REFRESH, "data"),
+        prevent_initial_call=True,
+    )
+    def _composition(_save, locality, values, component_ids, version, refresh):
+        counts = {(cid["rep"], cid["age"]): value for cid, value in zip(component_ids, values)}
+        saved, message = submit_composition(data, locality, counts, version)
+        return message, (refresh or 0) + 1 if saved is not None else no_update
+
+
+__all__ = ["register_groups_callbacks", "AGE_BANDS", "REPRESENTATIONS"]
