@@ -269,7 +269,7 @@ def measure_groupwork(initiatives: int, activities: int, repeats: int) -> list[t
                            {"id": ids.GW_FORMS, "property": "style"}, {"id": ids.COMP_FORM_BODY, "property": "children"},
                            {"id": ids.COMP_VERSION, "property": "data"}]
                 output = ".." + "...".join(f"{o['id']}.{o['property']}" for o in outputs) + ".."
-                inputs = [prop(ids.GW_LOCALITY, "value", "storebro"), prop(ids.GW_PERIOD, "value", "12"),
+                inputs = [prop(ids.GW_LOCALITY, "value", "storebro"), prop(ids.GW_PERIOD, "value", "12m"),
                           prop(ids.GW_REFRESH, "data", 0)]
                 return post_callback(base, output, outputs, inputs, f"{ids.GW_LOCALITY}.value")[0] * 1000
 

@@ -25,8 +25,6 @@ from dashboard.messages import DEFAULT_LANGUAGE, text
 from indicators.auth import Action, can
 from indicators.errors import InputError, Problem
 from indicators.groupwork import (
-    AGE_BANDS,
-    REPRESENTATIONS,
     Activity,
     ActivityKind,
     Composition,
@@ -44,7 +42,7 @@ FORM = "formuläret"
 def period_bounds(period: str | None, today: date | None = None) -> tuple[date, date, str]:
     """(since, until, label) for "last 12 months" or a calendar year."""
     today = today or date.today()
-    if period and period.isdigit():
+    if period and period.isdigit() and len(period) == 4:
         year = int(period)
         return date(year, 1, 1), date(year, 12, 31), period
     return today - timedelta(days=365), today, text("period_12").lower()
@@ -60,7 +58,8 @@ def sync_groups(data: DashboardData, triggered, search: str | None, locality: st
         if new_locality is None:
             user = data.current_user()
             new_locality = user.locality_id if user is not None and user.locality_id in locality_ids else None
-        new_period = params.get("period") if (params.get("period") or "").isdigit() else PERIOD_12_MONTHS
+        raw = params.get("period") or ""
+        new_period = raw if raw.isdigit() and len(raw) == 4 else PERIOD_12_MONTHS
     else:
         new_locality = locality if locality in locality_ids else None
         new_period = period or PERIOD_12_MONTHS
@@ -108,9 +107,10 @@ def render_groups(data: DashboardData, locality_id: str | None, period: str | No
             html.H3(text("initiatives_heading", language)),
             _progress(initiatives, language),
             initiative_list(initiatives, editable, language),
-            html.H3(text("composition_heading", language)),
-            html.P(text("composition_note", language), className="source"),
-            composition_table(composition, False, language),
+            # An editor sees the counts in the form below instead.
+            *([] if editable else [html.H3(text("composition_heading", language)),
+                                   html.P(text("composition_note", language), className="source"),
+                                   composition_table(composition, False, language)]),
         ],
         className="group-detail",
         **{"data-locality": locality.id},
@@ -421,4 +421,3 @@ def register_groups_callbacks(app: Dash, data: DashboardData) -> None:
         return message, (refresh or 0) + 1 if saved is not None else no_update
 
 
-__all__ = ["register_groups_callbacks", "AGE_BANDS", "REPRESENTATIONS"]

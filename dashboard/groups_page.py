@@ -12,7 +12,7 @@ from dashboard.widgets import dropdown
 from indicators.groupwork import DESCRIPTION_MAX, PARTNERS_MAX, TITLE_MAX, ActivityKind, InitiativeStatus
 from indicators.slus import DEVELOPMENT_AREAS
 
-PERIOD_12_MONTHS = "12"
+PERIOD_12_MONTHS = "12m"
 
 
 def groups_page(data: DashboardData, language: str = DEFAULT_LANGUAGE) -> html.Div:

@@ -14,7 +14,7 @@ from dash import dcc, html
 
 from dashboard import ids
 from dashboard.formatting import number
-from dashboard.messages import DEFAULT_LANGUAGE, text
+from dashboard.messages import DEFAULT_LANGUAGE, basis_label, text
 from indicators.groupwork import AGE_BANDS, REPRESENTATIONS, Activity, ActivityKind, Composition, Initiative, \
     InitiativeStatus
 from indicators.per_capita import per_1000
@@ -57,7 +57,8 @@ def overview_table(
         population = populations.get(locality_id)
         rate = per_1000(count, population)
         basis = (f"{number(population.value, language)} ({population.year or text('undated', language)}, "
-                 f"{population.basis})" if population and population.value is not None else text("missing", language))
+                 f"{basis_label(population.basis, language)})" if population and population.value is not None
+                 else text("missing", language))
         rows.append(html.Tr([
             html.Th(dcc.Link(name, href=f"/grupper?ort={locality_id}"), scope="row"),
             html.Td(str(count), className="num"),

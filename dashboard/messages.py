@@ -272,7 +272,7 @@ _TABLES = {"sv": _SV}
 def text(key: str, language: str = DEFAULT_LANGUAGE, **params: object) -> str:
     """The message for ``key``; falls back to Swedish, then to the key itself."""
     table = _TABLES.get(language, _SV)
-    template = table.get(key) or _SV.get(key) or key
+    template = table[key] if key in table else _SV.get(key, key)
     return template.format(**params) if params else template
 
 

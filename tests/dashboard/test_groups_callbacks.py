@@ -1,0 +1,52 @@
+"""Groups page callbacks as plain functions."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from dash import no_update
+
+from dashboard import ids
+from dashboard.groups_callbacks import (
+    activity_from_form,
+    initiative_from_form,
+    period_bounds,
+    render_groups,
+    sync_groups,
+)
+from indicators import groupwork_service as service
+from indicators.errors import InputError
+from indicators.groupwork import Activity, ActivityKind
+from tests.dashboard.helpers import texts
+
+
+def test_the_default_period_is_the_last_twelve_months_and_a_year_is_that_year():
+    since, until, label = period_bounds("12m", today=date(2026, 11, 24))
+    assert (since, until) == (date(2025, 11, 24), date(2026, 11, 24)) and "12" in label
+    assert period_bounds("2025")[:2] == (date(2025, 1, 1), date(2025, 12, 31))
+
+
+def test_a_link_chooses_the_locality_and_year(dashboard_data):
+    assert sync_groups(dashboard_data, None, "?ort=tuna&period=2025", None, "12m") == (no_update, "tuna", "2025")
+    assert sync_groups(dashboard_data, None, "?ort=nowhere&period=12", None, "12m") == ("", no_update, no_update)
+
+
+def test_form_values_that_are_not_dates_or_numbers_are_reported_by_field():
+    with pytest.raises(InputError) as refused:
+        activity_from_form("tuna", {"date": "igår", "kind": "meeting", "participants": "många"}, None)
+    assert {p.field for p in refused.value.problems} == {"date", "participants"}
+    with pytest.raises(InputError):
+        initiative_from_form("tuna", {"status": "klar-ish", "lat": "norr"}, None)
+
+
+def test_visitors_see_counts_and_lists_but_no_forms(dashboard_data, store):
+    gw = dashboard_data.gw
+    admin = service.bootstrap_admin(gw, "admin", "admin-lösenord-1")
+    service.save_activity(gw, admin, Activity("tuna", date.today(), ActivityKind.WALK, "Byvandring", 25),
+                          known_localities=dashboard_data.locality_ids())
+    overview, detail, forms_style, composition_form, version = render_groups(dashboard_data, "tuna", "12m")
+    assert "Byvandring" in texts(detail)
+    assert "Gruppens redaktör loggar in" in texts(detail)
+    assert forms_style == {"display": "none"} and composition_form is None
+    assert "Tuna" in texts(overview)
