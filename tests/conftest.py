@@ -109,7 +109,7 @@ class PageRecorder:
 @pytest.fixture
 def page(browser) -> Iterator[PageRecorder]:
     context = browser.new_context(viewport={"width": 1600, "height": 1000}, locale="sv-SE")
-    context.set_default_timeout(20_000)
+    context.set_default_timeout(30_000)  # generous: CI shares two cores with the app and the browser
     recorder = PageRecorder(context.new_page())
     yield recorder
     context.close()
