@@ -5,8 +5,11 @@ form values and records and show the outcome."""
 
 from __future__ import annotations
 
+import base64
+import binascii
 from collections.abc import Sequence
 from datetime import date, timedelta
+from pathlib import Path
 
 from dash import ALL, Dash, Input, Output, State, ctx, dcc, html, no_update
 
@@ -33,6 +36,7 @@ from indicators.groupwork import (
 )
 from indicators.groupwork_service import PermissionDenied
 from indicators.groupwork_store import NotFoundError, StaleWriteError
+from indicators import groupwork_io
 from indicators import groupwork_service as service
 from indicators.slus import DEVELOPMENT_AREAS
 
@@ -280,6 +284,33 @@ def submit_composition(data: DashboardData, locality_id: str | None, counts: dic
     return saved, outcome_message(None)
 
 
+def export_workbook(data: DashboardData, locality_id: str | None) -> dict:
+    """Everything public about the chosen locality's work (or all localities) as a workbook."""
+    chosen = [locality_id] if locality_id else None
+    content = groupwork_io.workbook_bytes(data.gw.activities(locality_ids=chosen),
+                                          data.gw.initiatives(locality_ids=chosen))
+    return dcc.send_bytes(content, f"grupparbete-{locality_id or 'alla-orter'}.xlsx")
+
+
+def import_upload(data: DashboardData, contents: str | None, filename: str | None) -> tuple[html.Div | None, bool]:
+    """A group-work file through the same all-or-nothing import as the CLI, as the signed-in user."""
+    if not contents or not filename:
+        return None, False
+    name = Path(filename).name
+    try:
+        payload = base64.b64decode(contents.split(",", 1)[1], validate=True)
+        report = groupwork_io.import_groupwork_bytes(data.gw, data.current_user(), payload, name,
+                                                     known_localities=data.locality_ids(),
+                                                     area_contains=data.area_contains)
+    except (IndexError, binascii.Error, ValueError):
+        return outcome_message(InputError([Problem(name, "filen kunde inte tas emot (trasig uppladdning)")])), False
+    except (InputError, PermissionDenied, StaleWriteError, NotFoundError) as error:
+        return outcome_message(error), False
+    message = text("gw_upload_ok", file=name, a_added=report.activities.added, a_changed=report.activities.changed,
+                   i_added=report.initiatives.added, i_changed=report.initiatives.changed)
+    return html.P(message, className="notice notice-ok"), True
+
+
 ACTIVITY_FIELDS = (("date", ids.ACT_DATE), ("kind", ids.ACT_KIND), ("title", ids.ACT_TITLE),
                    ("participants", ids.ACT_PARTICIPANTS), ("areas", ids.ACT_AREAS),
                    ("description", ids.ACT_DESCRIPTION))
@@ -406,6 +437,20 @@ def register_groups_callbacks(app: Dash, data: DashboardData) -> None:
         except (PermissionDenied, StaleWriteError, NotFoundError) as error:
             return outcome_message(error), no_update
         return outcome_message(None, ok_key="deleted"), (refresh or 0) + 1
+
+    @app.callback(Output(ids.GW_DOWNLOAD, "data"), Input(ids.GW_EXPORT, "n_clicks"), State(ids.GW_LOCALITY, "value"),
+                  prevent_initial_call=True)
+    def _export(_clicks, locality):
+        return export_workbook(data, locality)
+
+    @app.callback(
+        Output(ids.GW_UPLOAD_RESULT, "children"), Output(ids.GW_REFRESH, "data", allow_duplicate=True),
+        Input(ids.GW_UPLOAD, "contents"), State(ids.GW_UPLOAD, "filename"), State(ids.GW_REFRESH, "data"),
+        prevent_initial_call=True,
+    )
+    def _upload(contents, filename, refresh):
+        message, changed = import_upload(data, contents, filename)
+        return message, (refresh or 0) + 1 if changed else no_update
 
     @app.callback(
         Output(ids.COMP_MESSAGE, "children"), Output(ids.GW_REFRESH, "data", allow_duplicate=True),

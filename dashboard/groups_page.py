@@ -40,6 +40,19 @@ def groups_page(data: DashboardData, language: str = DEFAULT_LANGUAGE) -> html.D
             html.Div(id=ids.GW_OVERVIEW),
             html.Div(id=ids.GW_DETAIL),
             html.Div(_forms(language), id=ids.GW_FORMS, style={"display": "none"}),
+            html.Section(
+                [
+                    html.H3(text("gw_files_heading", language)),
+                    dcc.Download(id=ids.GW_DOWNLOAD),
+                    html.Button(text("gw_export", language), id=ids.GW_EXPORT, className="button secondary"),
+                    dcc.Upload(id=ids.GW_UPLOAD, children=html.Div(text("gw_upload", language)),
+                               className="upload", multiple=False,
+                               style={} if data.current_user() is not None else {"display": "none"}),
+                    html.Div(id=ids.GW_UPLOAD_RESULT, role="status"),
+                    html.P(text("gw_files_help", language), className="source"),
+                ],
+                className="form-card",
+            ),
         ],
         className="groups-page",
     )

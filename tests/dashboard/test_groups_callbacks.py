@@ -50,3 +50,30 @@ def test_visitors_see_counts_and_lists_but_no_forms(dashboard_data, store):
     assert "Gruppens redaktör loggar in" in texts(detail)
     assert forms_style == {"display": "none"} and composition_form is None
     assert "Tuna" in texts(overview)
+
+
+def test_the_export_is_a_workbook_that_reads_back(dashboard_data):
+    import base64
+    import io
+
+    import openpyxl
+
+    from dashboard.groups_callbacks import export_workbook
+
+    gw = dashboard_data.gw
+    admin = service.bootstrap_admin(gw, "admin", "admin-lösenord-1")
+    service.save_activity(gw, admin, Activity("tuna", date.today(), ActivityKind.WALK, "=SUMMA(A1)", 25),
+                          known_localities=dashboard_data.locality_ids())
+    download = export_workbook(dashboard_data, "tuna")
+    workbook = openpyxl.load_workbook(io.BytesIO(base64.b64decode(download["content"])))
+    cells = {cell.value: cell for row in workbook.worksheets[0].iter_rows() for cell in row}
+    assert cells["=SUMMA(A1)"].data_type == "s"  # stored as text, never as a formula
+    assert download["filename"] == "grupparbete-tuna.xlsx"
+
+
+def test_an_upload_without_sign_in_is_refused(dashboard_data):
+    from dashboard.groups_callbacks import import_upload
+
+    csv = "data:text/csv;base64," + __import__("base64").b64encode(b"locality_id,date\n").decode()
+    message, changed = import_upload(dashboard_data, csv, "aktiviteter.csv")
+    assert not changed and "behörighet" in texts(message)

@@ -152,3 +152,16 @@ def test_only_staff_record_strategic_meetings(world, who, allowed):
               "meeting-notes.value": "", "staff-refresh.data": 0}
     client_as(app, who).call("meeting-save.n_clicks", values)
     assert (len(gw.meetings()) == 1) is allowed
+
+
+def test_a_second_tab_saving_an_old_version_is_refused(world):
+    app, gw, tuna_activity = world
+    editing = {"id": tuna_activity.id, "version": tuna_activity.version}
+    first_tab = client_as(app, "tuna")
+    second_tab = client_as(app, "tuna")
+    first = first_tab.call("act-save.n_clicks", {**activity_form("tuna", "Nyare rubrik"), "act-editing.data": editing})
+    assert "Sparat" in shown(first)
+    second = second_tab.call("act-save.n_clicks", {**activity_form("tuna", "Äldre rubrik"),
+                                                    "act-editing.data": editing})
+    assert "ladda om" in shown(second).lower()
+    assert gw.activity(tuna_activity.id).title == "Nyare rubrik"
