@@ -1,0 +1,121 @@
+"""The dashboard's map as one HTML file that opens with no network and no server.
+
+The app's map loads Leaflet (and Leaflet.markercluster when initiatives are
+shown) from its own ``/vendor`` route. Here every such reference is replaced
+by the file's content, read from the same XStatic packages, and every image a
+stylesheet refers to becomes a ``data:`` URI, so the file can be copied to a
+USB stick and opened by double-clicking it. Tiles are always off: a tile
+server would be network.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import mimetypes
+import re
+from datetime import date
+from pathlib import Path
+
+import xstatic.pkg.leaflet as xstatic_leaflet
+import xstatic.pkg.leaflet_markercluster as xstatic_markercluster
+
+from dashboard.data import DashboardData
+from dashboard.exports.texts import long_date, t
+from dashboard.map_callbacks import _unpack, layer_data, map_document
+from dashboard.vendor import VENDOR_PREFIX
+
+PACKAGES: dict[str, Path] = {
+    "leaflet": Path(xstatic_leaflet.BASE_DIR),
+    "markercluster": Path(xstatic_markercluster.BASE_DIR),
+}
+
+_SCRIPT_TAG = re.compile(r'<script\s+src="(?P<url>[^"]+)"\s*>\s*</script>')
+_LINK_TAG = re.compile(r'<link\s+rel="stylesheet"\s+href="(?P<url>[^"]+)"\s*/?>')
+# What a browser would fetch by itself: script sources, stylesheets, images (plain links are not fetched).
+_EXTERNAL = re.compile(r'<(?:script|img|iframe)\b[^>]*\bsrc="(?!data:)[^"]+"|<link\b[^>]*\bhref="(?!data:)[^"]+"')
+_CSS_URL = re.compile(r"url\((?P<q>['\"]?)(?P<ref>[^'\")]+)(?P=q)\)")
+
+_CAPTION_STYLE = """
+<style>
+  .export-caption { position: absolute; z-index: 1000; right: 10px; bottom: 24px; background: #fff;
+                    padding: 4px 8px; border: 1px solid #555; border-radius: 3px;
+                    font: 13px/1.3 system-ui, sans-serif; color: #111; max-width: 40%; }
+</style>
+"""
+
+
+class ExportError(RuntimeError):
+    """An export could not be made self-contained (an asset is missing)."""
+
+
+def standalone_map_html(data: DashboardData, map_state: dict | None = None,
+                        initiative_filter: dict | None = None, *, today: date | None = None) -> str:
+    """The map the app shows for ``map_state`` (layer, year, weights), with every asset inlined."""
+    document = map_document(data, map_state, "none", initiative_filter)
+    layer, year, weights = _unpack(data, map_state)
+    values, year_label = layer_data(data, layer, year, weights)
+    title = t("map_doc_title", layer=values.indicator.name_sv, year=year_label)
+    caption = t("map_caption", date=long_date(today or date.today()))
+    return make_self_contained(document, title=title, caption=caption)
+
+
+def make_self_contained(document: str, *, title: str, caption: str = "") -> str:
+    """Inline every ``/vendor`` script and stylesheet; add a title and a caption."""
+    document = _SCRIPT_TAG.sub(lambda m: _inline_script(m["url"]), document)
+    document = _LINK_TAG.sub(lambda m: _inline_stylesheet(m["url"]), document)
+    leftover = _EXTERNAL.search(document)
+    if leftover or f"{VENDOR_PREFIX}/" in document:
+        raise ExportError(f"Kartan kunde inte göras fristående: {leftover[0] if leftover else VENDOR_PREFIX}")
+    head = f'<meta charset="utf-8">\n<title>{html.escape(title)}</title>\n{_CAPTION_STYLE}'
+    document = document.replace("<head>", "<head>\n" + head, 1)
+    document = document.replace("<html>", '<html lang="sv">', 1)
+    if caption:
+        box = f'<div class="export-caption" role="note">{html.escape(caption)}</div>'
+        document = _insert_before_last(document, "</body>", box)
+    return document
+
+
+def _insert_before_last(document: str, marker: str, addition: str) -> str:
+    at = document.rfind(marker)
+    return document + addition if at < 0 else document[:at] + addition + document[at:]
+
+
+def vendor_file(url: str) -> Path:
+    """The installed file behind a ``/vendor/<package>/<file>`` URL."""
+    prefix = VENDOR_PREFIX + "/"
+    if not url.startswith(prefix):
+        raise ExportError(f"Okänd resurs i kartan: {url}")
+    package, _, name = url[len(prefix):].partition("/")
+    base = PACKAGES.get(package)
+    if base is None or not name:
+        raise ExportError(f"Okänd resurs i kartan: {url}")
+    path = (base / name).resolve()
+    if base.resolve() not in path.parents or not path.is_file():
+        raise ExportError(f"Resursen saknas: {url}")
+    return path
+
+
+def _inline_script(url: str) -> str:
+    code = vendor_file(url).read_text(encoding="utf-8")
+    # A literal "</script" inside the code would end the element early.
+    code = re.sub(r"</(script)", r"<\\/\1", code, flags=re.IGNORECASE)
+    return f"<script>/* {html.escape(url.rsplit('/', 1)[-1])} */\n{code}\n</script>"
+
+
+def _inline_stylesheet(url: str) -> str:
+    path = vendor_file(url)
+    css = path.read_text(encoding="utf-8")
+
+    def data_uri(match: re.Match) -> str:
+        ref = match["ref"].strip()
+        if ref.startswith(("data:", "#")):
+            return match[0]
+        image = (path.parent / ref).resolve()
+        if not image.is_file():
+            return "none"  # a missing optional image: never a network fetch
+        kind = mimetypes.guess_type(image.name)[0] or "application/octet-stream"
+        return f"url(data:{kind};base64,{base64.b64encode(image.read_bytes()).decode('ascii')})"
+
+    css = _CSS_URL.sub(data_uri, css).replace("</style", "<\\/style")
+    return f"<style>/* {html.escape(url.rsplit('/', 1)[-1])} */\n{css}\n</style>"
