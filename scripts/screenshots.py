@@ -29,14 +29,45 @@ VIEWS = {
     "oversikt.png": "/",
     "karta-index.png": "/?indikator=index",
     "jamfor.png": "/jamfor?orter=storebro,tuna,sodra-vi&ar=2024&omrade=trivas&indikator=associations",
+    "grupper.png": "/grupper?ort=sodra-vi",
 }
+
+
+def seed_example_work(url: str) -> None:
+    """The documented Södra Vi initiative and two activities, so the pictures show group work."""
+    from datetime import date
+
+    from indicators import groupwork_service as service
+    from indicators.groupwork import Activity, ActivityKind, Initiative, InitiativeStatus
+    from indicators.groupwork_store import GroupworkStore
+    from indicators.storage import Store
+
+    store = Store.open(url)
+    gw = GroupworkStore(store)
+    admin = service.bootstrap_admin(gw, "personal", "skarmbild-" + "x" * 10)
+    localities = {loc.id for loc in store.localities()}
+    service.save_initiative(
+        gw, admin,
+        Initiative("sodra-vi", "Belysning längs cykelvägen vid Brunnsparken", InitiativeStatus.DONE,
+                   description="Hembygdsföreningen, idrottsföreningen och lokala företag drev frågan; "
+                               "Utvecklingsavdelningen guidade, gatukontoret planerade och Vimmerby Energi och "
+                               "Miljö utförde.",
+                   areas=("kontakt", "leva"), progress=100, lat=57.7379, lon=15.7914),
+        known_localities=localities, area_contains=lambda *_: True)
+    today = date.today()
+    service.save_activity(gw, admin, Activity("sodra-vi", today.replace(day=1), ActivityKind.MEETING,
+                                              "Gruppmöte om handlingsplanen", 11, areas=("motas",)),
+                          known_localities=localities)
+    store.dispose()
 
 
 def main() -> int:
     out = ROOT / "docs" / "images"
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
-        app = create_app(Settings(database_url=f"sqlite:///{tmp}/shots.sqlite"))
+        url = f"sqlite:///{tmp}/shots.sqlite"
+        seed_example_work(url)
+        app = create_app(Settings(database_url=url, secret_key="screenshots-only"))
         with socket.socket() as sock:
             sock.bind(("127.0.0.1", 0))
             port = sock.getsockname()[1]
@@ -52,10 +83,12 @@ def main() -> int:
                 page.goto(f"http://127.0.0.1:{port}{path}")
                 if path.startswith("/jamfor"):
                     page.locator("#compare-table table").wait_for()
+                elif path.startswith("/grupper"):
+                    page.locator("[data-locality]").wait_for()
                 else:
                     page.frame_locator("#map-frame").locator(".ort-label").first.wait_for()
                 page.wait_for_timeout(1000)
-                page.screenshot(path=str(out / name), full_page=path.startswith("/jamfor"))
+                page.screenshot(path=str(out / name), full_page=not path.startswith("/?") and path != "/")
                 print(out / name)
             browser.close()
         server.shutdown()
