@@ -1,0 +1,70 @@
+"""Offline exports opened in a real headless Chromium with the network off."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from dashboard.exports.standalone_map import standalone_map_html
+from indicators.groupwork import Initiative, InitiativeStatus
+
+pytestmark = pytest.mark.browser
+
+TEN = ("djursdala", "frodinge", "gullringen", "locknevi", "pelarne", "rumskulla", "storebro", "sodra-vi",
+       "tuna", "vimmerby")
+
+
+def _offline_page(browser):
+    """A page that can load file:// only; every other request is aborted and recorded."""
+    context = browser.new_context(viewport={"width": 1400, "height": 900}, locale="sv-SE")
+    context.set_default_timeout(30_000)
+    context.set_offline(True)
+    requests: list[str] = []
+    failed: list[str] = []
+    errors: list[str] = []
+
+    def route(r):
+        if r.request.url.startswith(("file:", "data:")):
+            r.continue_()
+        else:
+            r.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    page.on("request", lambda request: requests.append(request.url))
+    page.on("requestfailed", lambda request: failed.append(request.url))
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    return context, page, requests, failed, errors
+
+
+def test_standalone_map_draws_from_a_file_with_no_network(browser, dashboard_data, tmp_path: Path):
+    dashboard_data.gw.save_initiative(
+        Initiative(locality_id="storebro", title="Belysning <b>vid</b> ån", status=InitiativeStatus.IDEA,
+                   start=date(2024, 1, 1), lat=57.59, lon=15.84),
+        username="test",
+    )
+    out = tmp_path / "karta.html"
+    out.write_text(standalone_map_html(dashboard_data, {"layer": "index"}), encoding="utf-8")
+
+    context, page, requests, failed, errors = _offline_page(browser)
+    try:
+        page.goto(out.as_uri())
+        for locality in TEN:
+            page.locator(f"path.ort-{locality}").wait_for()
+        labels = page.locator(".ort-label").all_inner_texts()
+        assert len(labels) == 10
+        assert "Storebro" in labels
+        page.locator(".map-legend h2").wait_for()
+        assert "Attraktivitetsindex" in page.locator(".map-legend h2").inner_text()
+        page.locator(".ini-icon").first.wait_for()  # markercluster drew the initiative
+        # A click outside the dashboard must not throw (the Dash bridge is absent).
+        page.locator("path.ort-tuna").click()
+        assert page.title().startswith("Allas Vimmerby")
+        assert [u for u in requests if not u.startswith(("file:", "data:"))] == []
+        assert failed == []
+        assert errors == []
+    finally:
+        context.close()
