@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import base64
 import binascii
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -240,26 +241,15 @@ def _problem_text(problem: Problem) -> str:
     return f"{label or problem.field}: {problem.message}" if problem.field else problem.message
 
 
-def submit_activity(data: DashboardData, locality_id: str | None, values: dict, editing: dict | None):
-    """Save through the service; returns (saved record or None, message)."""
+def submit_record(data: DashboardData, form: RecordForm, locality_id: str | None, values: dict,
+                  editing: dict | None):
+    """Save a form's record through the service; returns (saved record or None, message)."""
     try:
         if not locality_id:
             raise PermissionDenied(text("permission_denied"))
-        record = activity_from_form(locality_id, values, editing)
-        saved = service.save_activity(data.gw, data.current_user(), record, area_contains=data.area_contains,
-                                      known_localities=data.locality_ids())
-    except (InputError, PermissionDenied, StaleWriteError, NotFoundError) as error:
-        return None, outcome_message(error)
-    return saved, outcome_message(None)
-
-
-def submit_initiative(data: DashboardData, locality_id: str | None, values: dict, editing: dict | None):
-    try:
-        if not locality_id:
-            raise PermissionDenied(text("permission_denied"))
-        record = initiative_from_form(locality_id, values, editing)
-        saved = service.save_initiative(data.gw, data.current_user(), record, area_contains=data.area_contains,
-                                        known_localities=data.locality_ids())
+        record = form.parse(locality_id, values, editing)
+        saved = form.save(data.gw, data.current_user(), record, area_contains=data.area_contains,
+                          known_localities=data.locality_ids())
     except (InputError, PermissionDenied, StaleWriteError, NotFoundError) as error:
         return None, outcome_message(error)
     return saved, outcome_message(None)
@@ -338,6 +328,63 @@ def initiative_values(record: Initiative) -> dict:
             "partners": record.partners, "progress": record.progress, "lat": record.lat, "lon": record.lon}
 
 
+@dataclass(frozen=True)
+class RecordForm:
+    """One editable kind of record on the groups page: its fields and how it is read, shown and saved."""
+
+    fields: tuple[tuple[str, str], ...]
+    empty: dict
+    parse: Callable[[str, dict, dict | None], Activity | Initiative]
+    values: Callable[[Activity | Initiative], dict]
+    load: Callable[[DashboardData, int], Activity | Initiative | None]
+    save: Callable[..., Activity | Initiative]
+    save_button: str
+    cancel_button: str
+    edit_button_type: str
+    editing_store: str
+    title_id: str
+    message_id: str
+    new_title: str
+    edit_title: str
+
+
+ACTIVITY_FORM = RecordForm(
+    ACTIVITY_FIELDS, EMPTY_ACTIVITY, activity_from_form, activity_values, lambda data, i: data.gw.activity(i),
+    service.save_activity, ids.ACT_SAVE, ids.ACT_CANCEL, ids.EDIT_ACTIVITY, ids.ACT_EDITING, ids.ACT_FORM_TITLE,
+    ids.ACT_MESSAGE, "form_activity_new", "form_activity_edit",
+)
+INITIATIVE_FORM = RecordForm(
+    INITIATIVE_FIELDS, EMPTY_INITIATIVE, initiative_from_form, initiative_values,
+    lambda data, i: data.gw.initiative(i), service.save_initiative, ids.INI_SAVE, ids.INI_CANCEL,
+    ids.EDIT_INITIATIVE, ids.INI_EDITING, ids.INI_FORM_TITLE, ids.INI_MESSAGE, "form_initiative_new",
+    "form_initiative_edit",
+)
+
+
+def handle_record_form(data: DashboardData, form: RecordForm, trigger, trigger_value, locality: str | None,
+                       field_values: Sequence, editing: dict | None, refresh: int | None) -> tuple:
+    """An edit button fills the form, cancel empties it, save stores it (a refused draft stays put).
+
+    Returns (field values…, editing, title, message, refresh).
+    """
+    keep = (no_update,) * len(form.fields)
+    if isinstance(trigger, dict):  # an edit button
+        if not trigger_value:
+            return (*keep, no_update, no_update, no_update, no_update)
+        record = form.load(data, trigger["id"])
+        if record is None:
+            return (*keep, no_update, no_update, outcome_message(NotFoundError("")), no_update)
+        return (*_form_outputs(form.fields, form.values(record)), {"id": record.id, "version": record.version},
+                text(form.edit_title), None, no_update)
+    if trigger == form.cancel_button:
+        return (*_form_outputs(form.fields, form.empty), None, text(form.new_title), None, no_update)
+    values = dict(zip((name for name, _ in form.fields), field_values))
+    saved, message = submit_record(data, form, locality, values, editing)
+    if saved is None:
+        return (*keep, no_update, no_update, message, no_update)
+    return (*_form_outputs(form.fields, form.empty), None, text(form.new_title), message, (refresh or 0) + 1)
+
+
 def _form_outputs(fields, values: dict | None) -> list:
     return [no_update] * len(fields) if values is None else [values[name] for name, _ in fields]
 
@@ -358,67 +405,8 @@ def register_groups_callbacks(app: Dash, data: DashboardData) -> None:
     def _render(locality, period, _refresh):
         return render_groups(data, locality, period)
 
-    @app.callback(
-        *[Output(component, "value", allow_duplicate=True) for _, component in ACTIVITY_FIELDS],
-        Output(ids.ACT_EDITING, "data"), Output(ids.ACT_FORM_TITLE, "children"), Output(ids.ACT_MESSAGE, "children"),
-        Output(ids.GW_REFRESH, "data", allow_duplicate=True),
-        Input(ids.ACT_SAVE, "n_clicks"), Input(ids.ACT_CANCEL, "n_clicks"),
-        Input({"type": ids.EDIT_ACTIVITY, "id": ALL}, "n_clicks"),
-        State(ids.GW_LOCALITY, "value"), *[State(component, "value") for _, component in ACTIVITY_FIELDS],
-        State(ids.ACT_EDITING, "data"), State(ids.GW_REFRESH, "data"),
-        prevent_initial_call=True,
-    )
-    def _activity_form(_save, _cancel, _edits, locality, *rest):
-        *field_values, editing, refresh = rest
-        values = dict(zip((name for name, _ in ACTIVITY_FIELDS), field_values))
-        trigger = ctx.triggered_id
-        if isinstance(trigger, dict):  # an edit button
-            if not ctx.triggered[0]["value"]:
-                return (no_update,) * (len(ACTIVITY_FIELDS) + 4)
-            record = data.gw.activity(trigger["id"])
-            if record is None:
-                return (no_update,) * (len(ACTIVITY_FIELDS) + 2) + (outcome_message(NotFoundError("")), no_update)
-            return (*_form_outputs(ACTIVITY_FIELDS, activity_values(record)), {"id": record.id,
-                    "version": record.version}, text("form_activity_edit"), None, no_update)
-        if trigger == ids.ACT_CANCEL:
-            return (*_form_outputs(ACTIVITY_FIELDS, EMPTY_ACTIVITY), None, text("form_activity_new"), None,
-                    no_update)
-        saved, message = submit_activity(data, locality, values, editing)
-        if saved is None:  # the draft stays in the form
-            return (*_form_outputs(ACTIVITY_FIELDS, None), no_update, no_update, message, no_update)
-        return (*_form_outputs(ACTIVITY_FIELDS, EMPTY_ACTIVITY), None, text("form_activity_new"), message,
-                (refresh or 0) + 1)
-
-    @app.callback(
-        *[Output(component, "value", allow_duplicate=True) for _, component in INITIATIVE_FIELDS],
-        Output(ids.INI_EDITING, "data"), Output(ids.INI_FORM_TITLE, "children"), Output(ids.INI_MESSAGE, "children"),
-        Output(ids.GW_REFRESH, "data", allow_duplicate=True),
-        Input(ids.INI_SAVE, "n_clicks"), Input(ids.INI_CANCEL, "n_clicks"),
-        Input({"type": ids.EDIT_INITIATIVE, "id": ALL}, "n_clicks"),
-        State(ids.GW_LOCALITY, "value"), *[State(component, "value") for _, component in INITIATIVE_FIELDS],
-        State(ids.INI_EDITING, "data"), State(ids.GW_REFRESH, "data"),
-        prevent_initial_call=True,
-    )
-    def _initiative_form(_save, _cancel, _edits, locality, *rest):
-        *field_values, editing, refresh = rest
-        values = dict(zip((name for name, _ in INITIATIVE_FIELDS), field_values))
-        trigger = ctx.triggered_id
-        if isinstance(trigger, dict):
-            if not ctx.triggered[0]["value"]:
-                return (no_update,) * (len(INITIATIVE_FIELDS) + 4)
-            record = data.gw.initiative(trigger["id"])
-            if record is None:
-                return (no_update,) * (len(INITIATIVE_FIELDS) + 2) + (outcome_message(NotFoundError("")), no_update)
-            return (*_form_outputs(INITIATIVE_FIELDS, initiative_values(record)), {"id": record.id,
-                    "version": record.version}, text("form_initiative_edit"), None, no_update)
-        if trigger == ids.INI_CANCEL:
-            return (*_form_outputs(INITIATIVE_FIELDS, EMPTY_INITIATIVE), None, text("form_initiative_new"), None,
-                    no_update)
-        saved, message = submit_initiative(data, locality, values, editing)
-        if saved is None:
-            return (*_form_outputs(INITIATIVE_FIELDS, None), no_update, no_update, message, no_update)
-        return (*_form_outputs(INITIATIVE_FIELDS, EMPTY_INITIATIVE), None, text("form_initiative_new"), message,
-                (refresh or 0) + 1)
+    for form in (ACTIVITY_FORM, INITIATIVE_FORM):
+        _register_record_form(app, data, form)
 
     @app.callback(
         Output(ids.GW_ACTION_MESSAGE, "children"), Output(ids.GW_REFRESH, "data", allow_duplicate=True),
@@ -466,3 +454,20 @@ def register_groups_callbacks(app: Dash, data: DashboardData) -> None:
         return message, (refresh or 0) + 1 if saved is not None else no_update
 
 
+
+
+def _register_record_form(app: Dash, data: DashboardData, form: RecordForm) -> None:
+    @app.callback(
+        *[Output(component, "value", allow_duplicate=True) for _, component in form.fields],
+        Output(form.editing_store, "data"), Output(form.title_id, "children"), Output(form.message_id, "children"),
+        Output(ids.GW_REFRESH, "data", allow_duplicate=True),
+        Input(form.save_button, "n_clicks"), Input(form.cancel_button, "n_clicks"),
+        Input({"type": form.edit_button_type, "id": ALL}, "n_clicks"),
+        State(ids.GW_LOCALITY, "value"), *[State(component, "value") for _, component in form.fields],
+        State(form.editing_store, "data"), State(ids.GW_REFRESH, "data"),
+        prevent_initial_call=True,
+    )
+    def _form(_save, _cancel, _edits, locality, *rest):
+        *field_values, editing, refresh = rest
+        return handle_record_form(data, form, ctx.triggered_id, ctx.triggered[0]["value"], locality, field_values,
+                                  editing, refresh)
