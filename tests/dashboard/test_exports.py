@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from dashboard.exports.report import locality_report_html, municipality_report_html
 from dashboard.exports.standalone_map import standalone_map_html
 from indicators.groupwork import Activity, ActivityKind, Initiative, InitiativeStatus
 
@@ -56,3 +57,63 @@ def test_standalone_map_with_initiatives_inlines_markercluster_and_escapes(dashb
     assert _fetched_urls(document) == []
     assert XSS not in document
     assert "<script>alert" not in document
+
+
+# ---------------------------------------------------------------- reports
+
+
+def test_locality_report_has_sections_sources_and_example_marking(dashboard_data):
+    _add_groupwork(dashboard_data)
+    document = locality_report_html(dashboard_data, "storebro", today=date(2026, 11, 23))
+    assert document.startswith("<!DOCTYPE html>")
+    for heading in ("Karta", "Lokal utvecklingsgrupp", "Folkmängd", "Indikatorer per utvecklingsområde",
+                    "Poäng per utvecklingsområde", "Gruppernas aktiviteter", "Initiativ", "Källor"):
+        assert f">{heading}" in document, heading
+    assert "Exporterad 23 november 2026" in document
+    assert "Exempeldata" in document
+    assert "SCB statistiska tätorter 2020" in document  # population source
+    assert "1 025 invånare" in document.replace("\u00a0", " ")
+    assert "@media print" in document and "break-before: page" in document
+    assert "<svg" in document and "Storebro" in document
+
+
+def test_reports_escape_what_people_typed(dashboard_data):
+    _add_groupwork(dashboard_data)
+    for document in (locality_report_html(dashboard_data, "storebro", 2024),
+                     municipality_report_html(dashboard_data, 2024)):
+        assert XSS not in document
+        assert "<script" not in document and "<img" not in document
+        assert "&lt;script&gt;alert(&quot;xss&quot;)&lt;/script&gt;" in document
+
+
+def test_reports_need_no_network(dashboard_data):
+    _add_groupwork(dashboard_data)
+    for document in (locality_report_html(dashboard_data, "storebro"), municipality_report_html(dashboard_data)):
+        assert _fetched_urls(document) == []
+        assert "http://" not in document.replace('xmlns="http://www.w3.org/2000/svg"', "")
+        assert "https://" not in document
+
+
+def test_municipality_report_lists_all_localities_and_counts(dashboard_data):
+    _add_groupwork(dashboard_data)
+    document = municipality_report_html(dashboard_data, 2024)
+    for name in ("Djursdala", "Frödinge", "Gullringen", "Locknevi", "Pelarne", "Rumskulla", "Storebro",
+                 "Södra Vi", "Tuna", "Vimmerby"):
+        assert name in document
+    assert "Attraktivitetsindex per ort, 2024" in document
+    assert "Aktiviteter under 2024" in document
+    assert "Exempeldata" in document
+    assert "<td>Storebro</td><td class=\"num\">1</td><td class=\"num\">23</td>" in document
+
+
+def test_a_year_without_data_says_so(dashboard_data):
+    for document in (municipality_report_html(dashboard_data, 1990),
+                     locality_report_html(dashboard_data, "tuna", 1990)):
+        assert "Det finns inga uppgifter för år 1990" in document
+        assert "Det finns inga poäng för år 1990" in document
+        assert "Attraktivitetsindex per ort" not in document
+
+
+def test_unknown_locality_is_refused_in_swedish(dashboard_data):
+    with pytest.raises(ValueError, match="Okänd ort: ingenstans"):
+        locality_report_html(dashboard_data, "ingenstans")
