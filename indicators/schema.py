@@ -33,7 +33,7 @@ from sqlalchemy import (
     false,
 )
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """The number of the newest migration; bump it together with a new revision."""
 
 metadata = MetaData()
@@ -256,6 +256,17 @@ strategic_meetings = Table(
     Column("notes", Text, nullable=False),
     *_edit_columns(),
     CheckConstraint("participants >= 0", name="ck_strategic_meetings_participants"),
+)
+
+presentations = Table(
+    "presentations",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", Text, nullable=False),
+    # Slide ids in the order they are shown (see indicators.presentations).
+    Column("slides", JSON, nullable=False),
+    *_edit_columns(),
+    UniqueConstraint("name", name="uq_presentations_name"),
 )
 
 audit_log = Table(

@@ -102,7 +102,7 @@ def test_a_database_from_before_the_migrations_keeps_every_row_through_the_upgra
             after = {table: all_rows(conn, table) for table in before}
             assert migrations.current_revision(conn) == migrations.HEAD
             assert differences(conn, schema.metadata) == []
-            assert conn.execute(select(schema.schema_version.c.version)).scalars().all() == [2]
+            assert conn.execute(select(schema.schema_version.c.version)).scalars().all() == [schema.SCHEMA_VERSION]
         assert after == before
         assert store.data_version() == 41
         assert [entry.file for entry in store.import_log()] == ["befolkning.csv"]
@@ -195,5 +195,5 @@ def test_the_migration_scripts_ship_inside_the_package():
     names = {item.name for item in (folder / "versions").iterdir()}
 
     assert (folder / "env.py").is_file()
-    assert {"0001_baseline.py", "0002_groupwork.py"} <= names
+    assert {"0001_baseline.py", "0002_groupwork.py", "0003_presentations.py"} <= names
     assert {"indicators.migrations", "indicators.migrations.versions"} <= set(find_packages(include=["indicators*"]))
