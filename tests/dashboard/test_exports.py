@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from dashboard.export_cli import main as export_main
 from dashboard.exports.report import locality_report_html, municipality_report_html
 from dashboard.exports.standalone_map import standalone_map_html
 from indicators.groupwork import Activity, ActivityKind, Initiative, InitiativeStatus
@@ -117,3 +118,35 @@ def test_a_year_without_data_says_so(dashboard_data):
 def test_unknown_locality_is_refused_in_swedish(dashboard_data):
     with pytest.raises(ValueError, match="Okänd ort: ingenstans"):
         locality_report_html(dashboard_data, "ingenstans")
+
+
+# ---------------------------------------------------------------- command line
+
+
+
+
+def test_cli_writes_a_standalone_map(database_url, store, tmp_path):
+    out = tmp_path / "karta.html"
+    assert export_main(["--database-url", database_url, "map", str(out), "--layer", "omrade-leva"]) == 0
+    document = out.read_text(encoding="utf-8")
+    assert "Områdespoäng: Leva" in document and _fetched_urls(document) == []
+
+
+def test_cli_writes_a_locality_report(database_url, store, tmp_path):
+    out = tmp_path / "storebro.html"
+    assert export_main(["report", str(out), "--locality", "storebro", "--year", "2024",
+                        "--database-url", database_url]) == 0
+    assert "lägesbild för Storebro" in out.read_text(encoding="utf-8")
+
+
+def test_cli_refuses_bad_input_in_swedish(database_url, store, tmp_path, capsys):
+    assert export_main(["--database-url", database_url, "report", str(tmp_path / "r.html"),
+                        "--locality", "ingenstans"]) == 2
+    assert "Okänd ort: ingenstans" in capsys.readouterr().err
+    assert export_main(["--database-url", database_url, "map", str(tmp_path / "k.html"), "--year", "1990"]) == 2
+    assert "Inga uppgifter för population år 1990" in capsys.readouterr().err
+    assert not (tmp_path / "k.html").exists()
+    with pytest.raises(SystemExit) as exit_info:
+        export_main(["--database-url", database_url, "map", str(tmp_path / "k.html"), "--layer", "nonsens"])
+    assert exit_info.value.code == 2
+    assert "okänt lager" in capsys.readouterr().err

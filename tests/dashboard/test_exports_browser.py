@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from datetime import date
 from pathlib import Path
 
@@ -68,3 +70,22 @@ def test_standalone_map_draws_from_a_file_with_no_network(browser, dashboard_dat
         assert errors == []
     finally:
         context.close()
+
+
+def test_report_pdf_has_pages(dashboard_data, tmp_path: Path):
+    from tests.conftest import CHROMIUM, require_tool
+
+    require_tool(CHROMIUM, "Debian's chromium")
+    from dashboard.exports.pdf import page_count, report_pdf
+    from dashboard.exports.report import municipality_report_html
+
+    pdf = report_pdf(municipality_report_html(dashboard_data), chromium=CHROMIUM)
+    assert pdf.startswith(b"%PDF")
+    assert page_count(pdf) >= 3  # map and population, scores, indicators, group work start new pages
+    if shutil.which("pdftoppm"):
+        source = tmp_path / "rapport.pdf"
+        source.write_bytes(pdf)
+        subprocess.run(["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", str(source), str(tmp_path / "p")],
+                       check=True, timeout=60)
+        pngs = list(tmp_path.glob("p*.png"))
+        assert pngs and pngs[0].read_bytes().startswith(b"\x89PNG")
