@@ -123,8 +123,6 @@ def test_unknown_locality_is_refused_in_swedish(dashboard_data):
 # ---------------------------------------------------------------- command line
 
 
-
-
 def test_cli_writes_a_standalone_map(database_url, store, tmp_path):
     out = tmp_path / "karta.html"
     assert export_main(["--database-url", database_url, "map", str(out), "--layer", "omrade-leva"]) == 0
