@@ -20,9 +20,9 @@ from dashboard.exports.texts import long_date, t
 from dashboard.formatting import number, with_unit
 from dashboard.messages import basis_label, text
 from dashboard.url_state import parse_weights
-from indicators.groupwork import Activity, Initiative, InitiativeStatus
+from indicators.groupwork import Activity, ActivityKind, Initiative, InitiativeStatus
 from indicators.latest import latest
-from indicators.model import MUNICIPALITY_ID, SWEDEN_ID, Indicator, Level, Observation
+from indicators.model import MUNICIPALITY_ID, SWEDEN_ID, Indicator, Observation
 from indicators.per_capita import POPULATION_INDICATOR_ID
 from indicators.scores import ScoreTable
 from indicators.slus import AREAS_BY_ID, DEVELOPMENT_AREAS
@@ -279,28 +279,26 @@ def _scores_for_locality(r: _Report, table: ScoreTable | None, locality_id: str)
 
 
 def _activity_summary(r: _Report, activities: Sequence[Activity]) -> str:
-    period = t("report_activity_period", year=r.year) if r.year is not None else ""
+    period = f"<p>{_e(t('report_activity_period', year=r.year))}</p>" if r.year is not None else ""
     if not activities:
-        return f"<p>{_e(period)}</p>" * bool(period) + f'<p class="empty">{_e(t("report_activity_none"))}</p>'
+        return period + f'<p class="empty">{_e(t("report_activity_none"))}</p>'
     by_kind: dict[str, list[Activity]] = {}
     for a in activities:
-        by_kind.setdefault(a.kind.value if hasattr(a.kind, "value") else str(a.kind), []).append(a)
+        by_kind.setdefault(ActivityKind(a.kind).value, []).append(a)
     rows = "".join(
         f"<tr><td>{_e(text('kind_' + kind))}</td><td class=\"num\">{len(items)}</td>"
         f'<td class="num">{_e(_participants(items))}</td></tr>'
         for kind, items in sorted(by_kind.items())
     )
     listing = "".join(
-        f"<tr><td>{a.date}</td><td>{_e(text('kind_' + (a.kind.value if hasattr(a.kind, 'value') else str(a.kind))))}</td>"
+        f"<tr><td>{a.date}</td><td>{_e(text('kind_' + ActivityKind(a.kind).value))}</td>"
         f"<td>{_e(a.title)}</td><td class=\"num\">{'' if a.participants is None else a.participants}</td></tr>"
         for a in sorted(activities, key=lambda a: a.date)
     )
     r.sources.add(t("report_source_groups"))
-    return ((f"<p>{_e(period)}</p>" if period else "")
-            + r.table(("col_status", "col_activities", "col_participants"), rows).replace(
-                f"<th>{_e(t('col_status'))}</th>", "<th>Typ</th>", 1)
-            + r.table(("col_period", "col_status", "col_title", "col_participants"), listing).replace(
-                f"<th>{_e(t('col_period'))}</th><th>{_e(t('col_status'))}</th>", "<th>Datum</th><th>Typ</th>", 1)
+    return (period
+            + r.table(("col_kind", "col_activities", "col_participants"), rows)
+            + r.table(("col_date", "col_kind", "col_title", "col_participants"), listing)
             + f'<p class="source">{_e(text("source_line", source=t("report_source_groups")))}</p>')
 
 
@@ -393,9 +391,6 @@ def municipality_report_html(data: DashboardData, year: int | None = None, *, to
                 shown.extend(f.source for f in figures if f is not None)
         body.append(f"<table><thead><tr>{header}</tr></thead><tbody>{''.join(area_rows)}</tbody></table>")
         body.append(r.source_line(shown))
-        municipal = [i for i in indicators if i.level is Level.MUNICIPALITY]
-        if municipal and not shown:
-            body.append(f'<p class="empty">{_e(t("missing"))}</p>')
     body.append("</section>")
 
     # Group work

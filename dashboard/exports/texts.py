@@ -44,6 +44,8 @@ MESSAGES: dict[str, str] = {
     "col_basis": "Räknegrund",
     "col_source": "Källa",
     "col_activities": "Aktiviteter",
+    "col_kind": "Typ",
+    "col_date": "Datum",
     "col_participants": "Deltagare",
     "col_initiatives": "Initiativ",
     "col_title": "Titel",

@@ -76,6 +76,7 @@ def test_locality_report_has_sections_sources_and_example_marking(dashboard_data
     assert "1 025 invånare" in document.replace("\u00a0", " ")
     assert "@media print" in document and "break-before: page" in document
     assert "<svg" in document and "Storebro" in document
+    assert "<td>Städdag</td><td class=\"num\">1</td><td class=\"num\">23</td>" in document
 
 
 def test_reports_escape_what_people_typed(dashboard_data):
