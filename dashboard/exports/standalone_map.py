@@ -22,7 +22,8 @@ import xstatic.pkg.leaflet_markercluster as xstatic_markercluster
 
 from dashboard.data import DashboardData
 from dashboard.exports.texts import long_date, t
-from dashboard.map_callbacks import _unpack, layer_data, map_document
+from dashboard.map_callbacks import layer_data, map_document
+from dashboard.url_state import LATEST, parse_weights
 from dashboard.vendor import VENDOR_PREFIX
 
 PACKAGES: dict[str, Path] = {
@@ -53,8 +54,9 @@ def standalone_map_html(data: DashboardData, map_state: dict | None = None,
                         initiative_filter: dict | None = None, *, today: date | None = None) -> str:
     """The map the app shows for ``map_state`` (layer, year, weights), with every asset inlined."""
     document = map_document(data, map_state, "none", initiative_filter)
-    layer, year, weights = _unpack(data, map_state)
-    values, year_label = layer_data(data, layer, year, weights)
+    state = map_state or {}
+    values, year_label = layer_data(data, state.get("layer") or data.default_indicator(),
+                                    state.get("year") or LATEST, parse_weights(state.get("weights")))
     title = t("map_doc_title", layer=values.indicator.name_sv, year=year_label)
     caption = t("map_caption", date=long_date(today or date.today()))
     return make_self_contained(document, title=title, caption=caption)
