@@ -21,18 +21,20 @@ from dashboard.routing import (
     IMPORT_PATH,
     MAP_PATH,
     METHOD_PATH,
+    PRESENT_PATH,
     STAFF_PATH,
     register_routing,
 )
 from dashboard.secret import load_or_create_secret
 from dashboard.settings import Settings
+from dashboard.presentation_page import presentation_page, register_presentation_callbacks
 from dashboard.shell import build_shell
 from dashboard.staff_page import register_staff_callbacks, staff_page
 from dashboard.vendor import register_vendor_routes
 from indicators.storage import Store
 
 PAGES = {MAP_PATH: map_page, COMPARE_PATH: compare_page, GROUPS_PATH: groups_page, IMPORT_PATH: import_page,
-         METHOD_PATH: method_page, STAFF_PATH: staff_page}
+         METHOD_PATH: method_page, PRESENT_PATH: presentation_page, STAFF_PATH: staff_page}
 
 
 def create_app(settings: Settings, store: Store | None = None) -> Dash:
@@ -69,6 +71,7 @@ def create_app(settings: Settings, store: Store | None = None) -> Dash:
     register_routing(app, data, PAGES)
     register_groups_callbacks(app, data)
     register_staff_callbacks(app, data)
+    register_presentation_callbacks(app, data)
     register_map_callbacks(app, data, settings.tiles)
     register_compare_callbacks(app, data)
     register_import_callbacks(app, data)

@@ -25,6 +25,7 @@ databas:
 data:
   python -m indicators import FIL.csv      läs in indikatorvärden (se README)
   python -m geodata import FIL.geojson     läs in rättade lägen eller områden
+  python -m dashboard export --help        karta och rapporter som fungerar utan nät
 """
 
 

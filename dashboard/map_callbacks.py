@@ -151,7 +151,8 @@ def weights_note(weights: Mapping[str, float], language: str = DEFAULT_LANGUAGE)
 
 
 def map_document(data: DashboardData, map_state: dict | None, tiles: str = "none",
-                 initiative_filter: dict | None = None, language: str = DEFAULT_LANGUAGE) -> str:
+                 initiative_filter: dict | None = None, focus: str | None = None,
+                 language: str = DEFAULT_LANGUAGE) -> str:
     """The map's HTML for the layer, year and weights of the map state, with the initiatives
     that pass the filter (areas, statuses, year) as clustered markers."""
     layer, year, weights = _unpack(data, map_state)
@@ -167,6 +168,7 @@ def map_document(data: DashboardData, map_state: dict | None, tiles: str = "none
         notes=layer_values.notes,
         legend_notes=layer_values.legend_notes,
         initiatives=initiative_features(filtered_initiatives(data, initiative_filter), data.names(), language),
+        focus=focus,
         language=language,
     )
 

@@ -109,6 +109,7 @@ def render_map_html(
     notes: Mapping[str, str] | None = None,
     legend_notes: Sequence[str] = (),
     initiatives: dict | None = None,
+    focus: str | None = None,
     language: str = DEFAULT_LANGUAGE,
 ) -> str:
     """The complete HTML document of the map, ready for an iframe's ``srcDoc``.
@@ -197,7 +198,8 @@ def render_map_html(
             legend_notes = [*legend_notes, text("legend_initiatives", language)]
 
     # Keep the municipality clear of the legend, which sits top left.
-    fmap.fit_bounds(layers.bounds, padding_top_left=(LEGEND_WIDTH_PX + 10, 0), padding_bottom_right=(0, 0))
+    fmap.fit_bounds(_focus_bounds(layers, focus) or layers.bounds, padding_top_left=(LEGEND_WIDTH_PX + 10, 0),
+                    padding_bottom_right=(0, 0))
     root.html.add_child(Element(_legend_html(scale, values, indicator, year_label, legend_notes, language)))
     return root.render()
 
@@ -217,6 +219,27 @@ def _fill(scale: ColourScale, value: MapValue | None) -> str:
     if value is not None and value.value is None and value.observation is not None and value.observation.value is not None:
         return OTHER_BASIS_COLOUR
     return scale.colour(value.value if value is not None else None)
+
+
+def _focus_bounds(layers: WebLayers, locality_id: str | None):
+    """((south, west), (north, east)) of one locality's area, to zoom a presentation slide to it."""
+    if locality_id is None:
+        return None
+    for feature in layers.areas["features"]:
+        if feature["properties"].get("id") == locality_id:
+            xs, ys = [], []
+
+            def walk(coordinates) -> None:
+                if coordinates and isinstance(coordinates[0], (int, float)):
+                    xs.append(coordinates[0])
+                    ys.append(coordinates[1])
+                else:
+                    for part in coordinates:
+                        walk(part)
+
+            walk(feature["geometry"]["coordinates"])
+            return ((min(ys), min(xs)), (max(ys), max(xs)))
+    return None
 
 
 def _centre(bounds) -> list[float]:

@@ -18,9 +18,11 @@ GROUPS_PATH = "/grupper"
 IMPORT_PATH = "/importera"
 METHOD_PATH = "/metod"
 STAFF_PATH = "/personal"
+PRESENT_PATH = "/presentation"
 
 NAV_ITEMS = ((MAP_PATH, "nav_map"), (COMPARE_PATH, "nav_compare"), (GROUPS_PATH, "nav_groups"),
-             (IMPORT_PATH, "nav_import"), (METHOD_PATH, "nav_method"), (STAFF_PATH, "nav_staff"))
+             (IMPORT_PATH, "nav_import"), (METHOD_PATH, "nav_method"), (PRESENT_PATH, "nav_present"),
+             (STAFF_PATH, "nav_staff"))
 
 
 def register_routing(app: Dash, data: DashboardData, pages: dict[str, Callable[[DashboardData], html.Div]]) -> None:
