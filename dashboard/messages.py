@@ -290,6 +290,8 @@ _SV: dict[str, str] = {
     "move_up": "Flytta upp",
     "move_down": "Flytta ner",
     "remove_slide": "Ta bort bilden",
+    "pres_export_map": "Kartan som fil (fungerar utan nät)",
+    "pres_export_report": "Rapport för bilden (utskrivbar)",
     "catalogue_heading": "Indikatorkatalogen",
     "col_unit": "Enhet",
     "col_direction": "Riktning",

@@ -17,6 +17,8 @@ from dash import ALL, Dash, Input, Output, State, ctx, dcc, html, no_update
 from dashboard import ids
 from dashboard.colour_scale import PALETTE
 from dashboard.data import DashboardData
+from dashboard.exports.report import locality_report_html, municipality_report_html
+from dashboard.exports.standalone_map import standalone_map_html
 from dashboard.formatting import number
 from dashboard.groups_callbacks import outcome_message
 from dashboard.groups_view import status_label
@@ -71,6 +73,16 @@ def presentation_page(data: DashboardData, language: str = DEFAULT_LANGUAGE) -> 
                              title=text("pres_choose", language)),
                 ],
                 className="pres-bar",
+            ),
+            html.Div(
+                [
+                    dcc.Download(id=ids.PRES_DOWNLOAD),
+                    html.Button(text("pres_export_map", language), id=ids.PRES_EXPORT_MAP,
+                                className="button small secondary"),
+                    html.Button(text("pres_export_report", language), id=ids.PRES_EXPORT_REPORT,
+                                className="button small secondary"),
+                ],
+                className="button-row pres-exports",
             ),
             html.Div(id=ids.PRES_NOTICE),
             html.Div(id=ids.PRES_STAGE, className="pres-stage", tabIndex="-1"),
@@ -291,6 +303,17 @@ def save_presentation(data: DashboardData, choice: str | None, name: str | None,
     return html.P(text("pres_saved"), className="notice notice-ok"), saved
 
 
+def export_file(data: DashboardData, search: str | None, choice: str | None, kind: str) -> dict:
+    """The offline map, or the report of the slide on screen (a locality's, else the municipality's)."""
+    if kind == "map":
+        return dcc.send_string(standalone_map_html(data), "allas-vimmerby-karta.html")
+    slides, _, _ = slides_for(data, choice)
+    locality = slide_locality(slides[position(search, len(slides))])
+    if locality is not None:
+        return dcc.send_string(locality_report_html(data, locality), f"rapport-{locality}.html")
+    return dcc.send_string(municipality_report_html(data), "rapport-vimmerby-kommun.html")
+
+
 _FULLSCREEN_JS = """
 function (clicks) {
     if (clicks && document.fullscreenEnabled && !document.fullscreenElement) {
@@ -326,6 +349,15 @@ def register_presentation_callbacks(app: Dash, data: DashboardData) -> None:
             if dropped else None
         return (render_slide(data, slides[index]), text("pres_counter", n=index + 1, total=len(slides)), notice,
                 wanted if wanted != choice else no_update)
+
+    @app.callback(
+        Output(ids.PRES_DOWNLOAD, "data"),
+        Input(ids.PRES_EXPORT_MAP, "n_clicks"), Input(ids.PRES_EXPORT_REPORT, "n_clicks"),
+        State(ids.PRES_URL, "search"), State(ids.PRES_CHOICE, "value"),
+        prevent_initial_call=True,
+    )
+    def _export(_map, _report, search, choice):
+        return export_file(data, search, choice, "map" if ctx.triggered_id == ids.PRES_EXPORT_MAP else "report")
 
     app.clientside_callback(_FULLSCREEN_JS, Output(ids.PRES_FULLSCREEN_DONE, "data"),
                             Input(ids.PRES_FULLSCREEN, "n_clicks"), prevent_initial_call=True)

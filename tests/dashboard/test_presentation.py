@@ -65,3 +65,14 @@ def test_the_keyboard_moves_through_the_slides(live_app, page):
     browser_page.locator("#pres-stage [data-slide=jamforelse]").wait_for()
     assert page.outside_requests() == []
     assert page.errors == []
+
+
+def test_the_report_button_exports_the_slide_on_screen(dashboard_data):
+    from dashboard.presentation_page import export_file
+
+    report = export_file(dashboard_data, "?bild=9", "standard", "report")
+    assert report["filename"] == "rapport-sodra-vi.html" and "Södra Vi" in report["content"]
+    overview = export_file(dashboard_data, "?bild=1", "standard", "report")
+    assert overview["filename"] == "rapport-vimmerby-kommun.html"
+    offline_map = export_file(dashboard_data, "?bild=1", "standard", "map")
+    assert "/vendor/" not in offline_map["content"]
