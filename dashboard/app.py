@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dash import Dash, html
 
-from dashboard.auth import register_auth
+from dashboard.auth import register_auth, safe_next
+from dashboard.language import current_language, register_language_route
 from dashboard.compare_callbacks import register_compare_callbacks
 from dashboard.compare_page import compare_page
 from dashboard.data import DashboardData
@@ -68,6 +69,8 @@ def create_app(settings: Settings, store: Store | None = None) -> Dash:
         on_failed_sign_in=lambda name: data.gw.log_event(username=name[:100] or "(tomt)", action="sign-in-failed",
                                                          entity="user", summary="misslyckad inloggning"),
     )
+    register_language_route(app.server, safe_next)
+    _declare_page_language(app)
     register_routing(app, data, PAGES)
     register_groups_callbacks(app, data)
     register_staff_callbacks(app, data)
@@ -76,3 +79,14 @@ def create_app(settings: Settings, store: Store | None = None) -> Dash:
     register_compare_callbacks(app, data)
     register_import_callbacks(app, data)
     return app
+
+
+def _declare_page_language(app: Dash) -> None:
+    """``<html lang="sv">`` (or "en"): screen readers and browsers must know the page's language."""
+    render = app.interpolate_index
+
+    def with_language(**parts: str) -> str:
+        page = render(**parts)
+        return page.replace("<html>", f'<html lang="{current_language()}">', 1)
+
+    app.interpolate_index = with_language

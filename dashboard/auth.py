@@ -104,7 +104,7 @@ def register_auth(
                 flask.session["user_id"] = user.id
                 csrf_token()
                 on_sign_in(user)
-                return flask.redirect(_safe_next(flask.request.args.get("next")))
+                return flask.redirect(safe_next(flask.request.args.get("next")))
             on_failed_sign_in(username)
             error = text("login_failed")
         return flask.Response(_login_page(error, flask.request.form.get("username", "")), mimetype="text/html")
@@ -115,7 +115,7 @@ def register_auth(
         return flask.redirect("/")
 
 
-def _safe_next(target: str | None) -> str:
+def safe_next(target: str | None) -> str:
     """Only paths on this site: a sign-in link must not bounce people elsewhere."""
     if not target:
         return "/"

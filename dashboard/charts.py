@@ -15,7 +15,7 @@ _SERIES_STYLE = (("#0072B2", "circle"), ("#D55E00", "square"), ("#009E73", "diam
 
 
 def history_figure(
-    indicator: Indicator, observations: Sequence[Observation], language: str = DEFAULT_LANGUAGE
+    indicator: Indicator, observations: Sequence[Observation], language: str | None = None
 ) -> go.Figure:
     """One line per basis, so figures counted differently are never joined by a line."""
     dated = [o for o in observations if o.year is not None and o.value is not None]

@@ -17,7 +17,7 @@ from dashboard.compare_figures import index_figure, indicator_bars, radar_figure
 from dashboard.compare_page import ranking_table
 from dashboard.data import DashboardData
 from dashboard.map_callbacks import weights_note
-from dashboard.messages import DEFAULT_LANGUAGE, text
+from dashboard.messages import DEFAULT_LANGUAGE, text, indicator_name
 from dashboard.url_state import (
     EQUAL_WEIGHTS,
     LATEST,
@@ -84,7 +84,7 @@ def sync_compare(
     area: str | None,
     indicator: str | None,
     weight_values: Sequence[float | None],
-    language: str = DEFAULT_LANGUAGE,
+    language: str | None = None,
 ) -> tuple:
     """URL → controls on load; controls → URL afterwards.
 
@@ -120,7 +120,7 @@ def sync_compare(
         )
         state = read_state(data, compare_query(state))  # one place decides what is valid
     query = compare_query(state)
-    options = [{"label": i.name_sv, "value": i.id} for i in _area_indicators(data, state.area)]
+    options = [{"label": indicator_name(i), "value": i.id} for i in _area_indicators(data, state.area)]
     return (
         query if query != (search or "") else no_update,
         list(state.localities) if list(state.localities) != list(localities or []) else no_update,
@@ -144,7 +144,7 @@ def _weights_problems(problems: Sequence[str], language: str) -> html.Div:
                     className="notice notice-error")
 
 
-def compare_content(data: DashboardData, search: str | None, language: str = DEFAULT_LANGUAGE) -> tuple:
+def compare_content(data: DashboardData, search: str | None, language: str | None = None) -> tuple:
     """(message, example notice, radar, index, bars, series, table) for the view in the URL."""
     state = read_state(data, search)
     empty = _empty_figure()

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 import plotly.graph_objects as go
 
 from dashboard.formatting import number
-from dashboard.messages import DEFAULT_LANGUAGE, text
+from dashboard.messages import DEFAULT_LANGUAGE, text, indicator_name
 from indicators.model import MUNICIPALITY_ID, SWEDEN_ID, Indicator, Observation
 from indicators.scores import IndicatorScores, ScoreTable
 from indicators.slus import DEVELOPMENT_AREAS
@@ -45,7 +45,7 @@ def _layout(figure: go.Figure, title: str, caption: str, height: int = 420) -> g
 
 
 def radar_figure(table: ScoreTable, selected: Sequence[str], names: Mapping[str, str],
-                 language: str = DEFAULT_LANGUAGE) -> go.Figure:
+                 language: str | None = None) -> go.Figure:
     """The six area scores per locality; a gap where an area has no score."""
     theta = [area.short_name for area in DEVELOPMENT_AREAS]
     figure = go.Figure()
@@ -68,7 +68,7 @@ def radar_figure(table: ScoreTable, selected: Sequence[str], names: Mapping[str,
 
 
 def index_figure(table: ScoreTable, selected: Sequence[str], names: Mapping[str, str], weights_note: str,
-                 language: str = DEFAULT_LANGUAGE) -> go.Figure:
+                 language: str | None = None) -> go.Figure:
     """The attractiveness index, highest first; a locality without an index is listed, not drawn as 0."""
     items = sorted(selected, key=lambda loc: (table.index[loc].score is None, -(table.index[loc].score or 0)))
     labels = [names.get(loc, loc) for loc in items]
@@ -90,7 +90,7 @@ def index_figure(table: ScoreTable, selected: Sequence[str], names: Mapping[str,
 
 def indicator_bars(column: IndicatorScores, selected: Sequence[str], names: Mapping[str, str],
                    sweden: Observation | None, *, per_1000: bool = False,
-                   language: str = DEFAULT_LANGUAGE) -> go.Figure:
+                   language: str | None = None) -> go.Figure:
     """One bar per locality with the municipality (and Sweden) as reference lines where comparable."""
     indicator = column.indicator
     values = column.per_1000 if per_1000 else column.values
@@ -100,7 +100,7 @@ def indicator_bars(column: IndicatorScores, selected: Sequence[str], names: Mapp
         x=labels, y=shown, marker={"color": [COLOURS[0] if loc not in column.examples else "#8fb8d8"
                                              for loc in selected]},
         text=[number(_round(v), language) if v is not None else text("missing", language) for v in shown],
-        textposition="outside", name=indicator.name_sv,
+        textposition="outside", name=indicator_name(indicator, language),
     ))
     if column.municipality is not None and (per_1000 or not indicator.per_1000):
         _reference_line(figure, column.municipality, text("reference_municipality", language), language)
@@ -110,11 +110,11 @@ def indicator_bars(column: IndicatorScores, selected: Sequence[str], names: Mapp
     figure.update_layout(yaxis={"title": unit, "rangemode": "tozero"}, showlegend=False)
     title_key = "bars_per_1000_title" if per_1000 else "bars_title"
     caption = _caption(indicator, column, language)
-    return _layout(figure, text(title_key, language, indicator=indicator.name_sv, year=column.year), caption)
+    return _layout(figure, text(title_key, language, indicator=indicator_name(indicator, language), year=column.year), caption)
 
 
 def series_figure(indicator: Indicator, observations: Sequence[Observation], selected: Sequence[str],
-                  names: Mapping[str, str], language: str = DEFAULT_LANGUAGE) -> go.Figure:
+                  names: Mapping[str, str], language: str | None = None) -> go.Figure:
     """The indicator over the years, one line per locality (and per basis), the municipality dashed."""
     figure = go.Figure()
     places = [*selected, MUNICIPALITY_ID, SWEDEN_ID]
@@ -144,7 +144,7 @@ def series_figure(indicator: Indicator, observations: Sequence[Observation], sel
                          yaxis={"title": indicator.unit, "rangemode": "tozero"})
     sources = sorted({o.source for o in observations if o.place_id in places and o.value is not None})
     caption = text("source_line", language, source="; ".join(sources) or indicator.source)
-    return _layout(figure, text("series_title", language, indicator=indicator.name_sv), caption)
+    return _layout(figure, text("series_title", language, indicator=indicator_name(indicator, language)), caption)
 
 
 def _reference_line(figure: go.Figure, value: float, label: str, language: str, dash: str = "dash") -> None:

@@ -10,7 +10,7 @@ from dashboard import ids
 from dashboard.data import DashboardData
 from dashboard.formatting import number
 from dashboard.widgets import dropdown
-from dashboard.messages import DEFAULT_LANGUAGE, text
+from dashboard.messages import DEFAULT_LANGUAGE, text, indicator_name
 from indicators.comparison import KIND_AREA, KIND_INDEX, KIND_INDICATOR, ComparisonRow
 from indicators.method import METHOD_SV
 from indicators.model import Indicator
@@ -21,7 +21,7 @@ RANK_COLOURS = ("#08306b", "#08519c", "#2171b5", "#4292c6", "#6baed6", "#9ecae1"
                 "#eef5fb", "#f7fbff")
 
 
-def compare_page(data: DashboardData, language: str = DEFAULT_LANGUAGE) -> html.Div:
+def compare_page(data: DashboardData, language: str | None = None) -> html.Div:
     localities = data.localities()
     return html.Div(
         [
@@ -114,13 +114,13 @@ def _weights_form(language: str) -> html.Details:
 
 def ranking_table(rows: Sequence[ComparisonRow], selected: Sequence[str], names: Mapping[str, str],
                   indicators: Mapping[str, Indicator], area_id: str, year: int,
-                  language: str = DEFAULT_LANGUAGE) -> html.Div:
+                  language: str | None = None) -> html.Div:
     """Index, the area's score and its indicators as rows; the chosen localities as columns."""
     by_key = {(r.kind, r.indicator_id, r.locality_id): r for r in rows}
     area = AREAS_BY_ID[area_id]
     lines = [(KIND_INDEX, "index", text("layer_index", language)),
              (KIND_AREA, f"omrade:{area_id}", text("layer_area", language, area=area.short_name))]
-    lines += [(KIND_INDICATOR, ind.id, ind.name_sv) for ind in indicators.values() if ind.area_id == area_id]
+    lines += [(KIND_INDICATOR, ind.id, indicator_name(ind, language)) for ind in indicators.values() if ind.area_id == area_id]
 
     header = html.Tr([html.Th(text("col_indicator", language)),
                       *[html.Th(names.get(loc, loc)) for loc in selected],
@@ -166,7 +166,8 @@ def _cell(row: ComparisonRow | None, indicator: Indicator | None, language: str)
     style = {}
     if row.rank is not None:
         colour = RANK_COLOURS[min(row.rank - 1, len(RANK_COLOURS) - 1)]
-        style = {"background": colour, "color": "#fff" if row.rank <= 4 else "#111"}
+        # White text only where it keeps 4.5:1 contrast (ranks 1–3), dark text from rank 4.
+        style = {"background": colour, "color": "#fff" if row.rank <= 3 else "#111"}
     label = f"{text('col_rank', language)} {row.rank}" if row.rank is not None else ""
     return html.Td(parts, className="num ranked", style=style, title=label, **{"data-rank": row.rank or ""})
 

@@ -4,27 +4,28 @@ from __future__ import annotations
 
 from babel.numbers import format_decimal
 
+from dashboard.language import current_language
 from dashboard.messages import DEFAULT_LANGUAGE, text
 from indicators.model import Indicator, Observation
 
 _LOCALES = {"sv": "sv_SE", "en": "en_GB"}
 
 
-def number(value: float | None, language: str = DEFAULT_LANGUAGE) -> str:
+def number(value: float | None, language: str | None = None) -> str:
     """A value with grouping and at most one decimal; missing is said in words, never 0."""
     if value is None:
         return text("missing", language)
     pattern = "#,##0" if float(value).is_integer() else "#,##0.0"
-    return format_decimal(value, format=pattern, locale=_LOCALES.get(language, "sv_SE"))
+    return format_decimal(value, format=pattern, locale=_LOCALES.get(language or current_language(), "sv_SE"))
 
 
-def with_unit(value: float | None, indicator: Indicator, language: str = DEFAULT_LANGUAGE) -> str:
+def with_unit(value: float | None, indicator: Indicator, language: str | None = None) -> str:
     """``82,3 %`` or ``8 231 invånare``; a missing value gets no unit."""
     if value is None:
         return number(None, language)
     return f"{number(value, language)} {indicator.unit}".strip()
 
 
-def year(observation: Observation, language: str = DEFAULT_LANGUAGE) -> str:
+def year(observation: Observation, language: str | None = None) -> str:
     """The year of a figure, or "odaterad" for an undated one."""
     return str(observation.year) if observation.year is not None else text("undated", language)

@@ -82,7 +82,7 @@ def sync_groups(data: DashboardData, triggered, search: str | None, locality: st
 
 
 def render_groups(data: DashboardData, locality_id: str | None, period: str | None,
-                  language: str = DEFAULT_LANGUAGE) -> tuple:
+                  language: str | None = None) -> tuple:
     """(overview, detail, forms style, composition form body, composition version)."""
     gw = data.gw
     since, until, label = period_bounds(period)
@@ -222,7 +222,7 @@ def initiative_from_form(locality_id: str, values: dict, editing: dict | None) -
     )
 
 
-def outcome_message(error: Exception | None, language: str = DEFAULT_LANGUAGE, ok_key: str = "saved") -> html.Div:
+def outcome_message(error: Exception | None, language: str | None = None, ok_key: str = "saved") -> html.Div:
     """The same words for every form: what was wrong, or that it was saved."""
     if error is None:
         return html.P(text(ok_key, language), className="notice notice-ok", role="status")

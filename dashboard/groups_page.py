@@ -15,7 +15,7 @@ from indicators.slus import DEVELOPMENT_AREAS
 PERIOD_12_MONTHS = "12m"
 
 
-def groups_page(data: DashboardData, language: str = DEFAULT_LANGUAGE) -> html.Div:
+def groups_page(data: DashboardData, language: str | None = None) -> html.Div:
     localities = data.localities()
     years = data.activity_years()
     return html.Div(

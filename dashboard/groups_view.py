@@ -25,11 +25,11 @@ KIND_SYMBOLS = {ActivityKind.MEETING: "circle", ActivityKind.EVENT: "star", Acti
                 ActivityKind.WALK: "triangle-up", ActivityKind.CLEANUP: "diamond", ActivityKind.OTHER: "x"}
 
 
-def kind_label(kind: ActivityKind | str, language: str = DEFAULT_LANGUAGE) -> str:
+def kind_label(kind: ActivityKind | str, language: str | None = None) -> str:
     return text(f"kind_{ActivityKind(kind).value}", language)
 
 
-def status_label(status: InitiativeStatus | str, language: str = DEFAULT_LANGUAGE) -> str:
+def status_label(status: InitiativeStatus | str, language: str | None = None) -> str:
     return text(f"status_{InitiativeStatus(status).value}", language)
 
 
@@ -43,7 +43,7 @@ def overview_table(
     status_counts: Mapping[tuple[str, str], int],
     populations: Mapping[str, Observation | None],
     period_label: str,
-    language: str = DEFAULT_LANGUAGE,
+    language: str | None = None,
 ) -> html.Div:
     """Counts and per 1,000 inhabitants side by side: small villages must not look idle next to the town."""
     statuses = list(InitiativeStatus)
@@ -74,7 +74,7 @@ def overview_table(
     ])
 
 
-def activity_list(activities: Sequence[Activity], editable: bool, language: str = DEFAULT_LANGUAGE) -> html.Div:
+def activity_list(activities: Sequence[Activity], editable: bool, language: str | None = None) -> html.Div:
     if not activities:
         return html.P(text("no_activities", language), className="muted")
     header = [text(k, language) for k in ("col_date", "col_kind", "col_title", "col_participants", "col_areas")]
@@ -93,7 +93,7 @@ def activity_list(activities: Sequence[Activity], editable: bool, language: str 
                                className="data-table"), className="table-scroll")
 
 
-def initiative_list(initiatives: Sequence[Initiative], editable: bool, language: str = DEFAULT_LANGUAGE) -> html.Div:
+def initiative_list(initiatives: Sequence[Initiative], editable: bool, language: str | None = None) -> html.Div:
     if not initiatives:
         return html.P(text("no_initiatives", language), className="muted")
     header = [text(k, language) for k in ("col_title", "col_status", "col_areas", "col_period", "col_progress")]
@@ -123,7 +123,7 @@ def _row_buttons(edit_type: str, delete_type: str, record_id: int | None, versio
     ], className="button-row")
 
 
-def composition_table(composition: Composition, editable: bool, language: str = DEFAULT_LANGUAGE) -> html.Div:
+def composition_table(composition: Composition, editable: bool, language: str | None = None) -> html.Div:
     header = html.Tr([html.Th(""), *[html.Th(text(f"age_{a}", language)) for a in AGE_BANDS],
                       html.Th(text("col_total", language))])
     rows = []
@@ -150,7 +150,7 @@ def composition_table(composition: Composition, editable: bool, language: str = 
                     className="table-scroll")
 
 
-def timeline_figure(activities: Sequence[Activity], locality_name: str, language: str = DEFAULT_LANGUAGE) -> go.Figure:
+def timeline_figure(activities: Sequence[Activity], locality_name: str, language: str | None = None) -> go.Figure:
     """Each activity a point in time; size by participants, symbol by kind."""
     figure = go.Figure()
     for kind in ActivityKind:

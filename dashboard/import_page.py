@@ -17,7 +17,7 @@ from indicators.auth import Action, can
 from indicators.errors import InputError, Problem
 from indicators.importing import import_file
 
-def import_page(data: DashboardData, language: str = DEFAULT_LANGUAGE) -> html.Div:
+def import_page(data: DashboardData, language: str | None = None) -> html.Div:
     upload = (
         dcc.Upload(
             id=ids.UPLOAD,
@@ -43,7 +43,7 @@ def import_page(data: DashboardData, language: str = DEFAULT_LANGUAGE) -> html.D
 
 
 def handle_upload(data: DashboardData, contents: str | None, filename: str | None,
-                  language: str = DEFAULT_LANGUAGE) -> tuple:
+                  language: str | None = None) -> tuple:
     """Decode the upload, import it through the one import path, report the outcome.
 
     The file goes to a temporary path because the importers read files (the
@@ -82,7 +82,7 @@ def _failure(name: str, problems: Sequence[Problem], language: str) -> html.Div:
     )
 
 
-def import_log_table(data: DashboardData, language: str = DEFAULT_LANGUAGE) -> html.Table:
+def import_log_table(data: DashboardData, language: str | None = None) -> html.Table:
     entries = data.store.import_log(limit=20)
     header = html.Tr([html.Th(text(k, language)) for k in
                       ("col_when", "col_who", "col_file", "col_format", "col_rows", "col_added", "col_changed")])

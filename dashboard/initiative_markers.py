@@ -49,7 +49,7 @@ function (feature, layer) {
 
 
 def initiative_features(initiatives: Sequence[Initiative], names: Mapping[str, str],
-                        language: str = DEFAULT_LANGUAGE) -> dict:
+                        language: str | None = None) -> dict:
     """A FeatureCollection of the initiatives that have a point; popups pre-escaped."""
     features = []
     for initiative in initiatives:
@@ -72,7 +72,7 @@ def initiative_features(initiatives: Sequence[Initiative], names: Mapping[str, s
     return {"type": "FeatureCollection", "features": features}
 
 
-def popup_html(initiative: Initiative, locality_name: str, language: str = DEFAULT_LANGUAGE) -> str:
+def popup_html(initiative: Initiative, locality_name: str, language: str | None = None) -> str:
     """Escaped popup content: title, locality, status, areas and the start of the description."""
     description = initiative.description
     if len(description) > POPUP_TEXT_MAX:

@@ -123,7 +123,7 @@ def slider_marks(years: list[int], max_labels: int = 8) -> dict[int, dict]:
 
 
 def layer_data(data: DashboardData, layer: str | None, year: str | None, weights: Mapping[str, float],
-               language: str = DEFAULT_LANGUAGE) -> tuple[LayerData, str]:
+               language: str | None = None) -> tuple[LayerData, str]:
     """The values to draw and the year label for the legend."""
     layer = layer or data.default_indicator()
     year = year or LATEST
@@ -143,7 +143,7 @@ def layer_data(data: DashboardData, layer: str | None, year: str | None, weights
     return indicator_layer_data(indicator, observations, locality_ids, year_or_none(year), language), label
 
 
-def weights_note(weights: Mapping[str, float], language: str = DEFAULT_LANGUAGE) -> str:
+def weights_note(weights: Mapping[str, float], language: str | None = None) -> str:
     if format_weights(weights) is None:
         return text("weights_note", language, weights=text("weights_equal", language))
     described = ", ".join(f"{AREAS_BY_ID[a].short_name} {weights.get(a, 1.0):g}" for a in EQUAL_WEIGHTS)
@@ -152,7 +152,7 @@ def weights_note(weights: Mapping[str, float], language: str = DEFAULT_LANGUAGE)
 
 def map_document(data: DashboardData, map_state: dict | None, tiles: str = "none",
                  initiative_filter: dict | None = None, focus: str | None = None,
-                 language: str = DEFAULT_LANGUAGE) -> str:
+                 language: str | None = None) -> str:
     """The map's HTML for the layer, year and weights of the map state, with the initiatives
     that pass the filter (areas, statuses, year) as clustered markers."""
     layer, year, weights = _unpack(data, map_state)
@@ -191,7 +191,7 @@ def _unpack(data: DashboardData, map_state: dict | None) -> tuple[str, str, dict
 
 
 def panel_content(data: DashboardData, locality_id: str | None, map_state: dict | None,
-                  language: str = DEFAULT_LANGUAGE):
+                  language: str | None = None):
     """The chosen locality's panel, or the overview of all localities for the layer when none is chosen."""
     locality = data.store.locality(locality_id) if locality_id else None
     if locality is None:
@@ -266,6 +266,8 @@ def register_map_callbacks(app: Dash, data: DashboardData, tiles: str = "none") 
         Input(ids.INI_FILTER_YEAR, "value"),
     )
     def _map(map_state, areas, statuses, year):
+        if map_state is None:  # the URL has not been read yet: draw once, when it has
+            return no_update
         return map_document(data, map_state, tiles, {"areas": areas, "statuses": statuses, "year": year})
 
     @app.callback(Output(ids.PANEL, "children"), Input(ids.LOCALITY, "value"), Input(ids.MAP_STATE, "data"))

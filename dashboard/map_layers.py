@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from dashboard.messages import DEFAULT_LANGUAGE, text
+from dashboard.messages import DEFAULT_LANGUAGE, text, indicator_name
 from indicators.latest import MapValue, map_values
 from indicators.model import Direction, Indicator, Level, Observation
 from indicators.scores import ScoreTable
@@ -40,9 +40,9 @@ def area_of(layer: str) -> str | None:
     return area if area in AREAS_BY_ID else None
 
 
-def layer_options(indicators: Sequence[Indicator], language: str = DEFAULT_LANGUAGE) -> list[dict]:
+def layer_options(indicators: Sequence[Indicator], language: str | None = None) -> list[dict]:
     """Locality indicators first, then the index and the six area scores."""
-    options = [{"label": ind.name_sv, "value": ind.id} for ind in indicators if ind.level is Level.LOCALITY]
+    options = [{"label": indicator_name(ind, language), "value": ind.id} for ind in indicators if ind.level is Level.LOCALITY]
     options.append({"label": text("layer_index", language), "value": INDEX_LAYER})
     options.extend(
         {"label": text("layer_area", language, area=area.short_name), "value": AREA_LAYER_PREFIX + area.id}
@@ -51,7 +51,7 @@ def layer_options(indicators: Sequence[Indicator], language: str = DEFAULT_LANGU
     return options
 
 
-def score_indicator(layer: str, language: str = DEFAULT_LANGUAGE) -> Indicator:
+def score_indicator(layer: str, language: str | None = None) -> Indicator:
     """The stand-in indicator a score layer is drawn as."""
     area = area_of(layer)
     name = text("layer_index", language) if area is None else text(
@@ -70,7 +70,7 @@ def score_indicator(layer: str, language: str = DEFAULT_LANGUAGE) -> Indicator:
 
 
 def score_layer_data(layer: str, table: ScoreTable, weights_note: str,
-                     language: str = DEFAULT_LANGUAGE) -> LayerData:
+                     language: str | None = None) -> LayerData:
     """Map values for an area score or the index from a computed score table."""
     indicator = score_indicator(layer, language)
     area = area_of(layer)
@@ -96,7 +96,7 @@ def score_layer_data(layer: str, table: ScoreTable, weights_note: str,
 
 
 def indicator_layer_data(indicator: Indicator, observations: Sequence[Observation], locality_ids: Sequence[str],
-                         year: int | None, language: str = DEFAULT_LANGUAGE) -> LayerData:
+                         year: int | None, language: str | None = None) -> LayerData:
     values = map_values(observations, locality_ids, year)
     example = any(v.observation is not None and v.observation.example for v in values)
     return LayerData(indicator, values, {}, (text("legend_example", language),) if example else ())

@@ -13,7 +13,7 @@ from indicators.groupwork import InitiativeStatus
 from indicators.slus import DEVELOPMENT_AREAS
 
 
-def map_page(data: DashboardData, language: str = DEFAULT_LANGUAGE) -> html.Div:
+def map_page(data: DashboardData, language: str | None = None) -> html.Div:
     """Built per visit, so localities or indicators added since start appear."""
     localities = data.localities()
     indicators = data.map_indicators()

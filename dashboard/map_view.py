@@ -19,7 +19,8 @@ from dashboard import ids
 from dashboard.colour_scale import NO_DATA_COLOUR, OTHER_BASIS_COLOUR, ColourScale, quantile_scale
 from dashboard.formatting import number, with_unit, year
 from dashboard.initiative_markers import add_initiatives
-from dashboard.messages import DEFAULT_LANGUAGE, basis_label, text
+from dashboard.language import current_language
+from dashboard.messages import DEFAULT_LANGUAGE, basis_label, text, indicator_name
 from dashboard.vendor import LEAFLET_CSS, LEAFLET_JS
 from geodata.web_layers import WebLayers
 from indicators.latest import MapValue
@@ -110,7 +111,7 @@ def render_map_html(
     legend_notes: Sequence[str] = (),
     initiatives: dict | None = None,
     focus: str | None = None,
-    language: str = DEFAULT_LANGUAGE,
+    language: str | None = None,
 ) -> str:
     """The complete HTML document of the map, ready for an iframe's ``srcDoc``.
 
@@ -201,7 +202,15 @@ def render_map_html(
     fmap.fit_bounds(_focus_bounds(layers, focus) or layers.bounds, padding_top_left=(LEGEND_WIDTH_PX + 10, 0),
                     padding_bottom_right=(0, 0))
     root.html.add_child(Element(_legend_html(scale, values, indicator, year_label, legend_notes, language)))
-    return root.render()
+    return _accessible(root.render(), text("map_title", language), language)
+
+
+def _accessible(document: str, title: str, language: str | None) -> str:
+    """A title and a language for the map document, and pinch-zoom allowed (folium forbids it)."""
+    lang = language or current_language()
+    document = document.replace("<html>", f'<html lang="{lang}">', 1)
+    document = document.replace("<head>", f"<head>\n<title>{html.escape(title)}</title>", 1)
+    return document.replace("maximum-scale=1.0, user-scalable=no", "")
 
 
 def _with_properties(collection: dict, extra) -> dict:
@@ -254,7 +263,7 @@ def _label(properties: Mapping) -> str:
 
 def _tooltip(name: str, value: MapValue | None, indicator: Indicator, language: str, note: str | None) -> str:
     """Escaped tooltip text: the locality and its figure with year, basis and any note."""
-    head = f"<strong>{html.escape(name)}</strong><br>{html.escape(indicator.name_sv)}: "
+    head = f"<strong>{html.escape(name)}</strong><br>{html.escape(indicator_name(indicator, language))}: "
     obs = value.observation if value else None
     if obs is None or obs.value is None:
         body = text("tooltip_no_data", language)
@@ -300,7 +309,7 @@ def _legend_html(
     notes = [*extra_notes, text("legend_approximate", language)]
     if bases:
         notes.insert(0, text("legend_basis", language, basis=", ".join(sorted(basis_label(b, language) for b in bases))))
-    title = f"{indicator.name_sv} ({indicator.unit}), {year_label}"
+    title = f"{indicator_name(indicator, language)} ({indicator.unit}), {year_label}"
     return (
         f'<div class="map-legend" role="region" aria-label="{html.escape(title)}">'
         f"<h2>{html.escape(title)}</h2>{''.join(rows)}"

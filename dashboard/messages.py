@@ -6,6 +6,11 @@ second table rather than a hunt through the layout code.
 
 from __future__ import annotations
 
+import logging
+
+from dashboard.language import current_language
+from dashboard.messages_en import EN
+
 DEFAULT_LANGUAGE = "sv"
 
 _SV: dict[str, str] = {
@@ -292,6 +297,7 @@ _SV: dict[str, str] = {
     "remove_slide": "Ta bort bilden",
     "pres_export_map": "Kartan som fil (fungerar utan nät)",
     "pres_export_report": "Rapport för bilden (utskrivbar)",
+    "language_switch": "English",
     "catalogue_heading": "Indikatorkatalogen",
     "col_unit": "Enhet",
     "col_direction": "Riktning",
@@ -302,17 +308,37 @@ _SV: dict[str, str] = {
     "import_disabled": "Logga in som personal (administratör) för att läsa in data.",
 }
 
-_TABLES = {"sv": _SV}
+_TABLES = {"sv": _SV, "en": EN}
+_REPORTED: set[str] = set()
+logger = logging.getLogger(__name__)
 
 
-def text(key: str, language: str = DEFAULT_LANGUAGE, **params: object) -> str:
-    """The message for ``key``; falls back to Swedish, then to the key itself."""
+def text(key: str, language: str | None = None, **params: object) -> str:
+    """The message for ``key`` in ``language`` (default: the request's language).
+
+    A key missing from a translation falls back to Swedish, and is logged once
+    so the gap gets filled; an unknown key is shown as itself.
+    """
+    language = language or current_language()
     table = _TABLES.get(language, _SV)
-    template = table[key] if key in table else _SV.get(key, key)
+    if key in table:
+        template = table[key]
+    else:
+        if language != DEFAULT_LANGUAGE and key in _SV and key not in _REPORTED:
+            _REPORTED.add(key)
+            logger.warning("no %s translation for message %r; showing Swedish", language, key)
+        template = _SV.get(key, key)
     return template.format(**params) if params else template
 
 
-def basis_label(basis: str, language: str = DEFAULT_LANGUAGE) -> str:
+def indicator_name(indicator, language: str | None = None) -> str:
+    """An indicator's name in the UI language (the catalogue has Swedish and English)."""
+    if (language or current_language()) == "en" and indicator.name_en:
+        return indicator.name_en
+    return indicator.name_sv
+
+
+def basis_label(basis: str, language: str | None = None) -> str:
     """A readable name for an observation's basis (what was counted)."""
     label = text(f"basis_{basis}", language)
     return basis if label == f"basis_{basis}" else label

@@ -5,14 +5,14 @@ from __future__ import annotations
 from dash import dcc, html
 
 from dashboard.data import DashboardData
-from dashboard.messages import DEFAULT_LANGUAGE, text
+from dashboard.messages import DEFAULT_LANGUAGE, text, indicator_name
 from indicators.method import METHOD_SV
 
 
-def method_page(data: DashboardData, language: str = DEFAULT_LANGUAGE) -> html.Div:
+def method_page(data: DashboardData, language: str | None = None) -> html.Div:
     indicators = data.store.indicators()
     rows = [
-        html.Tr([html.Td(i.name_sv), html.Td(i.area_id.capitalize()), html.Td(i.unit),
+        html.Tr([html.Td(indicator_name(i, language)), html.Td(i.area_id.capitalize()), html.Td(i.unit),
                  html.Td(text(f"direction_{i.direction.value}", language)), html.Td(i.source),
                  html.Td(i.definition_sv)])
         for i in indicators

@@ -8,7 +8,7 @@ from dash import dcc, html
 
 from dashboard.charts import history_figure
 from dashboard.formatting import number, with_unit, year
-from dashboard.messages import DEFAULT_LANGUAGE, basis_label, text
+from dashboard.messages import DEFAULT_LANGUAGE, basis_label, text, indicator_name
 from indicators.latest import MapValue
 from indicators.model import Group, Indicator, Locality, Observation
 from indicators.summary import AreaSummary, IndicatorLine
@@ -20,7 +20,7 @@ def locality_panel(
     population_indicator: Indicator | None,
     population: Sequence[Observation],
     summary: Sequence[AreaSummary],
-    language: str = DEFAULT_LANGUAGE,
+    language: str | None = None,
 ) -> html.Div:
     """Everything known about one locality: position, group, population, indicators per area."""
     return html.Div(
@@ -43,7 +43,7 @@ def overview_panel(
     names: Mapping[str, str],
     year_label: str,
     notes: Mapping[str, str] | None = None,
-    language: str = DEFAULT_LANGUAGE,
+    language: str | None = None,
 ) -> html.Div:
     """With no locality chosen: what colours the map, for all localities, largest first."""
     notes = notes or {}
@@ -72,7 +72,7 @@ def overview_panel(
         "col_locality", "col_value", "col_year", "col_basis")
     return html.Div(
         [
-            html.H2(text("overview_heading", language, indicator=indicator.name_sv)),
+            html.H2(text("overview_heading", language, indicator=indicator_name(indicator, language))),
             html.P(f"{indicator.unit}, {year_label}"),
             html.P(text("overview_hint", language)),
             html.Table(
@@ -184,7 +184,7 @@ def _indicator_line(line: IndicatorLine, language: str) -> html.Div:
     sources = sorted({o.source for o in (line.locality, line.municipality, line.sweden) if o is not None})
     return html.Div(
         [
-            html.Div(ind.name_sv, className="indicator-name"),
+            html.Div(indicator_name(ind, language), className="indicator-name"),
             html.Div(
                 [cell("ref_locality", line.locality), cell("ref_municipality", line.municipality),
                  cell("ref_sweden", line.sweden)],

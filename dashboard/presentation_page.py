@@ -52,7 +52,7 @@ STATUS_COLOURS = {InitiativeStatus.IDEA: "#CC79A7", InitiativeStatus.PLANNED: "#
 BIG_FONT = {"size": 22}
 
 
-def presentation_page(data: DashboardData, language: str = DEFAULT_LANGUAGE) -> html.Div:
+def presentation_page(data: DashboardData, language: str | None = None) -> html.Div:
     staff = can(data.current_user(), Action.MANAGE_MEETINGS)
     choices = [{"label": text("pres_default", language), "value": DEFAULT_CHOICE}] + [
         {"label": p.name, "value": str(p.id)} for p in PresentationStore(data.store).presentations()]
@@ -68,9 +68,9 @@ def presentation_page(data: DashboardData, language: str = DEFAULT_LANGUAGE) -> 
                     html.Button(text("pres_fullscreen", language), id=ids.PRES_FULLSCREEN,
                                 className="button secondary"),
                     dcc.Link(text("pres_exit", language), href="/", className="button secondary pres-exit"),
-                    html.Div(dropdown(ids.PRES_CHOICE, language, options=choices, value=DEFAULT_CHOICE,
-                                      clearable=False), className="pres-choice",
-                             title=text("pres_choose", language)),
+                    html.Div([html.Label(text("pres_choose", language), htmlFor=ids.PRES_CHOICE, className="sr-only"),
+                              dropdown(ids.PRES_CHOICE, language, options=choices, value=DEFAULT_CHOICE,
+                                       clearable=False)], className="control pres-choice"),
                 ],
                 className="pres-bar",
             ),
@@ -104,7 +104,9 @@ def _editor(data: DashboardData, language: str, visible: bool) -> html.Section:
             html.Div([html.Label(text("pres_name", language), htmlFor=ids.PRES_NAME),
                       dcc.Input(id=ids.PRES_NAME, type="text", maxLength=120)], className="field"),
             html.Ol(id=ids.PRES_SLIDE_LIST, className="slide-list"),
-            html.Div([dropdown(ids.PRES_ADD_CHOICE, language, options=options, clearable=False, value=SLIDE_OVERVIEW),
+            html.Div([html.Div([html.Label(text("pres_add", language), htmlFor=ids.PRES_ADD_CHOICE, className="sr-only"),
+                                dropdown(ids.PRES_ADD_CHOICE, language, options=options, clearable=False,
+                                         value=SLIDE_OVERVIEW)], className="control"),
                       html.Button(text("pres_add", language), id=ids.PRES_ADD, className="button secondary")],
                      className="button-row"),
             html.Button(text("pres_save", language), id=ids.PRES_SAVE, className="button"),
@@ -115,7 +117,7 @@ def _editor(data: DashboardData, language: str, visible: bool) -> html.Section:
     )
 
 
-def slide_label(data: DashboardData, slide: str, language: str = DEFAULT_LANGUAGE) -> str:
+def slide_label(data: DashboardData, slide: str, language: str | None = None) -> str:
     locality = slide_locality(slide)
     if locality is not None:
         return text("slide_locality", language, name=data.names().get(locality, locality))
@@ -160,7 +162,7 @@ def navigate(search: str | None, choice: str | None, trigger: str | None, count:
 
 # ------------------------------------------------------------------ drawing a slide
 
-def render_slide(data: DashboardData, slide: str, language: str = DEFAULT_LANGUAGE) -> html.Div:
+def render_slide(data: DashboardData, slide: str, language: str | None = None) -> html.Div:
     locality = slide_locality(slide)
     if locality is not None:
         return _locality_slide(data, locality, language)
@@ -260,7 +262,7 @@ def _progress_slide(data: DashboardData, language: str) -> html.Div:
 
 # ------------------------------------------------------------------ editing (staff)
 
-def slide_items(data: DashboardData, slides: tuple[str, ...] | list[str], language: str = DEFAULT_LANGUAGE) -> list:
+def slide_items(data: DashboardData, slides: tuple[str, ...] | list[str], language: str | None = None) -> list:
     last = len(slides) - 1
     return [
         html.Li([

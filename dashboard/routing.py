@@ -9,6 +9,7 @@ from dash import Dash, Input, Output, dcc, html
 from dashboard import ids
 from dashboard.auth import CSRF_FIELD, LOGIN_PATH, LOGOUT_PATH, csrf_token
 from dashboard.data import DashboardData
+from dashboard.language import SWITCH_PATH, current_language
 from dashboard.messages import text
 from indicators.groupwork import Role, User
 
@@ -31,7 +32,8 @@ def register_routing(app: Dash, data: DashboardData, pages: dict[str, Callable[[
     @app.callback(Output(ids.PAGE, "children"), Output(ids.NAV, "children"), Input(ids.ROOT_URL, "pathname"))
     def _route(pathname):
         user = data.current_user()
-        return page_for(pathname, data, pages), [*nav_links(pathname, user), user_status(user, pathname, data.names())]
+        return page_for(pathname, data, pages), [*nav_links(pathname, user), user_status(user, pathname, data.names()),
+                                                 language_link(pathname)]
 
 
 def page_for(pathname: str | None, data: DashboardData, pages) -> html.Div:
@@ -64,6 +66,13 @@ def user_status(user: User | None, pathname: str | None, names: dict[str, str]) 
         ],
         className="user-status",
     )
+
+
+def language_link(pathname: str | None) -> html.A:
+    """Switch between Swedish and English; the choice is remembered in a cookie."""
+    other = "en" if current_language() == "sv" else "sv"
+    return html.A(text("language_switch"), href=f"{SWITCH_PATH}/{other}?next={normalise(pathname)}",
+                  className="nav-link language-link", lang=other)
 
 
 def nav_links(pathname: str | None, user: User | None = None) -> list:

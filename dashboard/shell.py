@@ -8,7 +8,7 @@ from dashboard import ids
 from dashboard.messages import DEFAULT_LANGUAGE, text
 
 
-def build_shell(language: str = DEFAULT_LANGUAGE) -> html.Div:
+def build_shell(language: str | None = None) -> html.Div:
     return html.Div(
         [
             dcc.Location(id=ids.ROOT_URL, refresh=False),

@@ -24,7 +24,7 @@ from indicators.groupwork_service import PermissionDenied
 from indicators.groupwork_store import NotFoundError, StaleWriteError
 
 
-def staff_page(data: DashboardData, language: str = DEFAULT_LANGUAGE) -> html.Div:
+def staff_page(data: DashboardData, language: str | None = None) -> html.Div:
     user = data.current_user()
     if not can(user, Action.MANAGE_USERS):
         return html.Div([html.H2(text("staff_title", language)),
@@ -101,7 +101,7 @@ def _field(label: str, component, component_id: str) -> html.Div:
     return html.Div([html.Label(label, htmlFor=component_id), component], className="field")
 
 
-def staff_tables(data: DashboardData, language: str = DEFAULT_LANGUAGE) -> tuple:
+def staff_tables(data: DashboardData, language: str | None = None) -> tuple:
     """(users, meetings, audit) — empty for anyone but an admin."""
     if not can(data.current_user(), Action.MANAGE_USERS):
         return None, None, None

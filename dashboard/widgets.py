@@ -10,7 +10,7 @@ _DROPDOWN_LABELS = ("select_all", "deselect_all", "selected_count", "search", "c
                     "no_options_found")
 
 
-def dropdown(component_id: str, language: str = DEFAULT_LANGUAGE, **props) -> dcc.Dropdown:
+def dropdown(component_id: str, language: str | None = None, **props) -> dcc.Dropdown:
     """A dropdown whose built-in texts ("3 selected", "Search") are in the UI language."""
     labels = {key: text(f"dd_{key}", language) for key in _DROPDOWN_LABELS}
     return dcc.Dropdown(id=component_id, labels=labels, **props)

@@ -1,0 +1,34 @@
+"""Which language a request is served in: Swedish by default, English on request.
+
+The choice is a cookie set by ``/sprak/<code>``, so every page, callback and
+export of that browser follows it without threading a parameter through
+every function; outside a request (tests, the CLI) it is Swedish.
+"""
+
+from __future__ import annotations
+
+import flask
+
+LANGUAGES = ("sv", "en")
+DEFAULT = "sv"
+COOKIE = "lang"
+SWITCH_PATH = "/sprak"
+
+
+def current_language() -> str:
+    if flask.has_request_context():
+        chosen = flask.request.cookies.get(COOKIE)
+        if chosen in LANGUAGES:
+            return chosen
+    return DEFAULT
+
+
+def register_language_route(server: flask.Flask, safe_next) -> None:
+    """``/sprak/en?next=/jamfor`` remembers the choice for a year and goes back."""
+
+    @server.route(f"{SWITCH_PATH}/<code>")
+    def _switch(code: str):
+        response = flask.redirect(safe_next(flask.request.args.get("next")))
+        if code in LANGUAGES:
+            response.set_cookie(COOKIE, code, max_age=365 * 24 * 3600, samesite="Lax", httponly=True)
+        return response
