@@ -5,12 +5,9 @@ form values and records and show the outcome."""
 
 from __future__ import annotations
 
-import base64
-import binascii
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from pathlib import Path
 
 from dash import ALL, Dash, Input, Output, State, ctx, dcc, html, no_update
 
@@ -26,6 +23,7 @@ from dashboard.groups_view import (
     timeline_figure,
 )
 from dashboard.messages import DEFAULT_LANGUAGE, text
+from dashboard.uploads import decode_upload
 from indicators.auth import Action, can
 from indicators.errors import InputError, Problem
 from indicators.groupwork import (
@@ -286,14 +284,11 @@ def import_upload(data: DashboardData, contents: str | None, filename: str | Non
     """A group-work file through the same all-or-nothing import as the CLI, as the signed-in user."""
     if not contents or not filename:
         return None, False
-    name = Path(filename).name
     try:
-        payload = base64.b64decode(contents.split(",", 1)[1], validate=True)
+        name, payload = decode_upload(contents, filename)
         report = groupwork_io.import_groupwork_bytes(data.gw, data.current_user(), payload, name,
                                                      known_localities=data.locality_ids(),
                                                      area_contains=data.area_contains)
-    except (IndexError, binascii.Error, ValueError):
-        return outcome_message(InputError([Problem(name, "filen kunde inte tas emot (trasig uppladdning)")])), False
     except (InputError, PermissionDenied, StaleWriteError, NotFoundError) as error:
         return outcome_message(error), False
     message = text("gw_upload_ok", file=name, a_added=report.activities.added, a_changed=report.activities.changed,

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -13,6 +11,7 @@ from dash import Dash, Input, Output, State, dcc, html
 from dashboard import ids
 from dashboard.data import DashboardData
 from dashboard.messages import DEFAULT_LANGUAGE, text
+from dashboard.uploads import decode_upload
 from indicators.auth import Action, can
 from indicators.errors import InputError, Problem
 from indicators.importing import import_file
@@ -55,12 +54,10 @@ def handle_upload(data: DashboardData, contents: str | None, filename: str | Non
     if not can(user, Action.IMPORT_INDICATORS):  # checked here too: the page is no lock
         return _failure(filename, [Problem(filename, text("import_disabled", language))], language), \
             import_log_table(data, language)
-    name = Path(filename).name
     try:
-        payload = base64.b64decode(contents.split(",", 1)[1], validate=True)
-    except (IndexError, binascii.Error, ValueError):
-        problem = Problem(name, "filen kunde inte tas emot (trasig uppladdning)")
-        return _failure(name, [problem], language), import_log_table(data, language)
+        name, payload = decode_upload(contents, filename)
+    except InputError as error:
+        return _failure(Path(filename).name, error.problems, language), import_log_table(data, language)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / name
         path.write_bytes(payload)
