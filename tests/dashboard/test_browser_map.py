@@ -20,6 +20,7 @@ def test_map_shows_ten_localities_and_a_click_opens_the_panel(live_app, page):
     labels = frame.locator(".ort-label").all_inner_texts()
     assert len(labels) == 10
     assert "≈ Djursdala" in labels and "Storebro" in labels
+    page.page.wait_for_load_state("networkidle")  # the page's first round of callbacks has settled
 
     frame.locator("path.ort-storebro").click()
 
