@@ -50,7 +50,22 @@ _STYLE = """
 
 _SCRIPT = """
 <script>
-  var areaLayers = {}, pointLayers = {};
+  var areaLayers = {}, pointLayers = {}, pressedOn = null;
+  // Pressing a locality focuses the map, and the browser may then scroll the page to show the
+  // whole map, moving it under the pointer: the browser's click is lost (press and release land
+  // on different shapes) or, worse, lands on a neighbour. So the locality pressed is the one
+  // selected, when the pointer is released where it was pressed on the screen (not a drag).
+  function pressed(id) {
+    return function (event) {
+      pressedOn = {id: id, x: event.originalEvent.screenX, y: event.originalEvent.screenY};
+    };
+  }
+  document.addEventListener('mouseup', function (event) {
+    if (pressedOn && Math.abs(event.screenX - pressedOn.x) < 6 && Math.abs(event.screenY - pressedOn.y) < 6) {
+      selectLocality(pressedOn.id);
+    }
+    pressedOn = null;
+  }, true);
   function selectLocality(id) {
     var dash = window.parent && window.parent.dash_clientside;
     if (dash && dash.set_props) {
@@ -77,7 +92,7 @@ _AREA_EVENTS = folium.JsCode(
 function (feature, layer) {
   areaLayers[feature.properties.id] = layer;
   layer.bindTooltip(feature.properties.tooltip, {sticky: true, className: 'ort-tooltip'});
-  layer.on('click', function () { selectLocality(feature.properties.id); });
+  layer.on('mousedown', pressed(feature.properties.id));
 }
 """
 )
@@ -93,7 +108,7 @@ function (feature, layer) {
   } else {
     layer.bindTooltip(feature.properties.tooltip, {className: 'ort-tooltip'});
   }
-  layer.on('click', function () { selectLocality(feature.properties.id); });
+  layer.on('mousedown', pressed(feature.properties.id));
 }
 """
 )
