@@ -12,7 +12,8 @@ from dashboard.formatting import number
 from dashboard.widgets import dropdown
 from dashboard.messages import DEFAULT_LANGUAGE, text, indicator_name
 from indicators.comparison import KIND_AREA, KIND_INDEX, KIND_INDICATOR, ComparisonRow
-from indicators.method import METHOD_SV
+from dashboard.language import current_language
+from indicators.method import method_text
 from indicators.model import Indicator
 from indicators.slus import AREAS_BY_ID, DEVELOPMENT_AREAS
 
@@ -71,7 +72,7 @@ def compare_page(data: DashboardData, language: str | None = None) -> html.Div:
                 ],
                 className="button-row",
             ),
-            html.Details([html.Summary(text("method_heading", language)), dcc.Markdown(METHOD_SV)],
+            html.Details([html.Summary(text("method_heading", language)), dcc.Markdown(method_text(language or current_language()))],
                          className="method"),
         ],
         className="compare-page",

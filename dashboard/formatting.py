@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+from babel.dates import format_date
 from babel.numbers import format_decimal
 
 from dashboard.language import current_language
@@ -29,3 +32,8 @@ def with_unit(value: float | None, indicator: Indicator, language: str | None = 
 def year(observation: Observation, language: str | None = None) -> str:
     """The year of a figure, or "odaterad" for an undated one."""
     return str(observation.year) if observation.year is not None else text("undated", language)
+
+
+def day(value: date, language: str | None = None) -> str:
+    """``12 sep. 2026`` / ``12 Sept 2026``: a date as the reader's language writes it."""
+    return format_date(value, format="medium", locale=_LOCALES.get(language or current_language(), "sv_SE"))

@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 from dash import dcc, html
 
 from dashboard import ids
-from dashboard.formatting import number
+from dashboard.formatting import day, number
 from dashboard.messages import DEFAULT_LANGUAGE, basis_label, text
 from indicators.groupwork import AGE_BANDS, REPRESENTATIONS, Activity, ActivityKind, Composition, Initiative, \
     InitiativeStatus
@@ -80,7 +80,7 @@ def activity_list(activities: Sequence[Activity], editable: bool, language: str 
     header = [text(k, language) for k in ("col_date", "col_kind", "col_title", "col_participants", "col_areas")]
     rows = []
     for a in activities:
-        cells = [html.Td(a.date.isoformat()), html.Td(kind_label(a.kind, language)),
+        cells = [html.Td(day(a.date, language)), html.Td(kind_label(a.kind, language)),
                  html.Td([html.Div(a.title, className="item-title"), html.Div(a.description, className="item-text")]),
                  html.Td("" if a.participants is None else str(a.participants), className="num"),
                  html.Td(area_names(a.areas))]
@@ -99,7 +99,7 @@ def initiative_list(initiatives: Sequence[Initiative], editable: bool, language:
     header = [text(k, language) for k in ("col_title", "col_status", "col_areas", "col_period", "col_progress")]
     rows = []
     for i in initiatives:
-        period = " – ".join(d.isoformat() for d in (i.start, i.end) if d is not None)
+        period = " – ".join(day(d, language) for d in (i.start, i.end) if d is not None)
         details = [html.Div(i.title, className="item-title"), html.Div(i.description, className="item-text")]
         if i.lead or i.partners:
             details.append(html.Div(f"{i.lead}{' · ' if i.lead and i.partners else ''}{i.partners}",

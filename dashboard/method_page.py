@@ -6,7 +6,8 @@ from dash import dcc, html
 
 from dashboard.data import DashboardData
 from dashboard.messages import DEFAULT_LANGUAGE, text, indicator_name
-from indicators.method import METHOD_SV
+from dashboard.language import current_language
+from indicators.method import method_text
 
 
 def method_page(data: DashboardData, language: str | None = None) -> html.Div:
@@ -20,7 +21,7 @@ def method_page(data: DashboardData, language: str | None = None) -> html.Div:
     return html.Div(
         [
             html.H2(text("method_heading", language)),
-            dcc.Markdown(METHOD_SV, className="method-text"),
+            dcc.Markdown(method_text(language or current_language()), className="method-text"),
             html.H3(text("catalogue_heading", language)),
             html.Div(html.Table(
                 [html.Thead(html.Tr([html.Th(text(k, language)) for k in

@@ -13,6 +13,7 @@ from dash import ALL, Dash, Input, Output, State, ctx, dcc, html, no_update
 
 from dashboard import ids
 from dashboard.data import DashboardData
+from dashboard.formatting import day
 from dashboard.groups_callbacks import FORM, outcome_message
 from dashboard.messages import DEFAULT_LANGUAGE, text
 from dashboard.widgets import dropdown
@@ -125,7 +126,7 @@ def staff_tables(data: DashboardData, language: str | None = None) -> tuple:
     meeting_table = html.Table([
         html.Thead(html.Tr([html.Th(text(k, language)) for k in ("col_date", "col_title", "col_participants",
                                                                   "col_themes")])),
-        html.Tbody([html.Tr([html.Td(m.date.isoformat()), html.Td([html.Div(m.title, className="item-title"),
+        html.Tbody([html.Tr([html.Td(day(m.date, language)), html.Td([html.Div(m.title, className="item-title"),
                                                                     html.Div(m.notes, className="item-text")]),
                              html.Td("" if m.participants is None else str(m.participants), className="num"),
                              html.Td(", ".join(m.themes))]) for m in meetings]),

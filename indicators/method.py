@@ -38,3 +38,37 @@ negativa och minst en måste vara större än noll.
 kommunen har lagt in egna uppgifter.
 """
 """The method in Swedish, as Markdown."""
+
+METHOD_EN = """\
+**How the scores are computed**
+
+- **Compared within one year.** Every indicator measured per locality that has a direction is \
+rescaled to 0–100 among the localities with a comparable figure that year: the lowest value gets \
+0, the highest 100, the others in proportion. A score is relative – 0 means the weakest of the \
+localities compared, not "nothing".
+- **Direction.** Where lower is better the scale is flipped, so 100 is always best. Neutral \
+indicators, such as population and mean age, describe a locality but give no score.
+- **Per 1,000 inhabitants.** Counts such as associations, businesses and meeting places are \
+compared per 1,000 inhabitants, so a small village is not judged by the town's yardstick. The \
+population used is the locality's figure for the same year, else the nearest earlier year, else \
+the nearest later one, else an undated figure.
+- **Equal values.** When all localities have the same value, or only one has a figure, all get \
+50: the indicator does not tell them apart.
+- **Missing figures.** A missing figure is never counted as 0. It is left out, and every area \
+score shows how many indicators it rests on, e.g. "2 of 3".
+- **Counting basis.** Figures counted differently (urban area, electoral district, parish) are \
+not mixed. The basis most localities have is used; the others are shown but give no score.
+- **Area score.** The mean of a locality's indicator scores within one of the six SLUS areas.
+- **Attractiveness index.** A weighted mean of the area scores. At first all six areas weigh \
+the same; the weights can be changed. An area without a score is left out and the other \
+weights renormalised, so a locality is not punished for what nobody measured. Weights may not \
+be negative and at least one must be above zero.
+- **Example data.** Scores that rest on bundled example values are marked as examples until the \
+municipality has loaded its own figures.
+"""
+"""The method in English, as Markdown (the same rules as METHOD_SV)."""
+
+
+def method_text(language: str) -> str:
+    """The method in the UI language; Swedish unless English is asked for."""
+    return METHOD_EN if language == "en" else METHOD_SV

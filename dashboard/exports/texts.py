@@ -1,10 +1,12 @@
-"""Swedish strings of the exports (kept here until they move into the message catalogues)."""
+"""Strings of the exports, Swedish and English (the request's language; the CLI writes Swedish)."""
 
 from __future__ import annotations
 
 from datetime import date
 
 from babel.dates import format_date
+
+from dashboard.language import current_language
 
 MESSAGES: dict[str, str] = {
     "map_doc_title": "Allas Vimmerby – karta: {layer}, {year}",
@@ -61,12 +63,69 @@ MESSAGES: dict[str, str] = {
 }
 
 
+MESSAGES_EN: dict[str, str] = {
+    "map_doc_title": "Allas Vimmerby – map: {layer}, {year}",
+    "map_caption": "Allas Vimmerby – Vimmerby municipality. Exported {date}.",
+    "report_title_municipality": "Allas Vimmerby – status report for Vimmerby municipality",
+    "report_title_locality": "Allas Vimmerby – status report for {name}",
+    "report_exported": "Exported {date}. Figures for {year}.",
+    "report_year_latest": "the latest figure",
+    "report_no_data_year": "There are no figures for {year}, so the report shows no indicator values or scores for that year.",
+    "report_unknown_locality": "Unknown locality: {id}. Known localities: {known}.",
+    "report_map_heading": "Map",
+    "report_map_alt": "Map of Vimmerby municipality with the areas and positions of the ten localities",
+    "report_population_heading": "Population",
+    "report_population_chart": "Population of {name} per year",
+    "report_indicators_heading": "Indicators per development area",
+    "report_scores_heading": "Scores per development area and attractiveness index, {year}",
+    "report_scores_chart": "Attractiveness index per locality, {year}",
+    "report_scores_note": "Scores 0–100 computed over all ten localities with equal weights, from the indicators that have values for the year.",
+    "report_no_scores": "There are no scores for {year}.",
+    "report_activity_heading": "The groups' activities",
+    "report_activity_period": "Activities in {year}",
+    "report_activity_none": "No activities are recorded for the period.",
+    "report_initiatives_heading": "Initiatives",
+    "report_initiatives_none": "No initiatives are recorded.",
+    "report_group_heading": "Local development group",
+    "report_no_group": "No local development group recorded.",
+    "report_sources_heading": "Sources",
+    "report_example_note": "Example data – not real figures. Replaced when the municipality loads its own.",
+    "report_source_groups": "Recorded by the local development groups of Allas Vimmerby",
+    "report_locality_table_heading": "The localities",
+    "col_indicator": "Indicator",
+    "col_locality": "Locality",
+    "col_municipality": "Municipality",
+    "col_sweden": "Sweden",
+    "col_year": "Year",
+    "col_value": "Value",
+    "col_basis": "Counting basis",
+    "col_source": "Source",
+    "col_activities": "Activities",
+    "col_kind": "Kind",
+    "col_date": "Date",
+    "col_participants": "Participants",
+    "col_initiatives": "Initiatives",
+    "col_title": "Title",
+    "col_status": "Status",
+    "col_areas": "Areas",
+    "col_period": "Period",
+    "col_progress": "Done",
+    "col_index": "Index",
+    "col_population": "Population",
+    "missing": "missing",
+    "unknown": "no data",
+    "area_empty": "No indicators in this area yet.",
+}
+_BY_LANGUAGE = {"sv": MESSAGES, "en": MESSAGES_EN}
+_LOCALES = {"sv": "sv_SE", "en": "en_GB"}
+
+
 def t(key: str, **values: object) -> str:
-    """A Swedish export string with its placeholders filled."""
-    message = MESSAGES[key]
+    """An export string in the request's language (Swedish when a key lacks a translation)."""
+    message = _BY_LANGUAGE.get(current_language(), MESSAGES).get(key, MESSAGES[key])
     return message.format(**values) if values else message
 
 
 def long_date(day: date) -> str:
-    """``23 november 2026``."""
-    return format_date(day, format="long", locale="sv_SE")
+    """``23 november 2026`` / ``23 November 2026``."""
+    return format_date(day, format="long", locale=_LOCALES.get(current_language(), "sv_SE"))
