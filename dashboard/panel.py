@@ -8,6 +8,7 @@ from dash import dcc, html
 
 from dashboard.charts import history_figure
 from dashboard.formatting import number, with_unit, year
+from dashboard.widgets import GRAPH_CONFIG
 from dashboard.messages import DEFAULT_LANGUAGE, basis_label, text, indicator_name
 from indicators.latest import MapValue
 from indicators.model import Group, Indicator, Locality, Observation
@@ -136,7 +137,7 @@ def _population(indicator: Indicator | None, population: Sequence[Observation], 
                 [
                     dcc.Graph(
                         figure=history_figure(indicator, population, language),
-                        config={"displaylogo": False, "responsive": True},
+                        config=GRAPH_CONFIG,
                         className="population-chart",
                     )
                 ]

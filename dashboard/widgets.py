@@ -14,3 +14,15 @@ def dropdown(component_id: str, language: str | None = None, **props) -> dcc.Dro
     """A dropdown whose built-in texts ("3 selected", "Search") are in the UI language."""
     labels = {key: text(f"dd_{key}", language) for key in _DROPDOWN_LABELS}
     return dcc.Dropdown(id=component_id, labels=labels, **props)
+
+
+GRAPH_CONFIG = {
+    "displaylogo": False,
+    "responsive": True,
+    # Never offer to upload municipal data to Plotly's cloud, and never reach for the network.
+    "modeBarButtonsToRemove": ["sendChartToCloud", "sendDataToCloud", "editInChartStudio"],
+    "toImageButtonOptions": {"filename": "allas-vimmerby", "scale": 2},
+}
+"""Every chart's settings: the camera button saves a PNG, nothing goes to a cloud service."""
+STATIC_GRAPH_CONFIG = {**GRAPH_CONFIG, "staticPlot": True}
+"""For presentation slides: nothing to hover or drag on a projector."""

@@ -70,6 +70,10 @@ def test_load_files_compare_three_localities_share_and_export(staff, live_app, p
     assert "Storebro" in header and "Tuna" in header and "Södra Vi" in header and "Vimmerby" not in header
     assert "91,5 %" in table.inner_text().replace("\u00a0", " ")
 
+    # No chart offers to upload the municipality's data to a cloud service.
+    browser_page.locator("#compare-radar .modebar").first.wait_for(state="attached")
+    assert browser_page.locator("[data-title='Share chart...']").count() == 0
+
     shared = browser_page.url
     other = browser_page.context.new_page()
     other.goto(shared)
