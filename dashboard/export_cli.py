@@ -11,6 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from dashboard.language import LANGUAGES, language_of
 from indicators.storage import default_database_url, resolve_database_url
 
 PROG = "python -m dashboard export"
@@ -61,6 +62,8 @@ class _SwedishParser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     parser = _SwedishParser(prog=PROG, description=DESCRIPTION, epilog=EPILOG)
     parser.add_argument("--database-url", metavar="URL", help="databasens adress (SQLAlchemy-URL)")
+    parser.add_argument("--language", choices=LANGUAGES, default="sv",
+                        help="språk i filen: sv (standard) eller en")
     commands = parser.add_subparsers(dest="what", metavar="{map,report}", title="kommandon",
                                      parser_class=_SwedishParser)
 
@@ -73,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     map_parser.add_argument("--year", metavar="ÅÅÅÅ", type=int, default=None,
                             help="år (standard: senaste uppgift per ort)")
     map_parser.add_argument("--database-url", metavar="URL", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    map_parser.add_argument("--language", choices=LANGUAGES, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
     report_parser = commands.add_parser("report", help="utskriftsklar rapport som HTML eller PDF",
                                         description="Rapport med karta, diagram, tabeller, källor och datum. "
@@ -83,6 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     report_parser.add_argument("--year", metavar="ÅÅÅÅ", type=int, default=None,
                                help="år (standard: senaste uppgift)")
     report_parser.add_argument("--database-url", metavar="URL", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    report_parser.add_argument("--language", choices=LANGUAGES, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     return parser
 
 
@@ -99,11 +104,13 @@ def main(argv: list[str] | None = None) -> int:
     from indicators.storage import Store
 
     store = Store.open(resolve_database_url(args.database_url))
+    language = args.language
     try:
         data = DashboardData(store)
-        if args.what == "map":
-            return _export_map(data, args, parser)
-        return _export_report(data, args)
+        with language_of(language):
+            if args.what == "map":
+                return _export_map(data, args, parser)
+            return _export_report(data, args)
     finally:
         store.dispose()
 

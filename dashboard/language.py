@@ -7,6 +7,10 @@ every function; outside a request (tests, the CLI) it is Swedish.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 import flask
 
 LANGUAGES = ("sv", "en")
@@ -15,7 +19,23 @@ COOKIE = "lang"
 SWITCH_PATH = "/sprak"
 
 
+_CHOSEN: ContextVar[str | None] = ContextVar("language", default=None)
+
+
+@contextmanager
+def language_of(code: str) -> Iterator[None]:
+    """Work in ``code`` outside a request (the export command's ``--language``)."""
+    token = _CHOSEN.set(code if code in LANGUAGES else DEFAULT)
+    try:
+        yield
+    finally:
+        _CHOSEN.reset(token)
+
+
 def current_language() -> str:
+    chosen = _CHOSEN.get()
+    if chosen is not None:
+        return chosen
     if flask.has_request_context():
         chosen = flask.request.cookies.get(COOKIE)
         if chosen in LANGUAGES:

@@ -149,3 +149,13 @@ def test_cli_refuses_bad_input_in_swedish(database_url, store, tmp_path, capsys)
         export_main(["--database-url", database_url, "map", str(tmp_path / "k.html"), "--layer", "nonsens"])
     assert exit_info.value.code == 2
     assert "okänt lager" in capsys.readouterr().err
+
+
+def test_the_export_command_writes_english_on_request(tmp_path, database_url, store):
+    from dashboard.export_cli import main
+
+    out = tmp_path / "tuna.html"
+    assert main(["report", str(out), "--locality", "tuna", "--language", "en", "--database-url", database_url]) == 0
+    assert "status report for Tuna" in out.read_text(encoding="utf-8")
+    assert main(["report", str(out), "--locality", "tuna", "--database-url", database_url]) == 0
+    assert "lägesbild för Tuna" in out.read_text(encoding="utf-8")
