@@ -9,7 +9,7 @@ from dash import dcc, html
 from dashboard import ids
 from dashboard.data import DashboardData
 from dashboard.formatting import number
-from dashboard.widgets import GRAPH_CONFIG, dropdown
+from dashboard.widgets import GRAPH_CONFIG, dropdown, labelled
 from dashboard.messages import DEFAULT_LANGUAGE, text, indicator_name
 from indicators.comparison import KIND_AREA, KIND_INDEX, KIND_INDICATOR, ComparisonRow
 from dashboard.language import current_language
@@ -32,17 +32,17 @@ def compare_page(data: DashboardData, language: str | None = None) -> html.Div:
             html.P(text("compare_intro", language)),
             html.Div(
                 [
-                    _control(text("compare_localities", language), dropdown(ids.CMP_LOCALITIES, language, multi=True,
+                    labelled(text("compare_localities", language), dropdown(ids.CMP_LOCALITIES, language, multi=True,
                         options=[{"label": loc.name, "value": loc.id} for loc in localities]), ids.CMP_LOCALITIES,
-                        "wide"),
-                    _control(text("compare_year", language),
+                        class_name="control wide"),
+                    labelled(text("compare_year", language),
                              dropdown(ids.CMP_YEAR, language, clearable=False, options=[
                                  {"label": str(y), "value": str(y)} for y in sorted(data.score_years(), reverse=True)
                              ]), ids.CMP_YEAR),
-                    _control(text("compare_area", language), dropdown(ids.CMP_AREA, language, clearable=False,
+                    labelled(text("compare_area", language), dropdown(ids.CMP_AREA, language, clearable=False,
                         options=[{"label": f"{a.short_name} – {a.official_name}", "value": a.id}
                                  for a in DEVELOPMENT_AREAS]), ids.CMP_AREA),
-                    _control(text("compare_indicator", language),
+                    labelled(text("compare_indicator", language),
                              dropdown(ids.CMP_INDICATOR, language, clearable=False), ids.CMP_INDICATOR),
                 ],
                 className="controls compare-controls",
@@ -77,10 +77,6 @@ def compare_page(data: DashboardData, language: str | None = None) -> html.Div:
         ],
         className="compare-page",
     )
-
-
-def _control(label: str, component, component_id: str, extra: str = "") -> html.Div:
-    return html.Div([html.Label(label, htmlFor=component_id), component], className=f"control {extra}".strip())
 
 
 def _weights_form(language: str) -> html.Details:

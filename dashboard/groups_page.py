@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from dash import dcc, html
 
 from dashboard import ids
 from dashboard.data import DashboardData
 from dashboard.groups_view import kind_label, status_label
 from dashboard.messages import DEFAULT_LANGUAGE, text
-from dashboard.widgets import dropdown
+from dashboard.widgets import dropdown, labelled
 from indicators.groupwork import DESCRIPTION_MAX, PARTNERS_MAX, TITLE_MAX, ActivityKind, InitiativeStatus
 from indicators.slus import DEVELOPMENT_AREAS
 
@@ -26,10 +28,10 @@ def groups_page(data: DashboardData, language: str | None = None) -> html.Div:
             html.P(text("groups_intro", language)),
             html.Div(
                 [
-                    _control(text("groups_locality", language), dropdown(
+                    labelled(text("groups_locality", language), dropdown(
                         ids.GW_LOCALITY, language, options=[{"label": loc.name, "value": loc.id} for loc in localities],
                         placeholder=text("locality_placeholder", language)), ids.GW_LOCALITY),
-                    _control(text("groups_period", language), dropdown(
+                    labelled(text("groups_period", language), dropdown(
                         ids.GW_PERIOD, language, clearable=False, value=PERIOD_12_MONTHS,
                         options=[{"label": text("period_12", language), "value": PERIOD_12_MONTHS},
                                  *[{"label": str(y), "value": str(y)} for y in years]]), ids.GW_PERIOD),
@@ -58,15 +60,7 @@ def groups_page(data: DashboardData, language: str | None = None) -> html.Div:
     )
 
 
-def _control(label: str, component, component_id: str) -> html.Div:
-    return html.Div([html.Label(label, htmlFor=component_id), component], className="control")
-
-
-def _field(label: str, component, component_id: str, hint: str = "") -> html.Div:
-    parts = [html.Label(label, htmlFor=component_id), component]
-    if hint:
-        parts.append(html.Div(hint, className="hint"))
-    return html.Div(parts, className="field")
+_field = partial(labelled, class_name="field")
 
 
 def _area_options() -> list[dict]:

@@ -6,7 +6,7 @@ from dash import dcc, html
 
 from dashboard import ids
 from dashboard.data import DashboardData
-from dashboard.widgets import dropdown
+from dashboard.widgets import dropdown, labelled
 from dashboard.messages import DEFAULT_LANGUAGE, text
 from dashboard.url_state import LATEST
 from indicators.groupwork import InitiativeStatus
@@ -25,7 +25,7 @@ def map_page(data: DashboardData, language: str | None = None) -> html.Div:
             dcc.Store(id=ids.MAP_STATE),
             html.Div(
                 [
-                    _control(
+                    labelled(
                         text("indicator_label", language),
                         dropdown(ids.INDICATOR, language,
                             options=data.layer_options(),
@@ -49,7 +49,7 @@ def map_page(data: DashboardData, language: str | None = None) -> html.Div:
                         ],
                         className="control",
                     ),
-                    _control(
+                    labelled(
                         text("locality_label", language),
                         dropdown(ids.LOCALITY, language,
                             options=[{"label": loc.name, "value": loc.id} for loc in localities],
@@ -65,15 +65,15 @@ def map_page(data: DashboardData, language: str | None = None) -> html.Div:
                     html.Summary(text("initiative_filters", language)),
                     html.Div(
                         [
-                            _control(text("filter_areas", language), dropdown(
+                            labelled(text("filter_areas", language), dropdown(
                                 ids.INI_FILTER_AREAS, language, multi=True,
                                 options=[{"label": a.short_name, "value": a.id} for a in DEVELOPMENT_AREAS]),
                                 ids.INI_FILTER_AREAS),
-                            _control(text("filter_status", language), dropdown(
+                            labelled(text("filter_status", language), dropdown(
                                 ids.INI_FILTER_STATUS, language, multi=True,
                                 options=[{"label": text(f"status_{s.value}", language), "value": s.value}
                                          for s in InitiativeStatus]), ids.INI_FILTER_STATUS),
-                            _control(text("filter_year", language), dropdown(
+                            labelled(text("filter_year", language), dropdown(
                                 ids.INI_FILTER_YEAR, language,
                                 placeholder=text("filter_all_years", language),
                                 options=[{"label": str(y), "value": str(y)} for y in data.initiative_years()]),
@@ -100,7 +100,3 @@ def map_page(data: DashboardData, language: str | None = None) -> html.Div:
         ],
         className="map-page",
     )
-
-
-def _control(label: str, component, component_id: str) -> html.Div:
-    return html.Div([html.Label(label, htmlFor=component_id), component], className="control")

@@ -7,6 +7,8 @@ but an admin whatever the browser sends.
 
 from __future__ import annotations
 
+from functools import partial
+
 from datetime import date
 
 from dash import ALL, Dash, Input, Output, State, ctx, dcc, html, no_update
@@ -16,7 +18,7 @@ from dashboard.data import DashboardData
 from dashboard.formatting import day
 from dashboard.groups_callbacks import FORM, outcome_message
 from dashboard.messages import DEFAULT_LANGUAGE, text
-from dashboard.widgets import dropdown
+from dashboard.widgets import dropdown, labelled
 from indicators import groupwork_service as service
 from indicators.auth import Action, can
 from indicators.errors import InputError, Problem
@@ -98,8 +100,7 @@ def staff_page(data: DashboardData, language: str | None = None) -> html.Div:
     )
 
 
-def _field(label: str, component, component_id: str) -> html.Div:
-    return html.Div([html.Label(label, htmlFor=component_id), component], className="field")
+_field = partial(labelled, class_name="field")
 
 
 def staff_tables(data: DashboardData, language: str | None = None) -> tuple:

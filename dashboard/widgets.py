@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dash import dcc
+from dash import dcc, html
 
 from dashboard.messages import DEFAULT_LANGUAGE, text
 
@@ -26,3 +26,11 @@ GRAPH_CONFIG = {
 """Every chart's settings: the camera button saves a PNG, nothing goes to a cloud service."""
 STATIC_GRAPH_CONFIG = {**GRAPH_CONFIG, "staticPlot": True}
 """For presentation slides: nothing to hover or drag on a projector."""
+
+
+def labelled(label: str, component, component_id: str, hint: str = "", *, class_name: str = "control") -> html.Div:
+    """A form control with its visible label (and an optional hint below), as every page lays them out."""
+    parts = [html.Label(label, htmlFor=component_id), component]
+    if hint:
+        parts.append(html.Div(hint, className="hint"))
+    return html.Div(parts, className=class_name)
