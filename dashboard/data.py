@@ -67,6 +67,7 @@ class DashboardData:
             return tuple(self.store.observation_years(scored))
 
         self._layers_for = layers_for
+        self._population_at = population_at
         self._scores_at = scores_at
         self._score_years_at = score_years_at
 
@@ -87,7 +88,8 @@ class DashboardData:
 
     def populations(self, year: int) -> dict[str, Observation | None]:
         """Each locality's population for per-1,000 figures (same rule as the scores)."""
-        return populations_for(self.store.observations(POPULATION_INDICATOR_ID), sorted(self.locality_ids()), year)
+        history = self._population_at(self.store.data_version())
+        return populations_for(history, sorted(self.locality_ids()), year)
 
     def initiative_years(self) -> list[int]:
         """Years any initiative is active in (by start and end), newest first."""

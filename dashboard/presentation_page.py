@@ -24,6 +24,7 @@ from dashboard.groups_callbacks import outcome_message
 from dashboard.groups_view import status_label
 from dashboard.map_callbacks import map_document
 from dashboard.messages import DEFAULT_LANGUAGE, text
+from dashboard.url_state import EQUAL_WEIGHTS
 from dashboard.widgets import STATIC_GRAPH_CONFIG, dropdown
 from indicators.auth import Action, can
 from indicators.errors import InputError
@@ -196,7 +197,7 @@ def _locality_slide(data: DashboardData, locality_id: str, language: str) -> htm
     years = data.score_years()
     side: list = []
     if years:
-        table = data.score_table(max(years), {a.id: 1.0 for a in DEVELOPMENT_AREAS})
+        table = data.score_table(max(years), EQUAL_WEIGHTS)
         scores = [table.areas[locality_id][a.id].score for a in DEVELOPMENT_AREAS]
         figure = go.Figure(go.Bar(
             x=[a.short_name for a in DEVELOPMENT_AREAS], y=scores, marker={"color": [a.colour for a in DEVELOPMENT_AREAS]},
@@ -229,7 +230,7 @@ def _compare_slide(data: DashboardData, language: str) -> html.Div:
         return html.Div([html.H2(text("slide_compare", language)), html.P(text("compare_no_year", language))],
                         className="slide", **{"data-slide": SLIDE_COMPARE})
     year = max(years)
-    table = data.score_table(year, {a.id: 1.0 for a in DEVELOPMENT_AREAS})
+    table = data.score_table(year, EQUAL_WEIGHTS)
     names = data.names()
     localities = list(table.locality_ids)
     z = [[table.areas[loc][a.id].score for a in DEVELOPMENT_AREAS] for loc in localities]
