@@ -6,12 +6,9 @@ second table rather than a hunt through the layout code.
 
 from __future__ import annotations
 
-import logging
-
 from dashboard.language import current_language
 from dashboard.messages_en import EN
-
-DEFAULT_LANGUAGE = "sv"
+from indicators.texts import DEFAULT_LANGUAGE, Catalogue
 
 _SV: dict[str, str] = {
     "app_title": "Allas Vimmerby – lägesbild",
@@ -302,9 +299,7 @@ _SV: dict[str, str] = {
     "import_disabled": "Logga in som personal (administratör) för att läsa in data.",
 }
 
-_TABLES = {"sv": _SV, "en": EN}
-_REPORTED: set[str] = set()
-logger = logging.getLogger(__name__)
+CATALOGUE = Catalogue("dashboard", {"sv": _SV, "en": EN})
 
 
 def text(key: str, language: str | None = None, **params: object) -> str:
@@ -313,16 +308,7 @@ def text(key: str, language: str | None = None, **params: object) -> str:
     A key missing from a translation falls back to Swedish, and is logged once
     so the gap gets filled; an unknown key is shown as itself.
     """
-    language = language or current_language()
-    table = _TABLES.get(language, _SV)
-    if key in table:
-        template = table[key]
-    else:
-        if language != DEFAULT_LANGUAGE and key in _SV and key not in _REPORTED:
-            _REPORTED.add(key)
-            logger.warning("no %s translation for message %r; showing Swedish", language, key)
-        template = _SV.get(key, key)
-    return template.format(**params) if params else template
+    return CATALOGUE.render(key, language or current_language(), params)
 
 
 def indicator_name(indicator, language: str | None = None) -> str:
