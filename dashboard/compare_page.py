@@ -10,7 +10,7 @@ from dashboard import ids
 from dashboard.data import DashboardData
 from dashboard.formatting import number
 from dashboard.widgets import GRAPH_CONFIG, dropdown, labelled
-from dashboard.messages import DEFAULT_LANGUAGE, text, indicator_name
+from dashboard.messages import DEFAULT_LANGUAGE, area_title, indicator_name, text
 from indicators.comparison import KIND_AREA, KIND_INDEX, KIND_INDICATOR, ComparisonRow
 from dashboard.language import current_language
 from indicators.method import method_text
@@ -40,7 +40,7 @@ def compare_page(data: DashboardData, language: str | None = None) -> html.Div:
                                  {"label": str(y), "value": str(y)} for y in sorted(data.score_years(), reverse=True)
                              ]), ids.CMP_YEAR),
                     labelled(text("compare_area", language), dropdown(ids.CMP_AREA, language, clearable=False,
-                        options=[{"label": f"{a.short_name} – {a.official_name}", "value": a.id}
+                        options=[{"label": area_title(a, language), "value": a.id}
                                  for a in DEVELOPMENT_AREAS]), ids.CMP_AREA),
                     labelled(text("compare_indicator", language),
                              dropdown(ids.CMP_INDICATOR, language, clearable=False), ids.CMP_INDICATOR),

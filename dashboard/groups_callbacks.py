@@ -14,6 +14,7 @@ from dash import ALL, Dash, Input, Output, State, ctx, dcc, html, no_update
 from dashboard import ids
 from dashboard.data import DashboardData
 from dashboard.groups_page import PERIOD_12_MONTHS
+from dashboard.language import current_language
 from dashboard.groups_view import (
     activity_list,
     composition_table,
@@ -39,6 +40,7 @@ from indicators.groupwork_store import NotFoundError, StaleWriteError
 from indicators import groupwork_io
 from indicators import groupwork_service as service
 from indicators.slus import DEVELOPMENT_AREAS
+from indicators.texts import render
 
 FORM = "formuläret"
 
@@ -225,19 +227,24 @@ def outcome_message(error: Exception | None, language: str | None = None, ok_key
     """The same words for every form: what was wrong, or that it was saved."""
     if error is None:
         return html.P(text(ok_key, language), className="notice notice-ok", role="status")
+    language = language or current_language()
     if isinstance(error, InputError):
         return html.Div([html.P(text("form_problems", language)),
-                         html.Ul([html.Li(_problem_text(p)) for p in error.problems])],
+                         html.Ul([html.Li(_problem_text(p, language)) for p in error.problems])],
                         className="notice notice-error")
     if isinstance(error, PermissionDenied):
         return html.P(text("permission_denied", language), className="notice notice-error")
-    return html.P(str(error), className="notice notice-error")
+    return html.P(render(error.args[0] if error.args else "", language), className="notice notice-error")
 
 
-def _problem_text(problem: Problem) -> str:
-    label = text(f"field_{problem.field}") if problem.field else ""
-    label = "" if label == f"field_{problem.field}" else label
-    return f"{label or problem.field}: {problem.message}" if problem.field else problem.message
+def _problem_text(problem: Problem, language: str) -> str:
+    """"Titel: måste fyllas i" — the form's own label for the field, then the message."""
+    message = render(problem.message, language)
+    if not problem.field:
+        return message
+    label = text(f"field_{problem.field}", language)
+    label = problem.field if label == f"field_{problem.field}" else label
+    return f"{label}: {message}"
 
 
 def submit_record(data: DashboardData, form: RecordForm, locality_id: str | None, values: dict,

@@ -10,6 +10,7 @@ from dash import Dash, Input, Output, State, dcc, html
 
 from dashboard import ids
 from dashboard.data import DashboardData
+from dashboard.language import current_language
 from dashboard.messages import DEFAULT_LANGUAGE, text
 from dashboard.uploads import decode_upload
 from indicators.auth import Action, can
@@ -48,6 +49,7 @@ def handle_upload(data: DashboardData, contents: str | None, filename: str | Non
     The file goes to a temporary path because the importers read files (the
     CLI's way); the user sees it under its own name.
     """
+    language = language or current_language()
     if not contents or not filename:
         return html.Div(), import_log_table(data, language)
     user = data.current_user()
@@ -73,7 +75,7 @@ def handle_upload(data: DashboardData, contents: str | None, filename: str | Non
 
 def _failure(name: str, problems: Sequence[Problem], language: str) -> html.Div:
     return html.Div(
-        [html.P(text("import_failed", language, file=name)), html.Ul([html.Li(str(p)) for p in problems])],
+        [html.P(text("import_failed", language, file=name)), html.Ul([html.Li(p.render(language)) for p in problems])],
         className="notice notice-error",
         role="alert",
     )

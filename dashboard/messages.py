@@ -296,6 +296,7 @@ _SV: dict[str, str] = {
     "direction_higher": "högre är bättre",
     "direction_lower": "lägre är bättre",
     "direction_neutral": "neutral (poängsätts inte)",
+    "upload_broken": "filen kunde inte tas emot (trasig uppladdning)",
     "import_disabled": "Logga in som personal (administratör) för att läsa in data.",
 }
 
@@ -316,6 +317,13 @@ def indicator_name(indicator, language: str | None = None) -> str:
     if (language or current_language()) == "en" and indicator.name_en:
         return indicator.name_en
     return indicator.name_sv
+
+
+def area_title(area, language: str | None = None) -> str:
+    """"Leva – Attraktiva och hållbara livsmiljöer": the short name stays Swedish in every language."""
+    official = area.official_name_en if (language or current_language()) == "en" and area.official_name_en \
+        else area.official_name
+    return f"{area.short_name} – {official}"
 
 
 def basis_label(basis: str, language: str | None = None) -> str:

@@ -113,6 +113,7 @@ EN: dict[str, str] = {
     "col_added": "Added",
     "col_changed": "Changed",
     "import_docs": "The file formats are described in docs/import.md.",
+    "upload_broken": "the file could not be received (broken upload)",
     "import_disabled": "Sign in as staff (administrator) to load data.",
     "dd_select_all": "Select all",
     "dd_deselect_all": "Deselect all",

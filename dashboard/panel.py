@@ -9,7 +9,7 @@ from dash import dcc, html
 from dashboard.charts import history_figure
 from dashboard.formatting import number, with_unit, year
 from dashboard.widgets import GRAPH_CONFIG
-from dashboard.messages import DEFAULT_LANGUAGE, basis_label, text, indicator_name
+from dashboard.messages import DEFAULT_LANGUAGE, area_title, basis_label, text, indicator_name
 from indicators.latest import MapValue
 from indicators.model import Group, Indicator, Locality, Observation
 from indicators.summary import AreaSummary, IndicatorLine
@@ -159,7 +159,7 @@ def _population(indicator: Indicator | None, population: Sequence[Observation], 
 def _area(summary: AreaSummary, language: str) -> html.Section:
     area = summary.area
     header = html.H4(
-        [html.Span(className="area-swatch", style={"background": area.colour}), f"{area.short_name} – {area.official_name}"],
+        [html.Span(className="area-swatch", style={"background": area.colour}), area_title(area, language)],
         className="area-heading",
     )
     if not summary.lines:

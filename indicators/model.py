@@ -42,6 +42,8 @@ class DevelopmentArea:
     short_name: str
     official_name: str
     colour: str
+    official_name_en: str = ""
+    """The official name in English (our translation; the short names stay Swedish in both languages)."""
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from dashboard.data import DashboardData
 from dashboard.exports.svg import bar_chart_svg, line_chart_svg, map_svg
 from dashboard.exports.texts import long_date, t
 from dashboard.formatting import number, with_unit
-from dashboard.messages import basis_label, text
+from dashboard.messages import area_title, basis_label, text
 from dashboard.url_state import parse_weights
 from indicators.groupwork import Activity, ActivityKind, Initiative, InitiativeStatus
 from indicators.latest import latest
@@ -231,7 +231,7 @@ def locality_report_html(data: DashboardData, locality_id: str, year: int | None
     for summary in locality_summary(locality.id, r.indicators, observations):
         area = summary.area
         body.append(f'<h3><span class="swatch" style="background:{area.colour}"></span>'
-                    f"{_e(area.short_name)} – {_e(area.official_name)}</h3>")
+                    f"{_e(area_title(area))}</h3>")
         if not summary.lines:
             body.append(f'<p class="empty">{_e(t("area_empty"))}</p>')
             continue
@@ -372,7 +372,7 @@ def municipality_report_html(data: DashboardData, year: int | None = None, *, to
     for area in DEVELOPMENT_AREAS:
         indicators = [i for i in r.indicators if i.area_id == area.id]
         body.append(f'<h3><span class="swatch" style="background:{area.colour}"></span>'
-                    f"{_e(area.short_name)} – {_e(area.official_name)}</h3>")
+                    f"{_e(area_title(area))}</h3>")
         if not indicators:
             body.append(f'<p class="empty">{_e(t("area_empty"))}</p>')
             continue
