@@ -8,6 +8,7 @@ so a link reproduces the view.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import plotly.graph_objects as go
 from dash import ALL, Dash, Input, Output, State, ctx, dcc, html, no_update
@@ -26,9 +27,9 @@ from dashboard.url_state import (
     compare_query,
     parse_compare_query,
 )
-from indicators.comparison import comparison_rows
+from indicators.comparison import ComparisonRow, comparison_rows
 from indicators.latest import latest
-from indicators.model import MUNICIPALITY_ID, SWEDEN_ID, Level
+from indicators.model import MUNICIPALITY_ID, SWEDEN_ID, Indicator, Level
 from indicators.open_data import comparison_frame, to_csv_bytes, to_xlsx_bytes
 from indicators.scores import validate_weights
 from indicators.slus import DEVELOPMENT_AREAS
@@ -144,15 +145,37 @@ def _weights_problems(problems: Sequence[str], language: str) -> html.Div:
                     className="notice notice-error")
 
 
-def compare_content(data: DashboardData, search: str | None, language: str | None = None) -> tuple:
-    """(message, example notice, radar, index, bars, series, table) for the view in the URL."""
+@dataclass(frozen=True)
+class CompareView:
+    """What the compare view shows for the state in a link: the four charts, the rows, the notes."""
+
+    state: CompareState
+    charts: dict[str, go.Figure]
+    rows: list[ComparisonRow]
+    indicators: dict[str, Indicator]
+    names: dict[str, str]
+    example: bool
+
+
+CHART_NAMES = ("radar", "index", "bars", "series")
+"""The compare page's charts in page order; also the names ``export chart --chart`` takes."""
+
+
+def compare_view(data: DashboardData, search: str | None, language: str | None = None) -> CompareView | str:
+    """The compare view for the link's query, or the message saying why there is none.
+
+    The page and ``python -m dashboard export chart`` both draw from here, so an
+    exported chart is the chart on screen for the same link.
+    """
     state = read_state(data, search)
-    empty = _empty_figure()
     if len(state.localities) < 2:
-        return _notice(text("compare_too_few", language)), None, empty, empty, empty, empty, None
+        return text("compare_too_few", language)
     if state.year == LATEST:
-        return _notice(text("compare_no_year", language)), None, empty, empty, empty, empty, None
+        return text("compare_no_year", language)
     year = int(state.year)
+    if year not in compare_years(data):
+        return text("compare_year_without_data", language, year=year,
+                    years=", ".join(str(y) for y in compare_years(data)) or "–")
     table = data.score_table(year, state.weights)
     names = data.names()
     selected = list(state.localities)
@@ -162,6 +185,7 @@ def compare_content(data: DashboardData, search: str | None, language: str | Non
     column = table.indicators.get(state.indicator)
     observations = data.store.observations(state.indicator, [*selected, MUNICIPALITY_ID, SWEDEN_ID])
     sweden = latest([o for o in observations if o.place_id == SWEDEN_ID], year)
+    empty = _empty_figure()
     if column is None:
         bars = empty
     elif column.indicator.per_1000:
@@ -170,15 +194,28 @@ def compare_content(data: DashboardData, search: str | None, language: str | Non
         bars = indicator_bars(column, selected, names, sweden, language=language)
     series = series_figure(indicators[state.indicator], observations, selected, names, language) \
         if state.indicator in indicators else empty
-    example = any(r.example for r in rows)
+    charts = {
+        "radar": radar_figure(table, selected, names, language),
+        "index": index_figure(table, selected, names, weights_note(state.weights, language), language),
+        "bars": bars,
+        "series": series,
+    }
+    return CompareView(state, charts, rows, indicators, names, any(r.example for r in rows))
+
+
+def compare_content(data: DashboardData, search: str | None, language: str | None = None) -> tuple:
+    """(message, example notice, radar, index, bars, series, table) for the view in the URL."""
+    view = compare_view(data, search, language)
+    if isinstance(view, str):
+        empty = _empty_figure()
+        return _notice(view), None, empty, empty, empty, empty, None
+    state = view.state
     return (
         None,
-        _notice(text("example_note", language), "notice-example") if example else None,
-        radar_figure(table, selected, names, language),
-        index_figure(table, selected, names, weights_note(state.weights, language), language),
-        bars,
-        series,
-        ranking_table(rows, selected, names, indicators, state.area, year, language),
+        _notice(text("example_note", language), "notice-example") if view.example else None,
+        *(view.charts[name] for name in CHART_NAMES),
+        ranking_table(view.rows, list(state.localities), view.names, view.indicators, state.area, int(state.year),
+                      language),
     )
 
 

@@ -9,7 +9,7 @@ from dash import dcc, html
 from dashboard import ids
 from dashboard.data import DashboardData
 from dashboard.formatting import number
-from dashboard.widgets import GRAPH_CONFIG, dropdown, labelled
+from dashboard.widgets import GRAPH_CONFIG, chart, dropdown, labelled
 from dashboard.messages import DEFAULT_LANGUAGE, area_title, indicator_name, text
 from indicators.comparison import KIND_AREA, KIND_INDEX, KIND_INDICATOR, ComparisonRow
 from dashboard.language import current_language
@@ -51,16 +51,16 @@ def compare_page(data: DashboardData, language: str | None = None) -> html.Div:
             html.Div(id=ids.CMP_EXAMPLE),
             html.Div(
                 [
-                    dcc.Graph(id=ids.CMP_RADAR, config=GRAPH_CONFIG, className="chart"),
-                    dcc.Graph(id=ids.CMP_INDEX, config=GRAPH_CONFIG, className="chart"),
+                    chart(dcc.Graph(id=ids.CMP_RADAR, config=GRAPH_CONFIG, className="chart"), "radar", language),
+                    chart(dcc.Graph(id=ids.CMP_INDEX, config=GRAPH_CONFIG, className="chart"), "index", language),
                 ],
                 className="chart-grid",
             ),
             _weights_form(language),
             html.Div(
                 [
-                    dcc.Graph(id=ids.CMP_BARS, config=GRAPH_CONFIG, className="chart"),
-                    dcc.Graph(id=ids.CMP_SERIES, config=GRAPH_CONFIG, className="chart"),
+                    chart(dcc.Graph(id=ids.CMP_BARS, config=GRAPH_CONFIG, className="chart"), "bars", language),
+                    chart(dcc.Graph(id=ids.CMP_SERIES, config=GRAPH_CONFIG, className="chart"), "series", language),
                 ],
                 className="chart-grid",
             ),

@@ -1,8 +1,8 @@
 """``python -m dashboard export``: the offline exports from the command line.
 
 The same functions the dashboard calls (``dashboard.exports``): a standalone
-HTML map, and a report per locality or for the whole municipality as
-print-ready HTML or PDF.
+HTML map, a report per locality or for the whole municipality as print-ready
+HTML or PDF, and any chart of the compare page as PNG or SVG.
 """
 
 from __future__ import annotations
@@ -15,11 +15,14 @@ from dashboard.language import LANGUAGES, language_of
 from indicators.storage import default_database_url, resolve_database_url
 
 PROG = "python -m dashboard export"
+CHART_CHOICES = ("radar", "index", "bars", "series")
+"""The compare page's charts (``dashboard.compare_callbacks.CHART_NAMES``, kept light here for --help)."""
 
 DESCRIPTION = """\
 Exportera Allas Vimmerby så att det fungerar utan nät: en fristående
-HTML-karta (öppnas från ett USB-minne, utan server) och en utskriftsklar
-rapport per ort eller för hela kommunen, som HTML eller PDF.
+HTML-karta (öppnas från ett USB-minne, utan server), en utskriftsklar
+rapport per ort eller för hela kommunen, som HTML eller PDF, och
+jämförelsesidans diagram som PNG eller SVG.
 """
 
 EPILOG = f"""\
@@ -28,13 +31,15 @@ exempel:
   {PROG} map index.html --layer index --year 2024
   {PROG} report kommunen.pdf
   {PROG} report storebro.html --locality storebro --year 2024
+  {PROG} chart index.svg --chart index
+  {PROG} chart radar.png --chart radar --link "http://127.0.0.1:8050/jamfor?orter=tuna,pelarne&ar=2024"
 
 databas:
   --database-url går före miljövariabeln DATABASE_URL, som går före
   standardplatsen {default_database_url()}.
 
-PDF skrivs ut av Chromium i huvudlöst läge (Debians paket chromium, eller
-miljövariabeln CHROMIUM=sökväg). Allt sker lokalt, utan nät.
+PDF och diagrambilder ritas av Chromium i huvudlöst läge (Debians paket
+chromium, eller miljövariabeln CHROMIUM=sökväg). Allt sker lokalt, utan nät.
 """
 
 
@@ -64,7 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--database-url", metavar="URL", help="databasens adress (SQLAlchemy-URL)")
     parser.add_argument("--language", choices=LANGUAGES, default="sv",
                         help="språk i filen: sv (standard) eller en")
-    commands = parser.add_subparsers(dest="what", metavar="{map,report}", title="kommandon",
+    commands = parser.add_subparsers(dest="what", metavar="{map,report,chart}", title="kommandon",
                                      parser_class=_SwedishParser)
 
     map_parser = commands.add_parser("map", help="fristående HTML-karta med allt inbakat",
@@ -88,6 +93,20 @@ def build_parser() -> argparse.ArgumentParser:
                                help="år (standard: senaste uppgift)")
     report_parser.add_argument("--database-url", metavar="URL", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     report_parser.add_argument("--language", choices=LANGUAGES, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+
+    chart_parser = commands.add_parser(
+        "chart", help="ett diagram från jämförelsesidan som PNG eller SVG",
+        description="Ett diagram som på jämförelsesidan. Länken (kopiera adressen från sidan) väljer orter, år, "
+                    "område, indikator och vikter; utan länk: alla orter och det senaste året. "
+                    "Filändelsen avgör formatet: .png eller .svg.")
+    chart_parser.add_argument("out", metavar="UT.png|UT.svg", type=Path, help="filen som skrivs")
+    chart_parser.add_argument("--chart", choices=CHART_CHOICES, default="index",
+                              help="radar: poäng per utvecklingsområde; index: attraktivitetsindex (standard); "
+                                   "bars: indikatorn per ort; series: indikatorn över tid")
+    chart_parser.add_argument("--link", metavar="LÄNK", default=None,
+                              help="jämförelsesidans adress, eller bara delen från ?")
+    chart_parser.add_argument("--database-url", metavar="URL", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    chart_parser.add_argument("--language", choices=LANGUAGES, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     return parser
 
 
@@ -95,9 +114,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.what is None:
-        parser.error("välj ett kommando: map eller report")
+        parser.error("välj ett kommando: map, report eller chart")
     if args.what == "report" and args.out.suffix.lower() not in (".html", ".htm", ".pdf"):
         parser.error("rapportens fil ska sluta på .html eller .pdf")
+    if args.what == "chart" and args.out.suffix.lower() not in (".png", ".svg"):
+        parser.error("diagrammets fil ska sluta på .png eller .svg")
 
     # Heavy imports only once the arguments are valid.
     from dashboard.data import DashboardData
@@ -110,6 +131,8 @@ def main(argv: list[str] | None = None) -> int:
         with language_of(language):
             if args.what == "map":
                 return _export_map(data, args, parser)
+            if args.what == "chart":
+                return _export_chart(data, args, language)
             return _export_report(data, args)
     finally:
         store.dispose()
@@ -153,6 +176,27 @@ def _export_report(data, args) -> int:
             return 1
     else:
         content = document.encode("utf-8")
+    _write(args.out, content)
+    return 0
+
+
+def _export_chart(data, args, language: str) -> int:
+    from urllib.parse import urlsplit
+
+    from dashboard.compare_callbacks import compare_view
+    from dashboard.exports.chart_image import ChartImageError, chart_image
+    from dashboard.messages import text
+
+    search = urlsplit(args.link).query if args.link and "?" in args.link else args.link
+    view = compare_view(data, search, language)
+    if isinstance(view, str):
+        print(f"Fel: {view}", file=sys.stderr)
+        return 2
+    try:
+        content = chart_image(view.charts[args.chart], args.out.suffix.lower().lstrip("."))
+    except ChartImageError as error:
+        print(f"Fel: {text('chart_image_failed', language)} ({error})", file=sys.stderr)
+        return 1
     _write(args.out, content)
     return 0
 

@@ -23,7 +23,7 @@ from dashboard.groups_view import (
     status_label,
     timeline_figure,
 )
-from dashboard.widgets import GRAPH_CONFIG
+from dashboard.widgets import GRAPH_CONFIG, chart
 from dashboard.messages import DEFAULT_LANGUAGE, text
 from dashboard.uploads import decode_upload
 from indicators.auth import Action, can
@@ -107,7 +107,8 @@ def render_groups(data: DashboardData, locality_id: str | None, period: str | No
             html.P(text("can_edit", language, locality=locality.name) if editable
                    else text("sign_in_to_edit", language), className="notice notice-info"),
             html.H3(text("activities_heading", language) + f" ({label})"),
-            dcc.Graph(figure=timeline_figure(activities, locality.name, language), config=GRAPH_CONFIG)
+            chart(dcc.Graph(figure=timeline_figure(activities, locality.name, language), config=GRAPH_CONFIG),
+                  f"aktiviteter-{locality.id}", language)
             if activities else None,
             activity_list(activities, editable, language),
             html.H3(text("initiatives_heading", language)),

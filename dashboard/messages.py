@@ -297,6 +297,10 @@ _SV: dict[str, str] = {
     "direction_lower": "lägre är bättre",
     "direction_neutral": "neutral (poängsätts inte)",
     "upload_broken": "filen kunde inte tas emot (trasig uppladdning)",
+    "compare_year_without_data": "Inga jämförbara uppgifter för {year}. År med uppgifter: {years}.",
+    "chart_image_failed": "Diagrammet kunde inte ritas: Chromium behövs (Debians paket chromium, eller CHROMIUM=sökväg)",
+    "chart_download": "Ladda ned diagrammet:",
+    "chart_download_title": "Spara diagrammet som {format}-bild",
     "import_disabled": "Logga in som personal (administratör) för att läsa in data.",
 }
 

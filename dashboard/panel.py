@@ -8,7 +8,7 @@ from dash import dcc, html
 
 from dashboard.charts import history_figure
 from dashboard.formatting import number, with_unit, year
-from dashboard.widgets import GRAPH_CONFIG
+from dashboard.widgets import GRAPH_CONFIG, chart
 from dashboard.messages import DEFAULT_LANGUAGE, area_title, basis_label, text, indicator_name
 from indicators.latest import MapValue
 from indicators.model import Group, Indicator, Locality, Observation
@@ -135,11 +135,11 @@ def _population(indicator: Indicator | None, population: Sequence[Observation], 
             heading,
             *(
                 [
-                    dcc.Graph(
+                    chart(dcc.Graph(
                         figure=history_figure(indicator, population, language),
                         config=GRAPH_CONFIG,
                         className="population-chart",
-                    )
+                    ), "folkmangd", language)
                 ]
                 if any(o.year is not None and o.value is not None for o in population)
                 else []

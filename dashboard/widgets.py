@@ -24,6 +24,26 @@ GRAPH_CONFIG = {
     "toImageButtonOptions": {"filename": "allas-vimmerby", "scale": 2},
 }
 """Every chart's settings: the camera button saves a PNG, nothing goes to a cloud service."""
+
+
+def chart(graph: dcc.Graph, name: str, language: str | None = None) -> html.Div:
+    """A chart with visible PNG and SVG download buttons under it.
+
+    The camera in Plotly's hover toolbar only gives PNG and is hard to find with
+    a keyboard; these buttons draw the image in the browser from the chart on
+    screen (``assets/chart_download.js``, plotly.js is local), so they work with
+    no network. ``name`` becomes the file name: ``allas-vimmerby-<name>.svg``.
+    """
+    buttons = [
+        html.Button(fmt.upper(), type="button", className="button secondary small chart-download",
+                    title=text("chart_download_title", language, format=fmt.upper()),
+                    **{"data-format": fmt, "data-filename": f"allas-vimmerby-{name}"})
+        for fmt in ("png", "svg")
+    ]
+    return html.Div([graph, html.Div([html.Span(text("chart_download", language)), *buttons],
+                                     className="chart-downloads")], className="chart-box")
+
+
 STATIC_GRAPH_CONFIG = {**GRAPH_CONFIG, "staticPlot": True}
 """For presentation slides: nothing to hover or drag on a projector."""
 

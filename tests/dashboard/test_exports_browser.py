@@ -89,3 +89,44 @@ def test_report_pdf_has_pages(dashboard_data, tmp_path: Path):
                        check=True, timeout=60)
         pngs = list(tmp_path.glob("p*.png"))
         assert pngs and pngs[0].read_bytes().startswith(b"\x89PNG")
+
+
+def test_cli_exports_a_compare_chart_as_svg_and_png(database_url, store, tmp_path: Path, capsys):
+    from dashboard.export_cli import main as export_main
+    from tests.conftest import CHROMIUM, require_tool
+
+    require_tool(CHROMIUM, "Debian's chromium")
+    link = "http://127.0.0.1:8050/jamfor?orter=tuna,pelarne,storebro&ar=2024&omrade=leva"
+    svg = tmp_path / "radar.svg"
+    assert export_main(["--database-url", database_url, "chart", str(svg), "--chart", "radar", "--link", link]) == 0
+    drawn = svg.read_text(encoding="utf-8")
+    assert drawn.startswith("<svg") and "Tuna" in drawn and "Pelarne" in drawn and "Storebro" in drawn
+    assert "Vimmerby" not in drawn.split("<g class=\"legend\"", 1)[-1]  # only the three chosen localities
+
+    png = tmp_path / "index.png"
+    assert export_main(["--database-url", database_url, "--language", "en", "chart", str(png), "--link",
+                        "?orter=tuna,pelarne&ar=2024"]) == 0
+    assert png.read_bytes().startswith(b"\x89PNG")
+
+
+def test_cli_chart_for_a_year_without_data_says_which_years_have_some(database_url, store, tmp_path, capsys):
+    from dashboard.export_cli import main as export_main
+
+    out = tmp_path / "x.svg"
+    assert export_main(["--database-url", database_url, "chart", str(out), "--link", "?orter=tuna,pelarne&ar=1990"]) == 2
+    assert "Inga jämförbara uppgifter för 1990" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_compare_page_downloads_a_chart_as_svg(live_app, page, tmp_path: Path):
+    page.goto(f"{live_app}/jamfor?orter=tuna,pelarne,storebro&ar=2024")
+    box = page.locator(".chart-box", has=page.locator("#compare-radar"))
+    box.locator(".js-plotly-plot .main-svg").first.wait_for()
+    with page.expect_download() as caught:
+        box.get_by_role("button", name="SVG").click()
+    download = caught.value
+    assert download.suggested_filename == "allas-vimmerby-radar.svg"
+    saved = tmp_path / download.suggested_filename
+    download.save_as(saved)
+    drawn = saved.read_text(encoding="utf-8")
+    assert drawn.startswith("<svg") and "Pelarne" in drawn
