@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import plotly.graph_objects as go
 
 from dashboard.formatting import with_unit
-from dashboard.messages import DEFAULT_LANGUAGE, basis_label, text
+from dashboard.messages import DEFAULT_LANGUAGE, basis_label, source_of, text
 from indicators.model import Indicator, Observation
 
 # Okabe–Ito colours and distinct marker symbols: bases stay apart in greyscale too.
@@ -32,7 +32,7 @@ def history_figure(
                 name=basis_label(basis, language),
                 line={"color": colour, "width": 3},
                 marker={"size": 11, "symbol": symbol, "color": colour},
-                customdata=[[with_unit(o.value, indicator, language), o.source] for o in series],
+                customdata=[[with_unit(o.value, indicator, language), source_of(o, language)] for o in series],
                 hovertemplate="%{x}: %{customdata[0]}<br>%{customdata[1]}<extra></extra>",
             )
         )

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 import plotly.graph_objects as go
 
 from dashboard.formatting import number
-from dashboard.messages import DEFAULT_LANGUAGE, text, indicator_name
+from dashboard.messages import DEFAULT_LANGUAGE, indicator_name, source_of, text
 from indicators.model import MUNICIPALITY_ID, SWEDEN_ID, Indicator, Observation
 from indicators.scores import IndicatorScores, ScoreTable
 from indicators.slus import DEVELOPMENT_AREAS
@@ -137,12 +137,12 @@ def series_figure(indicator: Indicator, observations: Sequence[Observation], sel
             figure.add_trace(go.Scatter(
                 x=[o.year for o in points], y=[o.value for o in points], name=name, mode="lines+markers",
                 line={"color": colour, "width": 3, "dash": dash}, marker={"size": 10, "symbol": symbol},
-                customdata=[o.source for o in points],
+                customdata=[source_of(o, language) for o in points],
                 hovertemplate="%{x}: %{y}<br>%{customdata}<extra>" + name + "</extra>",
             ))
     figure.update_layout(xaxis={"title": text("year_axis", language), "dtick": 1},
                          yaxis={"title": indicator.unit, "rangemode": "tozero"})
-    sources = sorted({o.source for o in observations if o.place_id in places and o.value is not None})
+    sources = sorted({source_of(o, language) for o in observations if o.place_id in places and o.value is not None})
     caption = text("source_line", language, source="; ".join(sources) or indicator.source)
     return _layout(figure, text("series_title", language, indicator=indicator_name(indicator, language)), caption)
 
@@ -154,7 +154,7 @@ def _reference_line(figure: go.Figure, value: float, label: str, language: str, 
 
 
 def _caption(indicator: Indicator, column: IndicatorScores, language: str) -> str:
-    sources = sorted({v.observation.source for v in column.figures.values()
+    sources = sorted({source_of(v.observation, language) for v in column.figures.values()
                       if v.observation is not None and v.comparable})
     caption = text("source_line", language, source="; ".join(sources) or indicator.source)
     if column.examples:

@@ -301,6 +301,7 @@ _SV: dict[str, str] = {
     "chart_image_failed": "Diagrammet kunde inte ritas: Chromium behövs (Debians paket chromium, eller CHROMIUM=sökväg)",
     "chart_download": "Ladda ned diagrammet:",
     "chart_download_title": "Spara diagrammet som {format}-bild",
+    "example_source": "Exempeldata – ersätts av kommunens egna uppgifter",
     "import_disabled": "Logga in som personal (administratör) för att läsa in data.",
 }
 
@@ -328,6 +329,11 @@ def area_title(area, language: str | None = None) -> str:
     official = area.official_name_en if (language or current_language()) == "en" and area.official_name_en \
         else area.official_name
     return f"{area.short_name} – {official}"
+
+
+def source_of(observation, language: str | None = None) -> str:
+    """Where a figure comes from; bundled example figures say so in the UI language."""
+    return text("example_source", language) if getattr(observation, "example", False) else observation.source
 
 
 def basis_label(basis: str, language: str | None = None) -> str:

@@ -9,7 +9,7 @@ from dash import dcc, html
 from dashboard.charts import history_figure
 from dashboard.formatting import number, with_unit, year
 from dashboard.widgets import GRAPH_CONFIG, chart
-from dashboard.messages import DEFAULT_LANGUAGE, area_title, basis_label, text, indicator_name
+from dashboard.messages import DEFAULT_LANGUAGE, area_title, basis_label, indicator_name, source_of, text
 from indicators.latest import MapValue
 from indicators.model import Group, Indicator, Locality, Observation
 from indicators.summary import AreaSummary, IndicatorLine
@@ -125,7 +125,7 @@ def _population(indicator: Indicator | None, population: Sequence[Observation], 
                 html.Td(year(o, language)),
                 html.Td(with_unit(o.value, indicator, language), className="num"),
                 html.Td(basis_label(o.basis, language)),
-                html.Td(o.source, className="source"),
+                html.Td(source_of(o, language), className="source"),
             ]
         )
         for o in sorted(population, key=lambda o: (o.year is None, o.year or 0, o.basis))
@@ -182,7 +182,7 @@ def _indicator_line(line: IndicatorLine, language: str) -> html.Div:
                 parts.append(_example_badge(language))
         return html.Div(parts, className="ref")
 
-    sources = sorted({o.source for o in (line.locality, line.municipality, line.sweden) if o is not None})
+    sources = sorted({source_of(o, language) for o in (line.locality, line.municipality, line.sweden) if o is not None})
     return html.Div(
         [
             html.Div(indicator_name(ind, language), className="indicator-name"),

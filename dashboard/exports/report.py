@@ -18,7 +18,7 @@ from dashboard.data import DashboardData
 from dashboard.exports.svg import bar_chart_svg, line_chart_svg, map_svg
 from dashboard.exports.texts import long_date, t
 from dashboard.formatting import number, with_unit
-from dashboard.messages import area_title, basis_label, text
+from dashboard.messages import area_title, basis_label, source_of, text
 from dashboard.url_state import parse_weights
 from indicators.groupwork import Activity, ActivityKind, Initiative, InitiativeStatus
 from indicators.latest import latest
@@ -85,7 +85,7 @@ class _Report:
         """A value with unit and year, a badge for example data; its source is recorded."""
         if obs is None or obs.value is None:
             return _e(t("missing"))
-        self.sources.add(obs.source)
+        self.sources.add(source_of(obs))
         year_text = f" ({obs.year if obs.year is not None else text('undated')})" if with_year else ""
         return _e(with_unit(obs.value, indicator) + year_text) + (self.badge() if obs.example else "")
 
@@ -143,7 +143,7 @@ class _Report:
         rows = "".join(
             f"<tr><td>{o.year if o.year is not None else _e(text('undated'))}</td>"
             f'<td class="num">{self.figure(o, indicator, with_year=False)}</td>'
-            f"<td>{_e(basis_label(o.basis))}</td><td>{_e(o.source)}</td></tr>"
+            f"<td>{_e(basis_label(o.basis))}</td><td>{_e(source_of(o))}</td></tr>"
             for o in sorted(observations, key=lambda o: (o.year is None, o.year or 0, o.basis))
             if o.value is not None
         )
