@@ -119,10 +119,11 @@ def test_cli_chart_for_a_year_without_data_says_which_years_have_some(database_u
 
 
 def test_compare_page_downloads_a_chart_as_svg(live_app, page, tmp_path: Path):
-    page.goto(f"{live_app}/jamfor?orter=tuna,pelarne,storebro&ar=2024")
-    box = page.locator(".chart-box", has=page.locator("#compare-radar"))
+    view = page.page
+    view.goto(f"{live_app}/jamfor?orter=tuna,pelarne,storebro&ar=2024")
+    box = view.locator(".chart-box", has=view.locator("#compare-radar"))
     box.locator(".js-plotly-plot .main-svg").first.wait_for()
-    with page.expect_download() as caught:
+    with view.expect_download() as caught:
         box.get_by_role("button", name="SVG").click()
     download = caught.value
     assert download.suggested_filename == "allas-vimmerby-radar.svg"
@@ -130,3 +131,4 @@ def test_compare_page_downloads_a_chart_as_svg(live_app, page, tmp_path: Path):
     download.save_as(saved)
     drawn = saved.read_text(encoding="utf-8")
     assert drawn.startswith("<svg") and "Pelarne" in drawn
+    assert page.outside_requests() == [] and page.errors == []
