@@ -174,3 +174,9 @@ def test_every_message_key_used_in_the_domain_exists():
                     missing.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert not missing, "t() with a key its catalogue lacks (or not a literal):\n" + "\n".join(missing)
 
+
+
+def test_every_development_area_has_an_english_official_name():
+    from indicators.slus import DEVELOPMENT_AREAS
+
+    assert all(area.official_name_en and area.official_name_en != area.official_name for area in DEVELOPMENT_AREAS)
