@@ -17,6 +17,7 @@ from dashboard import ids
 from dashboard.data import DashboardData
 from dashboard.formatting import day
 from dashboard.groups_callbacks import FORM, outcome_message
+from dashboard.language import current_language
 from dashboard.messages import DEFAULT_LANGUAGE, text
 from dashboard.widgets import dropdown, labelled
 from indicators import groupwork_service as service
@@ -132,12 +133,13 @@ def staff_tables(data: DashboardData, language: str | None = None) -> tuple:
                              html.Td("" if m.participants is None else str(m.participants), className="num"),
                              html.Td(", ".join(m.themes))]) for m in meetings]),
     ], className="data-table") if meetings else html.P(text("no_meetings", language), className="muted")
+    reader = language or current_language()  # each line is stored with its key: shown in the reader's language
     audit = html.Div(html.Table([
         html.Thead(html.Tr([html.Th(text(k, language)) for k in ("col_when", "col_who", "col_action", "col_entity",
                                                                   "col_locality", "col_summary")])),
         html.Tbody([html.Tr([html.Td(e.at.strftime("%Y-%m-%d %H:%M")), html.Td(e.username), html.Td(e.action),
                              html.Td(f"{e.entity} {e.entity_id}"), html.Td(names.get(e.locality_id or "", "")),
-                             html.Td(e.summary)]) for e in data.gw.audit(limit=200)]),
+                             html.Td(e.render(reader))]) for e in data.gw.audit(limit=200)]),
     ], className="data-table"), className="table-scroll")
     return html.Div(users, className="table-scroll"), meeting_table, audit
 

@@ -136,5 +136,14 @@ class AuditEntry:
     entity: str  # "activity" | "initiative" | "composition" | "meeting" | "user"
     entity_id: str
     locality_id: str | None
-    summary: str
+    summary: str  # in Swedish, as written
     id: int | None = None
+    summary_key: str | None = None  # None for lines written before the key was stored
+    summary_params: Mapping[str, object] | None = field(default=None, hash=False)
+
+    def render(self, language: str = "sv") -> str:
+        """The summary in ``language`` (the Swedish one as stored when the line has no key)."""
+        # Imported here: the audit module builds on these records.
+        from indicators.groupwork_audit import render_summary
+
+        return render_summary(self.summary_key, self.summary_params, self.summary, language)

@@ -5,10 +5,20 @@ field names, not the old and new text: the record itself shows that). It never
 holds a password hash: a changed password is logged as "lösenord" only.
 Summaries contain titles that people typed, so whoever shows them must escape
 them like any other user text.
+
+A line is a catalogue message (``indicators.audit_texts``): it is stored as its
+Swedish wording (``summary``, for old readers and anyone reading the database
+directly) *and* as its key and parameters (``summary_key``, ``summary_params``:
+JSON of strings, integers and lists of strings), so the staff page shows it in
+the reader's language. Changed fields are stored by field name and named in the
+reader's language when shown. Lines written before the key was stored have
+only their Swedish summary, which is what they show in every language.
 """
 
 from __future__ import annotations
 
+import json
+import logging
 from collections.abc import Mapping
 from dataclasses import fields
 from datetime import date, datetime
@@ -17,8 +27,12 @@ from typing import Any
 from sqlalchemy import Connection, insert
 
 from indicators import schema
+from indicators.audit_texts import CATALOGUE, t
 from indicators.groupwork import Activity, Composition, Initiative, StrategicMeeting, User
 from indicators.groupwork_rows import enum_value, naive_utc
+from indicators.texts import CATALOGUES, DEFAULT_LANGUAGE, Listing, Text
+
+logger = logging.getLogger(__name__)
 
 CREATE = "create"
 UPDATE = "update"
@@ -34,41 +48,66 @@ USER = "user"
 _TITLE_MAX = 80
 _SUMMARY_MAX = 500
 
-# (new …, … as object of "Ändrade"/"Tog bort")
-_NOUNS = {
-    ACTIVITY: ("Ny aktivitet", "aktivitet"),
-    INITIATIVE: ("Nytt initiativ", "initiativ"),
-    COMPOSITION: ("Ny sammansättning", "sammansättning"),
-    MEETING: ("Nytt strategiskt möte", "strategiskt möte"),
-    USER: ("Ny användare", "användare"),
+# Message keys per entity: (created, changed, deleted).
+_KEYS = {
+    ACTIVITY: ("created_activity", "changed_activity", "deleted_activity"),
+    INITIATIVE: ("created_initiative", "changed_initiative", "deleted_initiative"),
+    COMPOSITION: ("created_composition", "changed_composition", "deleted_composition"),
+    MEETING: ("created_meeting", "changed_meeting", "deleted_meeting"),
+    USER: ("created_user", "changed_user", "deleted_user"),
 }
+_IMPORT_KEYS = {ACTIVITY: "imported_activity", INITIATIVE: "imported_initiative"}
 
-_FIELD_LABELS = {
-    "locality_id": "ort",
-    "date": "datum",
-    "kind": "typ",
-    "title": "titel",
-    "participants": "deltagare",
-    "areas": "utvecklingsområden",
-    "description": "beskrivning",
-    "status": "status",
-    "start": "start",
-    "end": "slut",
-    "lead": "ansvarig",
-    "partners": "samarbetspartner",
-    "progress": "framsteg",
-    "lat": "plats",
-    "lon": "plats",
-    "themes": "teman",
-    "notes": "anteckningar",
-    "username": "användarnamn",
-    "role": "roll",
-    "password_hash": "lösenord",
-    "active": "aktiv",
-    "counts": "antal",
+# Record field → the catalogue key naming it (lat and lon are both "plats").
+_FIELD_KEYS = {
+    "locality_id": "field_locality_id",
+    "date": "field_date",
+    "kind": "field_kind",
+    "title": "field_title",
+    "participants": "field_participants",
+    "areas": "field_areas",
+    "description": "field_description",
+    "status": "field_status",
+    "start": "field_start",
+    "end": "field_end",
+    "lead": "field_lead",
+    "partners": "field_partners",
+    "progress": "field_progress",
+    "lat": "field_place",
+    "lon": "field_place",
+    "themes": "field_themes",
+    "notes": "field_notes",
+    "username": "field_username",
+    "role": "field_role",
+    "password_hash": "field_password",
+    "active": "field_active",
+    "counts": "field_counts",
 }
 
 _Record = Activity | Initiative | StrategicMeeting | User | Composition
+Params = dict[str, str | int | list[str]]
+"""What a line stores as parameters: JSON-safe, and the same on every backend."""
+
+
+class AuditLine(Text):
+    """An audit message: a ``Text`` (its Swedish wording) that also keeps the parameters it is stored with.
+
+    The stored parameters are plain values (field names, a role, 0/1 for
+    active); the words made from them ("titel"/"title", "avstängd"/"deactivated")
+    are looked up when the line is rendered, so an old line reads in any language.
+    """
+
+    stored: Params
+
+    def __new__(cls, key: str, stored: Mapping[str, Any]) -> AuditLine:
+        if key not in CATALOGUE.tables[DEFAULT_LANGUAGE]:
+            raise KeyError(f"no message {key!r} in catalogue {CATALOGUE.name!r}")
+        self = super().__new__(cls, CATALOGUE, key, _words(stored))
+        self.stored = dict(stored)
+        return self
+
+    def __reduce__(self):
+        return (AuditLine, (self.key, self.stored))
 
 
 def write(
@@ -82,7 +121,13 @@ def write(
     locality_id: str | None,
     summary: str,
 ) -> None:
-    """Append one line in the caller's transaction, so it lands exactly when the change does."""
+    """Append one line in the caller's transaction, so it lands exactly when the change does.
+
+    ``summary`` is a plain string (stored as it is, shown as it is) or a
+    ``Text``: then its key and parameters are stored too, so it can be shown in
+    the reader's language.
+    """
+    key, params = _key_and_params(summary)
     conn.execute(
         insert(schema.audit_log).values(
             at=naive_utc(at),
@@ -91,61 +136,143 @@ def write(
             entity=entity,
             entity_id=entity_id,
             locality_id=locality_id,
-            summary=_shorten(summary, _SUMMARY_MAX),
+            summary=_shorten(str(summary), _SUMMARY_MAX),
+            summary_key=key,
+            summary_params=None if params is None else json.dumps(params, ensure_ascii=False, sort_keys=True),
         )
     )
 
 
-def created(entity: str, record: _Record) -> str:
+def created(entity: str, record: _Record) -> Text:
     """"Ny aktivitet ”Städdag vid ån” (2025-04-12)"."""
-    return f"{_NOUNS[entity][0]} {_describe(record)}"
+    return AuditLine(_KEYS[entity][0], _describe(record))
 
 
-def changed(entity: str, old: _Record, new: _Record) -> str:
+def changed(entity: str, old: _Record, new: _Record) -> Text:
     """"Ändrade initiativ ”Belysning”: status, framsteg" (the fields, never their values)."""
-    labels = changed_fields(old, new)
-    what = ", ".join(labels) if labels else "inga fält ändrade"
-    return f"Ändrade {_NOUNS[entity][1]} {_describe(new)}: {what}"
+    return AuditLine(_KEYS[entity][1], {**_describe(new), "fields": changed_field_names(old, new)})
 
 
-def deleted(entity: str, record: _Record) -> str:
+def deleted(entity: str, record: _Record) -> Text:
     """"Tog bort aktivitet ”Städdag vid ån” (2025-04-12)"."""
-    return f"Tog bort {_NOUNS[entity][1]} {_describe(record)}"
+    return AuditLine(_KEYS[entity][2], _describe(record))
 
 
-def imported(entity: str, file: str, added: int, changed_count: int, unchanged: int) -> str:
+def imported(entity: str, file: str, added: int, changed_count: int, unchanged: int) -> Text:
     """One line for a whole import: the file and what it did."""
-    plural = {ACTIVITY: "aktiviteter", INITIATIVE: "initiativ"}.get(entity, entity)
-    return (
-        f"Import av {plural} från ”{_shorten(file, _TITLE_MAX)}”: {added} nya, "
-        f"{changed_count} ändrade, {unchanged} oförändrade"
-    )
+    params: Params = {
+        "file": _shorten(file, _TITLE_MAX),
+        "added": added,
+        "changed": changed_count,
+        "unchanged": unchanged,
+    }
+    if entity in _IMPORT_KEYS:
+        return AuditLine(_IMPORT_KEYS[entity], params)
+    return AuditLine("imported_other", {**params, "entity": entity})
 
 
 def changed_fields(old: _Record, new: _Record) -> list[str]:
-    """Swedish labels of the fields that differ, in the record's order, each once."""
-    labels: list[str] = []
+    """The names (Swedish ``Text``, any language on ``render``) of the fields that differ, in the record's order."""
+    return [_field_label(name) for name in changed_field_names(old, new)]
+
+
+def changed_field_names(old: _Record, new: _Record) -> list[str]:
+    """The fields that differ, in the record's order; one per label (``lat`` and ``lon`` are one place)."""
+    names: list[str] = []
+    labels: set[str] = set()
     for field in fields(new):
         if field.name in ("id", "version"):
             continue
         if _comparable(getattr(old, field.name)) != _comparable(getattr(new, field.name)):
-            label = _FIELD_LABELS.get(field.name, field.name)
+            label = _FIELD_KEYS.get(field.name, field.name)
+            if label not in labels:
+                labels.add(label)
+                names.append(field.name)
+    return names
+
+
+def render_summary(
+    key: str | None, params: Mapping[str, Any] | None, summary: str, language: str = DEFAULT_LANGUAGE
+) -> str:
+    """A stored line in ``language``; the stored Swedish ``summary`` when it has no key (or one no longer known)."""
+    if key is None or language == DEFAULT_LANGUAGE:
+        return summary
+    try:
+        if ":" in key:
+            name, _, message = key.partition(":")
+            catalogue = next((c for c in CATALOGUES if c.name == name), None)
+            if catalogue is None or message not in catalogue.tables[DEFAULT_LANGUAGE]:
+                return summary
+            text = catalogue.render(message, language, params or {})
+        else:
+            text = AuditLine(key, params or {}).render(language)
+    except (KeyError, IndexError, ValueError, TypeError):
+        logger.warning("audit line %r with parameters %r cannot be rendered; showing Swedish", key, params)
+        return summary
+    return _shorten(text, _SUMMARY_MAX)
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _describe(record: _Record) -> Params:
+    """What a line says about a record, as stored parameters."""
+    if isinstance(record, User):
+        return {
+            "username": record.username,
+            "role": enum_value(record.role),
+            "locality": record.locality_id or "",
+            "active": int(bool(record.active)),
+        }
+    if isinstance(record, Composition):
+        return {"locality": record.locality_id, "total": record.total}
+    title = _shorten(record.title, _TITLE_MAX)
+    if isinstance(record, Initiative):
+        return {"title": title, "status": enum_value(record.status)}
+    return {"title": title, "date": _day(record.date)}
+
+
+def _words(stored: Mapping[str, Any]) -> dict[str, object]:
+    """Stored parameters plus the words made from them, for the templates."""
+    params: dict[str, object] = dict(stored)
+    if "fields" in stored:
+        labels: list[Text | str] = []
+        for name in stored["fields"]:
+            label = _field_label(name)
             if label not in labels:
                 labels.append(label)
-    return labels
+        params["fields"] = Listing(labels) if labels else t("no_fields")
+    if "username" in stored:
+        details: list[object] = [stored.get("role", "")]
+        if stored.get("locality"):
+            details.append(stored["locality"])
+        if not stored.get("active", 1):
+            details.append(t("deactivated"))
+        params["details"] = Listing(details)
+    return params
 
 
-def _describe(record: _Record) -> str:
-    if isinstance(record, User):
-        where = f", {record.locality_id}" if record.locality_id else ""
-        active = "" if record.active else ", avstängd"
-        return f"”{record.username}” ({enum_value(record.role)}{where}{active})"
-    if isinstance(record, Composition):
-        return f"för {record.locality_id} ({record.total} medlemmar)"
-    title = f"”{_shorten(record.title, _TITLE_MAX)}”"
-    if isinstance(record, Initiative):
-        return f"{title} ({enum_value(record.status)})"
-    return f"{title} ({_day(record.date)})"
+def _field_label(name: str) -> Text | str:
+    key = _FIELD_KEYS.get(name)
+    return CATALOGUE.text(key) if key else name
+
+
+def _key_and_params(summary: str) -> tuple[str | None, Params | None]:
+    """The key and parameters to store for a summary; (None, None) for plain text."""
+    if isinstance(summary, AuditLine):
+        return summary.key, summary.stored
+    if isinstance(summary, Text) and _storable(summary.params):
+        key = summary.key if summary.catalogue is CATALOGUE else f"{summary.catalogue.name}:{summary.key}"
+        return key, dict(summary.params)  # type: ignore[arg-type]
+    return None, None
+
+
+def _storable(params: Mapping[str, object]) -> bool:
+    """Only plain values are stored: a nested message or a number format would not survive JSON."""
+    return all(
+        type(value) in (str, int) or (isinstance(value, list) and all(type(item) is str for item in value))
+        for value in params.values()
+    )
 
 
 def _day(value: date) -> str:

@@ -8,6 +8,7 @@ SQLite and PostgreSQL; the time zone is put back on reading).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from enum import Enum
@@ -173,7 +174,20 @@ def to_audit_entry(row: RowMapping) -> AuditEntry:
         locality_id=row["locality_id"],
         summary=row["summary"],
         id=row["id"],
+        summary_key=row["summary_key"],
+        summary_params=_json_object(row["summary_params"]),
     )
+
+
+def _json_object(stored: str | None) -> dict[str, Any] | None:
+    """A JSON object as stored in a text column; None when absent or unreadable (the line then shows its summary)."""
+    if stored is None:
+        return None
+    try:
+        value = json.loads(stored)
+    except ValueError:
+        return None
+    return value if isinstance(value, dict) else None
 
 
 def group_areas(rows: Iterable[Mapping[str, Any]], owner_column: str) -> dict[int, tuple[str, ...]]:

@@ -33,7 +33,7 @@ from sqlalchemy import (
     false,
 )
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """The number of the newest migration; bump it together with a new revision."""
 
 metadata = MetaData()
@@ -280,7 +280,11 @@ audit_log = Table(
     Column("entity_id", String(64), nullable=False),
     # No foreign key: the log is history and must outlive what it talks about.
     Column("locality_id", String(64), nullable=True),
+    # The line in Swedish, as written (what rows from before revision 0004 have only).
     Column("summary", Text, nullable=False),
+    # The same line as a message key and its parameters (JSON), to show it in any language.
+    Column("summary_key", String(100), nullable=True),
+    Column("summary_params", Text, nullable=True),
     Index("ix_audit_log_locality", "locality_id", "id"),
 )
 """Who changed what and when; written in the same transaction as the change itself."""

@@ -195,5 +195,6 @@ def test_the_migration_scripts_ship_inside_the_package():
     names = {item.name for item in (folder / "versions").iterdir()}
 
     assert (folder / "env.py").is_file()
-    assert {"0001_baseline.py", "0002_groupwork.py", "0003_presentations.py"} <= names
+    assert {"0001_baseline.py", "0002_groupwork.py", "0003_presentations.py",
+            "0004_audit_message_keys.py"} <= names
     assert {"indicators.migrations", "indicators.migrations.versions"} <= set(find_packages(include=["indicators*"]))
