@@ -20,7 +20,8 @@ import secrets
 from collections.abc import Callable
 from enum import Enum
 
-from indicators.errors import Problem
+from indicators.errors import FORM, Problem
+from indicators.form_texts import t
 from indicators.groupwork import Role, User
 
 PASSWORD_MIN_LENGTH = 10
@@ -114,26 +115,17 @@ def verify_password(password: str, stored: str) -> bool:
 
 
 def password_problems(password: str, field: str = PASSWORD_FIELD) -> list[Problem]:
-    """Why a new password cannot be used (Swedish), or an empty list."""
+    """Why a new password cannot be used (``form_texts`` messages), or an empty list."""
     if len(password) < PASSWORD_MIN_LENGTH:
         return [
-            Problem(
-                "formuläret",
-                f"lösenordet måste ha minst {PASSWORD_MIN_LENGTH} tecken; "
-                "en fras av några ord är lätt att minnas och svår att gissa",
-                field=field,
-            )
+            Problem(FORM, t("password_too_short", minimum=PASSWORD_MIN_LENGTH), field=field)
         ]
     if len(password) > PASSWORD_MAX_LENGTH:
         return [
-            Problem(
-                "formuläret",
-                f"lösenordet får ha högst {PASSWORD_MAX_LENGTH} tecken",
-                field=field,
-            )
+            Problem(FORM, t("password_too_long", maximum=PASSWORD_MAX_LENGTH), field=field)
         ]
     if not password.strip():
-        return [Problem("formuläret", "lösenordet får inte bara bestå av mellanslag", field=field)]
+        return [Problem(FORM, t("password_only_spaces"), field=field)]
     return []
 
 

@@ -16,7 +16,9 @@ from typing import Any, TypeVar
 
 from sqlalchemy import Connection, bindparam, insert, update
 
+from indicators import errors
 from indicators.errors import InputError, Problem
+from indicators.form_texts import t
 from indicators.groupwork import Activity, Initiative
 from indicators.groupwork_sql import (
     Entity,
@@ -82,20 +84,19 @@ def _problems(
             continue
 
         def add(field: str, message: str) -> None:
-            problems.append(Problem(file, message, index, field, row_label="post"))
+            problems.append(Problem(file, message, index, field, row_label=errors.RECORD))
 
         if record.id in first_seen:
-            add("id", f"dubblett: samma id som post {first_seen[record.id]}")
+            add("id", t("batch_duplicate_id", record=first_seen[record.id]))
             continue
         first_seen[record.id] = index
         old = stored.get(record.id)
         if old is None:
-            add("id", f"{entity.noun} med id {record.id} finns inte (längre); den kan ha tagits bort")
+            add("id", t("batch_record_gone", noun=entity.noun, id=record.id))
         elif old.version != record.version:
             add(
                 "version",
-                f"posten har ändrats sedan filen gjordes (version {old.version} finns, "
-                f"filen utgår från version {record.version}); exportera igen och gör om ändringen",
+                t("batch_version_changed", current=old.version, based_on=record.version),
             )
     return problems
 

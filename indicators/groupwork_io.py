@@ -39,11 +39,12 @@ from typing import Any, BinaryIO
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 
-from indicators import cells
+from indicators import cells, errors
 from indicators.cells import Cell, CellError
 from indicators.csv_tables import decode, read_csv_table, read_file_bytes
 from indicators.errors import InputError, Problem
 from indicators.excel_tables import open_excel_table, sheet_names
+from indicators.form_texts import t
 from indicators.groupwork import Activity, Initiative, User
 from indicators.groupwork_rules import (
     POINT_FIELD,
@@ -65,6 +66,7 @@ ACTIVITIES = "activities"
 INITIATIVES = "initiatives"
 KINDS: tuple[str, ...] = (ACTIVITIES, INITIATIVES)
 KIND_NAMES_SV = {ACTIVITIES: "aktiviteter", INITIATIVES: "initiativ"}
+"""Suffixes of the CSV files an export of both kinds writes (part of the documented format)."""
 SHEET_NAMES = {ACTIVITIES: "aktiviteter", INITIATIVES: "initiativ"}
 """Sheet names in an exported workbook; on import a sheet is recognised by its header, not its name."""
 
@@ -245,7 +247,7 @@ def export_groupwork(
         )
         return [path]
     if path.suffix.lower() != ".csv":
-        raise InputError([Problem(str(path), "filnamnet ska sluta på .csv eller .xlsx")])
+        raise InputError([Problem(str(path), t("export_suffix"))])
     written = []
     for kind in kinds:
         target = path if len(kinds) == 1 else path.with_name(f"{path.stem}-{KIND_NAMES_SV[kind]}.csv")
@@ -352,9 +354,7 @@ def _read_file(data: bytes, name: str, sheet: str | None) -> tuple[GroupworkFile
     """
     fmt = format_of(data[:4096], name)
     if fmt not in (CSV, XLSX):
-        raise InputError(
-            [Problem(name, "aktiviteter och initiativ importeras från CSV eller Excel (.xlsx), inte JSON")]
-        )
+        raise InputError([Problem(name, t("import_format"))])
     problems: list[Problem] = []
     rows: list[Row] = []
     if fmt == CSV:
@@ -367,7 +367,7 @@ def _read_file(data: bytes, name: str, sheet: str | None) -> tuple[GroupworkFile
                     continue  # an empty extra sheet is not a problem
                 rows += _read_table(table, problems)
     if not rows and not problems:
-        raise InputError([Problem(name, "filen innehåller inga aktiviteter eller initiativ")])
+        raise InputError([Problem(name, t("import_nothing"))])
     return GroupworkFile(name, fmt, rows, hashlib.sha256(data).hexdigest()), problems
 
 
@@ -471,7 +471,7 @@ def _to_file_rows(problems: Sequence[Problem], rows: Sequence[Row]) -> list[Prob
     located = []
     for problem in problems:
         index = (problem.row or 0) - 1
-        if problem.row_label == "post" and 0 <= index < len(rows):
+        if problem.row_label == errors.RECORD and 0 <= index < len(rows):
             row = rows[index]
             located.append(Problem(row.file, problem.message, row.row, problem.field, row.sheet))
         else:
@@ -507,22 +507,18 @@ def _plan(
             previous = stored.get(record.id)
             if record.id in seen_ids:
                 problems.append(
-                    _at(row, "id", f"id {record.id} finns redan på rad {seen_ids[record.id]}; en post per rad")
+                    _at(row, "id", t("id_repeated", id=record.id, row=seen_ids[record.id]))
                 )
             seen_ids.setdefault(record.id, row.row)
             if previous is None:
                 problems.append(
-                    _at(
-                        row,
-                        "id",
-                        f"det finns ingen post med id {record.id}; lämna id tomt för att lägga till en ny",
-                    )
+                    _at(row, "id", t("id_unknown", id=record.id))
                 )
         content = _content(record)
         if record.id is None:
             if content in seen_content:
                 problems.append(
-                    _at(row, None, f"raden är en dubblett av rad {seen_content[content]}")
+                    _at(row, None, t("row_duplicate", row=seen_content[content]))
                 )
             seen_content.setdefault(content, row.row)
         denied = check_import_row(user, record, previous)
@@ -533,8 +529,7 @@ def _plan(
                 _at(
                     row,
                     "version",
-                    f"posten har ändrats sedan filen exporterades (version {record.version} i filen, "
-                    f"{previous.version} sparad); exportera igen och gör ändringen i den nya filen",
+                    t("file_version_changed", file_version=record.version, stored_version=previous.version),
                 )
             )
         if len(problems) > before:
@@ -580,15 +575,15 @@ def _read_table(table: Table, problems: list[Problem]) -> list[Row]:
     if kind is None:
         if table.header is None:
             problems += table.problems
-            problems.append(table.problem("filen är tom; första raden ska vara rubrikerna"))
+            problems.append(table.problem(t("file_empty")))
             return []
         problems.append(
             table.problem(
-                "rubrikraden liknar varken aktiviteter (kolumnerna "
-                + ", ".join(ACTIVITY_REQUIRED)
-                + ") eller initiativ (kolumnerna "
-                + ", ".join(INITIATIVE_REQUIRED)
-                + ")",
+                t(
+                    "header_unrecognised",
+                    activity_columns=", ".join(ACTIVITY_REQUIRED),
+                    initiative_columns=", ".join(INITIATIVE_REQUIRED),
+                ),
                 row=table.header_row,
             )
         )
@@ -638,7 +633,7 @@ class _Cells:
         if number is None:
             return None
         if not number.is_integer():
-            self.fail(column, f"{noun} ska vara ett heltal, inte ”{self.text(values, column).strip()}”")
+            self.fail(column, t("cell_not_whole", noun=noun, value=self.text(values, column).strip()))
             return None
         return int(number)
 
@@ -649,7 +644,7 @@ class _Cells:
         try:
             return cells.number(cell)
         except CellError as error:
-            self.fail(column, str(error))
+            self.fail(column, error.args[0] if error.args else str(error))  # keeps a Text translatable
             return None
 
     def day(self, values: dict[str, Cell], column: str) -> date | None:
@@ -666,7 +661,7 @@ class _Cells:
                 return date.fromisoformat(raw)
             except ValueError:
                 pass
-        self.fail(column, f"”{raw}” är inget datum; skriv ÅÅÅÅ-MM-DD, till exempel 2024-05-18")
+        self.fail(column, t("cell_not_date", value=raw))
         return None
 
     def areas(self, values: dict[str, Cell], column: str) -> tuple[str, ...]:
@@ -680,12 +675,12 @@ class _Cells:
 
 
 def _identity(found: _Cells, values: dict[str, Cell]) -> tuple[int | None, int | None]:
-    record_id = found.whole(values, "id", "id")
+    record_id = found.whole(values, "id", t("noun_id"))
     if record_id is not None and record_id < 1:
-        found.fail("id", f"id ska vara ett positivt heltal, inte {record_id}")
-    version = found.whole(values, "version", "version")
+        found.fail("id", t("id_not_positive", value=record_id))
+    version = found.whole(values, "version", t("noun_version"))
     if version is not None and version < 0:
-        found.fail("version", f"version kan inte vara negativ ({version})")
+        found.fail("version", t("version_negative", value=version))
     if version is not None and record_id is None:
         version = None  # a version without an id says nothing: the row is new
     return record_id, version
@@ -694,7 +689,7 @@ def _identity(found: _Cells, values: dict[str, Cell]) -> tuple[int | None, int |
 def _read_activity(found: _Cells, values: dict[str, Cell]) -> tuple[Activity | None, int | None]:
     record_id, version = _identity(found, values)
     the_date = found.day(values, "date")
-    participants = found.whole(values, "participants", "antal deltagare")
+    participants = found.whole(values, "participants", t("noun_participants"))
     if found.failed:
         return None, None
     record = Activity(
@@ -715,7 +710,7 @@ def _read_initiative(found: _Cells, values: dict[str, Cell]) -> tuple[Initiative
     record_id, version = _identity(found, values)
     start = found.day(values, "start")
     end = found.day(values, "end")
-    progress = found.whole(values, "progress", "framsteg i procent")
+    progress = found.whole(values, "progress", t("noun_progress"))
     lat = found.decimal(values, "lat")
     lon = found.decimal(values, "lon")
     if found.failed:

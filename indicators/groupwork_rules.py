@@ -1,10 +1,11 @@
 """The rules a group-work record must meet before it is saved, as pure functions.
 
-Every function returns a list of ``Problem``s (Swedish, for the person at the
-form) and an empty list when the record is fine, so a form shows all problems
-at once and an import can place each one on its row. Problems name the
-record's attribute as ``field`` (``title``, ``participants`` …): the form maps
-them to its inputs, the importer to its columns.
+Every function returns a list of ``Problem``s (``form_texts`` messages for the
+person at the form, Swedish or English) and an empty list when the record is
+fine, so a form shows all problems at once and an import can place each one on
+its row. Problems name the record's attribute as ``field`` (``title``,
+``participants`` …): the form maps them to its inputs, the importer to its
+columns.
 
 Text that is too long is refused, never cut: silently losing the end of a
 description is worse than being asked to shorten it. Text is otherwise stored
@@ -27,7 +28,9 @@ from datetime import date
 from enum import Enum
 from typing import Any, TypeVar
 
+from indicators import errors
 from indicators.errors import Problem
+from indicators.form_texts import t
 from indicators.groupwork import (
     AGE_BANDS,
     DESCRIPTION_MAX,
@@ -46,9 +49,10 @@ from indicators.groupwork import (
     StrategicMeeting,
 )
 from indicators.slus import AREAS_BY_ID
+from indicators.texts import Listing
 
-FORM = "formuläret"
-"""The ``file`` of a problem found in a form rather than a file."""
+FORM = errors.FORM
+"""The ``file`` of a problem found in a form rather than a file (kept importable here)."""
 
 AreaContains = Callable[[str, float, float], bool]
 """``area_contains(locality_id, lat, lon)``: whether the point lies in the locality's area.
@@ -143,6 +147,7 @@ def _parse_enum(enum: type[_E], names: Mapping[_E, str], value: Any) -> _E | Non
 
 
 def _choices(names: Mapping[Any, str]) -> str:
+    # Ids with the Swedish names beside them, in every language: both are what a file may contain.
     return ", ".join(f"{member.value} ({label})" for member, label in names.items())
 
 
@@ -205,7 +210,7 @@ def activity_problems(
     problems += locality_problems(record.locality_id, known_localities)
     problems += date_problems(record.date, "date", required=True, latest=today)
     if parse_kind(record.kind) is None:
-        problems.append(_unknown_choice("kind", record.kind, "slag av aktivitet", KIND_NAMES_SV))
+        problems.append(_unknown_choice("kind", record.kind, t("noun_activity_kind"), KIND_NAMES_SV))
     problems += text_problems(record.title, "title", TITLE_MAX, required=True, single_line=True)
     problems += count_problems(record.participants, "participants", MAX_PARTICIPANTS)
     problems += area_problems(record.areas)
@@ -226,7 +231,7 @@ def initiative_problems(
     problems += locality
     problems += text_problems(record.title, "title", TITLE_MAX, required=True, single_line=True)
     if parse_status(record.status) is None:
-        problems.append(_unknown_choice("status", record.status, "status", STATUS_NAMES_SV))
+        problems.append(_unknown_choice("status", record.status, t("noun_status"), STATUS_NAMES_SV))
     problems += area_problems(record.areas, required=True)
     problems += text_problems(record.description, "description", DESCRIPTION_MAX)
     start = date_problems(record.start, "start")
@@ -237,14 +242,13 @@ def initiative_problems(
             problems.append(
                 Problem(
                     FORM,
-                    f"slutdatum {record.end.isoformat()} ligger före startdatum "
-                    f"{record.start.isoformat()}",
+                    t("end_before_start", end=record.end.isoformat(), start=record.start.isoformat()),
                     field="end",
                 )
             )
     problems += text_problems(record.lead, "lead", NAME_MAX, single_line=True)
     problems += text_problems(record.partners, "partners", PARTNERS_MAX)
-    problems += count_problems(record.progress, "progress", PROGRESS_MAX, noun="framsteg i procent")
+    problems += count_problems(record.progress, "progress", PROGRESS_MAX, noun=t("noun_progress"))
     problems += point_problems(
         record.locality_id,
         record.lat,
@@ -264,7 +268,7 @@ def composition_problems(
     problems = locality_problems(record.locality_id, known_localities)
     counts = record.counts
     if not isinstance(counts, Mapping):
-        return problems + [Problem(FORM, "sammansättningen ska vara antal per kategori", field="counts")]
+        return problems + [Problem(FORM, t("composition_not_counts"), field="counts")]
     for key, value in counts.items():
         if (
             not isinstance(key, tuple)
@@ -275,17 +279,21 @@ def composition_problems(
             problems.append(
                 Problem(
                     FORM,
-                    f"okänd kategori {key!r}; kategorierna är {', '.join(REPRESENTATIONS)} "
-                    f"och åldersgrupperna {', '.join(AGE_BANDS)}",
+                    t(
+                        "composition_unknown_category",
+                        category=repr(key),
+                        representations=", ".join(REPRESENTATIONS),
+                        age_bands=", ".join(AGE_BANDS),
+                    ),
                     field="counts",
                 )
             )
             continue
         field = composition_field(*key)
         if value is None:
-            problems.append(Problem(FORM, "antal saknas; skriv 0 om det inte finns någon", field=field))
+            problems.append(Problem(FORM, t("count_missing"), field=field))
         else:
-            problems += count_problems(value, field, MAX_MEMBERS, noun="antal")
+            problems += count_problems(value, field, MAX_MEMBERS, noun=t("noun_count"))
     return problems
 
 
@@ -302,14 +310,14 @@ def meeting_problems(record: StrategicMeeting, *, today: date) -> list[Problem]:
     problems += count_problems(record.participants, "participants", MAX_PARTICIPANTS)
     themes = record.themes
     if not isinstance(themes, tuple | list):
-        problems.append(Problem(FORM, "teman ska vara en lista", field="themes"))
+        problems.append(Problem(FORM, t("themes_not_list"), field="themes"))
     else:
         if len(themes) > MAX_THEMES:
             problems.append(
-                Problem(FORM, f"högst {MAX_THEMES} teman (här finns {len(themes)})", field="themes")
+                Problem(FORM, t("too_many_themes", maximum=MAX_THEMES, count=len(themes)), field="themes")
             )
         for theme in themes:
-            problems += text_problems(theme, "themes", TITLE_MAX, single_line=True, noun="ett tema")
+            problems += text_problems(theme, "themes", TITLE_MAX, single_line=True, noun=t("noun_theme"))
     problems += text_problems(record.notes, "notes", NOTES_MAX)
     return problems
 
@@ -325,11 +333,11 @@ def user_problems(
     problems = username_problems(username)
     the_role = parse_role(role)
     if the_role is None:
-        problems.append(_unknown_choice("role", role, "roll", ROLE_NAMES_SV))
+        problems.append(_unknown_choice("role", role, t("noun_role"), ROLE_NAMES_SV))
     elif the_role is Role.EDITOR:
         if not locality_id:
             problems.append(
-                Problem(FORM, "en redaktör måste höra till en ort", field="locality_id")
+                Problem(FORM, t("editor_needs_locality"), field="locality_id")
             )
         else:
             problems += locality_problems(locality_id, known_localities)
@@ -337,8 +345,7 @@ def user_problems(
         problems.append(
             Problem(
                 FORM,
-                "en administratör hör inte till någon ort (får ändra alla orters uppgifter); "
-                "lämna orten tom",
+                t("admin_has_no_locality"),
                 field="locality_id",
             )
         )
@@ -348,13 +355,13 @@ def user_problems(
 def username_problems(username: str, field: str = "username") -> list[Problem]:
     """2–64 characters: lower-case letters, digits and ``. _ - @`` (an e-mail address works)."""
     if not isinstance(username, str) or not username.strip():
-        return [Problem(FORM, "användarnamn saknas", field=field)]
+        return [Problem(FORM, t("username_missing"), field=field)]
     name = username.strip().casefold()
     if not USERNAME_MIN <= len(name) <= USERNAME_MAX:
         return [
             Problem(
                 FORM,
-                f"användarnamnet ska ha {USERNAME_MIN}–{USERNAME_MAX} tecken",
+                t("username_length", minimum=USERNAME_MIN, maximum=USERNAME_MAX),
                 field=field,
             )
         ]
@@ -362,8 +369,7 @@ def username_problems(username: str, field: str = "username") -> list[Problem]:
         return [
             Problem(
                 FORM,
-                "användarnamnet får bara innehålla bokstäver, siffror och tecknen . _ - @ "
-                "(inga mellanslag)",
+                t("username_characters"),
                 field=field,
             )
         ]
@@ -376,11 +382,13 @@ def username_problems(username: str, field: str = "username") -> list[Problem]:
 def locality_problems(locality_id: Any, known_localities: Collection[str]) -> list[Problem]:
     """The locality must be one of the ten (or whatever the database holds)."""
     if not isinstance(locality_id, str) or not locality_id.strip():
-        return [Problem(FORM, "ort saknas", field="locality_id")]
+        return [Problem(FORM, t("locality_missing"), field="locality_id")]
     if locality_id not in known_localities:
         listed = ", ".join(sorted(known_localities))
         return [
-            Problem(FORM, f"okänd ort ”{locality_id}”; giltiga orter är {listed}", field="locality_id")
+            Problem(
+                FORM, t("locality_unknown_choose", locality=locality_id, valid=listed), field="locality_id"
+            )
         ]
     return []
 
@@ -392,41 +400,41 @@ def text_problems(
     *,
     required: bool = False,
     single_line: bool = False,
-    noun: str = "texten",
+    noun: str | None = None,
 ) -> list[Problem]:
     """Text within ``limit`` characters, without control characters; refused when too long, never cut.
 
     Control characters (other than line breaks and tabs in longer texts) are
     refused because nobody types them and they break exports: an Excel
-    workbook cannot hold them at all.
+    workbook cannot hold them at all. ``noun`` (a ``form_texts`` noun) names the
+    text in the message; the default is "the text".
     """
+    noun = noun or t("noun_text")
     if value is None:
         value = ""
     if not isinstance(value, str):
-        return [Problem(FORM, f"{noun} ska vara text", field=field)]
+        return [Problem(FORM, t("text_not_text", noun=noun), field=field)]
     if required and not value.strip():
-        return [Problem(FORM, "måste fyllas i", field=field)]
+        return [Problem(FORM, t("required"), field=field)]
     if len(value) > limit:
         return [
             Problem(
                 FORM,
-                f"{noun} är för lång: {len(value)} tecken, högst {limit} är tillåtet; "
-                "korta den (inget kortas automatiskt)",
+                t("text_too_long", noun=noun, length=len(value), limit=limit),
                 field=field,
             )
         ]
     if single_line and _LINE_BREAK.search(value):
-        return [Problem(FORM, f"{noun} ska vara en enda rad (utan radbrytningar)", field=field)]
+        return [Problem(FORM, t("text_single_line", noun=noun), field=field)]
     bad = _CONTROL.search(value)
     if bad is not None:
         char = bad.group()
         if unicodedata.category(char) == "Cs":
-            return [Problem(FORM, f"{noun} innehåller ett ogiltigt tecken", field=field)]
+            return [Problem(FORM, t("text_invalid_character", noun=noun), field=field)]
         return [
             Problem(
                 FORM,
-                f"{noun} innehåller ett otillåtet styrtecken (U+{ord(char):04X}); "
-                "skriv in texten igen eller klistra in den som ren text",
+                t("text_control_character", noun=noun, code=f"{ord(char):04X}"),
                 field=field,
             )
         ]
@@ -434,18 +442,22 @@ def text_problems(
 
 
 def count_problems(
-    value: Any, field: str, maximum: int, *, noun: str = "antal deltagare"
+    value: Any, field: str, maximum: int, *, noun: str | None = None
 ) -> list[Problem]:
-    """Empty (unknown, never taken as 0) or a whole number from 0 to ``maximum``."""
+    """Empty (unknown, never taken as 0) or a whole number from 0 to ``maximum``.
+
+    ``noun`` (a ``form_texts`` noun) names the count; the default is the number of participants.
+    """
+    noun = noun or t("noun_participants")
     if value is None:
         return []
     if isinstance(value, bool) or not isinstance(value, int):
-        return [Problem(FORM, f"{noun} ska vara ett heltal, till exempel 12", field=field)]
+        return [Problem(FORM, t("count_not_whole", noun=noun), field=field)]
     if value < 0:
-        return [Problem(FORM, f"{noun} kan inte vara negativt ({value})", field=field)]
+        return [Problem(FORM, t("count_negative", noun=noun, value=value), field=field)]
     if value > maximum:
         return [
-            Problem(FORM, f"{noun} är orimligt stort ({value}); högst {maximum} är tillåtet", field=field)
+            Problem(FORM, t("count_too_large", noun=noun, value=value, maximum=maximum), field=field)
         ]
     return []
 
@@ -459,15 +471,14 @@ def date_problems(
 ) -> list[Problem]:
     """A date no earlier than 2000 and, when ``latest`` is given, not after it."""
     if value is None:
-        return [Problem(FORM, "datum saknas", field=field)] if required else []
+        return [Problem(FORM, t("date_missing"), field=field)] if required else []
     if not isinstance(value, date):
-        return [Problem(FORM, "ska vara ett datum, till exempel 2024-05-18", field=field)]
+        return [Problem(FORM, t("not_a_date"), field=field)]
     if value < EARLIEST_DATE:
         return [
             Problem(
                 FORM,
-                f"datumet {value.isoformat()} ligger före {EARLIEST_DATE.isoformat()}; "
-                "kontrollera årtalet",
+                t("date_too_early", date=value.isoformat(), earliest=EARLIEST_DATE.isoformat()),
                 field=field,
             )
         ]
@@ -475,8 +486,7 @@ def date_problems(
         return [
             Problem(
                 FORM,
-                f"datumet {value.isoformat()} ligger i framtiden (i dag är {latest.isoformat()}); "
-                "registrera det som har hänt",
+                t("date_in_future", date=value.isoformat(), today=latest.isoformat()),
                 field=field,
             )
         ]
@@ -487,19 +497,19 @@ def area_problems(areas: Any, *, required: bool = False) -> list[Problem]:
     """Known SLUS development area ids (leva, arbeta, verka, trivas, kontakt, motas)."""
     valid = ", ".join(AREAS_BY_ID)
     if not isinstance(areas, tuple | list):
-        return [Problem(FORM, f"utvecklingsområden ska vara en lista av {valid}", field="areas")]
+        return [Problem(FORM, t("areas_not_list", valid=valid), field="areas")]
     if required and not areas:
         return [
             Problem(
                 FORM,
-                f"välj minst ett utvecklingsområde ({valid}); kartan färgar initiativ efter område",
+                t("areas_required", valid=valid),
                 field="areas",
             )
         ]
     unknown = [area for area in areas if area not in AREAS_BY_ID]
     if unknown:
-        shown = ", ".join(f"”{area}”" for area in unknown)
-        return [Problem(FORM, f"okänt utvecklingsområde {shown}; giltiga är {valid}", field="areas")]
+        shown = Listing([t("quoted", value=area) for area in unknown])
+        return [Problem(FORM, t("areas_unknown", areas=shown, valid=valid), field="areas")]
     return []
 
 
@@ -522,24 +532,25 @@ def point_problems(
         return [
             Problem(
                 FORM,
-                "en punkt behöver både latitud och longitud; fyll i båda eller ingen",
+                t("point_incomplete"),
                 field=missing,
             )
         ]
     problems: list[Problem] = []
-    for value, field, bound, name in ((lat, "lat", 90.0, "latitud"), (lon, "lon", 180.0, "longitud")):
+    coordinates = ((lat, "lat", 90.0, t("noun_latitude")), (lon, "lon", 180.0, t("noun_longitude")))
+    for value, field, bound, name in coordinates:
         if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-            problems.append(Problem(FORM, f"{name} ska vara ett tal, till exempel 57.67", field=field))
+            problems.append(Problem(FORM, t("coordinate_not_number", name=name), field=field))
         elif not -bound <= value <= bound:
-            problems.append(Problem(FORM, f"{name} {value} ligger utanför ±{bound:g}", field=field))
+            message = t("coordinate_out_of_range", name=name, value=value, bound=f"{bound:g}")
+            problems.append(Problem(FORM, message, field=field))
     if problems or area_contains is None:
         return problems
     if not area_contains(locality_id, float(lat), float(lon)):
         return [
             Problem(
                 FORM,
-                f"punkten ({lat:.5f}, {lon:.5f}) ligger utanför ortens område; "
-                "välj en plats inom området som gruppen talar för",
+                t("point_outside_area", lat=f"{lat:.5f}", lon=f"{lon:.5f}"),
                 field=POINT_FIELD,
             )
         ]
@@ -549,5 +560,5 @@ def point_problems(
 def _unknown_choice(field: str, value: Any, noun: str, names: Mapping[Any, str]) -> Problem:
     shown = value.value if isinstance(value, Enum) else value
     if shown is None or (isinstance(shown, str) and not shown.strip()):
-        return Problem(FORM, f"{noun} saknas; välj {_choices(names)}", field=field)
-    return Problem(FORM, f"okänd {noun} ”{shown}”; välj {_choices(names)}", field=field)
+        return Problem(FORM, t("choice_missing", noun=noun, choices=_choices(names)), field=field)
+    return Problem(FORM, t("choice_unknown", noun=noun, value=shown, choices=_choices(names)), field=field)

@@ -33,6 +33,7 @@ from indicators.auth import (
     verify_password,
 )
 from indicators.errors import InputError, Problem
+from indicators.form_texts import t
 from indicators.groupwork import (
     Activity,
     Composition,
@@ -80,16 +81,22 @@ __all__ = [
 
 
 class PermissionDenied(Exception):
-    """The signed-in user (or nobody) may not do this; the message is Swedish, for the user."""
+    """The signed-in user (or nobody) may not do this; the message is for the user.
 
-    def __init__(self, message: str = "Du har inte behörighet att göra detta.") -> None:
+    ``message`` (also ``args[0]``) is a ``Text``: Swedish as a string, any
+    language on ``render``. Without one, the general refusal.
+    """
+
+    def __init__(self, message: str | None = None) -> None:
+        if message is None:
+            message = t("permission_denied")
         super().__init__(message)
         self.message = message
 
 
-_NOT_SIGNED_IN = "Du måste vara inloggad för att ändra uppgifter."
-_INACTIVE = "Ditt konto är avstängt; kontakta Utvecklingsavdelningen."
-_ADMIN_ONLY = "Bara administratörer (Utvecklingsavdelningen) kan göra detta."
+_NOT_SIGNED_IN = t("not_signed_in")
+_INACTIVE = t("account_inactive")
+_ADMIN_ONLY = t("admin_only")
 
 _R = TypeVar("_R", Activity, Initiative)
 
@@ -123,7 +130,7 @@ def save_activity(
 
 def delete_activity(gw: GroupworkStore, user: User | None, activity_id: int, version: int) -> None:
     """Delete an activity of a locality the user may edit, if nobody changed it since ``version``."""
-    stored = _stored_for_delete(user, gw.activity, activity_id, version, "aktiviteten")
+    stored = _stored_for_delete(user, gw.activity, activity_id, version, t("subject_activity"))
     _require(user, Action.EDIT_GROUP_RECORDS, stored.locality_id)
     gw.delete_activity(activity_id, version, username=_name(user))
 
@@ -151,7 +158,7 @@ def save_initiative(
 
 def delete_initiative(gw: GroupworkStore, user: User | None, initiative_id: int, version: int) -> None:
     """Delete an initiative of a locality the user may edit, if unchanged since ``version``."""
-    stored = _stored_for_delete(user, gw.initiative, initiative_id, version, "initiativet")
+    stored = _stored_for_delete(user, gw.initiative, initiative_id, version, t("subject_initiative"))
     _require(user, Action.EDIT_GROUP_RECORDS, stored.locality_id)
     gw.delete_initiative(initiative_id, version, username=_name(user))
 
@@ -227,10 +234,7 @@ def bootstrap_admin(gw: GroupworkStore, username: str, password: str) -> User:
     by an admin. If every admin has been deactivated, this is the way back in.
     """
     if any(user.role is Role.ADMIN and user.active for user in gw.users()):
-        raise PermissionDenied(
-            "Det finns redan en administratör; nya konton skapas av en administratör "
-            "(python -m indicators add-user)."
-        )
+        raise PermissionDenied(t("admin_exists"))
     return _new_user(gw, "(installation)", username, password, Role.ADMIN, None, ())
 
 
@@ -256,9 +260,7 @@ def change_own_password(
         raise PermissionDenied(_INACTIVE)
     stored = _existing_user(gw, actor.id)
     if not verify_password(current_password, stored.password_hash):
-        raise InputError(
-            [Problem(FORM, "nuvarande lösenord stämmer inte", field="current_password")]
-        )
+        raise InputError([Problem(FORM, t("current_password_wrong"), field="current_password")])
     _raise_if(password_problems(new_password))
     return gw.save_user(
         replace(stored, password_hash=hash_password(new_password)), username=stored.username
@@ -278,9 +280,7 @@ def deactivate(gw: GroupworkStore, actor: User | None, user_id: int) -> User:
             u for u in gw.users() if u.role is Role.ADMIN and u.active and u.id != target.id
         ]
         if not others:
-            raise PermissionDenied(
-                "Det här är den enda aktiva administratören; skapa en till innan kontot stängs av."
-            )
+            raise PermissionDenied(t("last_admin_deactivate"))
     return gw.save_user(replace(target, active=False), username=_name(actor))
 
 
@@ -315,9 +315,7 @@ def set_role(
             u for u in gw.users() if u.role is Role.ADMIN and u.active and u.id != target.id
         ]
         if not others:
-            raise PermissionDenied(
-                "Det här är den enda aktiva administratören; den kan inte bli redaktör."
-            )
+            raise PermissionDenied(t("last_admin_role"))
     updated = replace(
         target, role=the_role, locality_id=locality_id if the_role is Role.EDITOR else None
     )
@@ -332,7 +330,7 @@ def check_import_row(
     record: Activity | Initiative,
     stored: Activity | Initiative | None,
 ) -> str | None:
-    """Why ``user`` may not import this row (Swedish), or None when they may.
+    """Why ``user`` may not import this row (a ``Text``), or None when they may.
 
     The same two-sided rule as a save: the locality in the row and, for a row
     that updates a stored record, the stored record's locality.
@@ -368,13 +366,11 @@ def _check_group_write(
     assert record.id is not None
     stored = fetch(record.id)
     if stored is None:
-        raise NotFoundError(f"Posten {record.id} finns inte (längre); den kan ha tagits bort.")
+        raise NotFoundError(t("record_gone", id=record.id))
     _require(user, Action.EDIT_GROUP_RECORDS, stored.locality_id)
     _refuse_move(user, stored.locality_id, locality_id)
     if stored.version != record.version:
-        raise StaleWriteError(
-            "Posten har ändrats av någon annan sedan du öppnade den; ladda om och gör ändringen igen."
-        )
+        raise StaleWriteError(t("record_changed_reload"))
 
 
 def _stored_for_delete(
@@ -382,19 +378,19 @@ def _stored_for_delete(
     fetch: Callable[[int], Any],
     record_id: int,
     version: int,
-    noun: str,
+    subject: str,
 ) -> Any:
-    """The stored record to be deleted; who may not edit anything is refused before it is looked up."""
+    """The stored record to be deleted; who may not edit anything is refused before it is looked up.
+
+    ``subject`` names the record at the start of a sentence (a ``form_texts`` ``subject_*``).
+    """
     require_signed_in(user)
     stored = fetch(record_id)
     if stored is None:
-        raise NotFoundError(f"{noun.capitalize()} finns inte (längre); den kan redan ha tagits bort.")
+        raise NotFoundError(t("delete_gone", subject=subject))
     if stored.version != version:
         # Checked here as well as in the store, for the reason given in _check_group_write.
-        raise StaleWriteError(
-            f"{noun.capitalize()} har ändrats av någon annan sedan du öppnade den; "
-            "ladda om och försök igen."
-        )
+        raise StaleWriteError(t("delete_changed", subject=subject))
     return stored
 
 
@@ -402,9 +398,7 @@ def _refuse_move(user: User | None, stored_locality: str, new_locality: str) -> 
     if stored_locality != new_locality and not (
         user is not None and user.active and user.role is Role.ADMIN
     ):
-        raise PermissionDenied(
-            "En redaktör kan inte flytta en post till en annan ort; be en administratör."
-        )
+        raise PermissionDenied(t("editor_cannot_move"))
 
 
 def _require(user: User | None, action: Action, locality_id: str | None = None) -> None:
@@ -412,15 +406,12 @@ def _require(user: User | None, action: Action, locality_id: str | None = None) 
         return
     require_signed_in(user)
     if action is Action.EDIT_GROUP_RECORDS:
-        raise PermissionDenied(
-            f"Du får bara ändra uppgifter för din egen ort; ”{locality_id or 'ingen ort'}” "
-            "är inte din."
-        )
+        raise PermissionDenied(t("own_locality_only", locality=locality_id or t("noun_no_locality")))
     raise PermissionDenied(_ADMIN_ONLY)
 
 
 def require_signed_in(user: User | None) -> None:
-    """PermissionDenied (Swedish) unless someone with an active account is signed in."""
+    """PermissionDenied unless someone with an active account is signed in."""
     if user is None:
         raise PermissionDenied(_NOT_SIGNED_IN)
     if not user.active:
@@ -435,7 +426,7 @@ def _name(user: User | None) -> str:
 def _existing_user(gw: GroupworkStore, user_id: int) -> User:
     user = gw.user(user_id)
     if user is None:
-        raise NotFoundError(f"Användaren {user_id} finns inte.")
+        raise NotFoundError(t("user_gone", id=user_id))
     return user
 
 
@@ -452,7 +443,7 @@ def _new_user(
     problems += password_problems(password)
     name = normalise_username(username) if isinstance(username, str) else ""
     if not problems and gw.user_by_name(name) is not None:
-        problems.append(Problem(FORM, f"användarnamnet ”{name}” är upptaget", field="username"))
+        problems.append(Problem(FORM, t("username_taken", name=name), field="username"))
     _raise_if(problems)
     the_role = parse_role(role)
     assert the_role is not None

@@ -26,8 +26,9 @@ from sqlalchemy import (
     select,
 )
 
-from indicators import schema
+from indicators import errors, schema
 from indicators.errors import Problem
+from indicators.form_texts import t
 from indicators.groupwork import (
     Activity,
     ActivityKind,
@@ -62,7 +63,9 @@ class Entity(Generic[_R]):
     name: str
     """The audit log's word for it: ``activity``, ``initiative``, ``meeting``."""
     noun: str
-    """Swedish, definite form, for messages: ``aktiviteten``."""
+    """Definite form inside a sentence, for messages: ``aktiviteten`` (a ``form_texts`` noun)."""
+    subject: str
+    """The same starting a sentence: ``Aktiviteten``."""
     table: Table
     values: Callable[[_R], dict[str, Any]]
     load: Callable[[RowMapping, tuple[str, ...]], _R]
@@ -80,16 +83,16 @@ class Entity(Generic[_R]):
 
 
 ACTIVITIES: Entity[Activity] = Entity(
-    ACTIVITY, "aktiviteten", schema.activities, activity_values, to_activity,
-    schema.activity_areas, "activity_id",
+    ACTIVITY, t("noun_activity"), t("subject_activity"),
+    schema.activities, activity_values, to_activity, schema.activity_areas, "activity_id",
 )  # fmt: skip
 INITIATIVES: Entity[Initiative] = Entity(
-    INITIATIVE, "initiativet", schema.initiatives, initiative_values, to_initiative,
-    schema.initiative_areas, "initiative_id",
+    INITIATIVE, t("noun_initiative"), t("subject_initiative"),
+    schema.initiatives, initiative_values, to_initiative, schema.initiative_areas, "initiative_id",
 )  # fmt: skip
 MEETINGS: Entity[StrategicMeeting] = Entity(
-    MEETING, "det strategiska mötet", schema.strategic_meetings, meeting_values, to_meeting,
-    has_locality=False,
+    MEETING, t("noun_meeting"), t("subject_meeting"),
+    schema.strategic_meetings, meeting_values, to_meeting, has_locality=False,
 )  # fmt: skip
 
 
@@ -188,17 +191,17 @@ def record_problems(
     problems: list[Problem] = []
 
     def add(field: str, message: str) -> None:
-        problems.append(Problem(file, message, row, field, row_label="post"))
+        problems.append(Problem(file, message, row, field, row_label=errors.RECORD))
 
     if entity.has_locality and getattr(record, "locality_id", None) not in known_localities:
-        add("locality_id", f"okänd ort ”{getattr(record, 'locality_id', '')}”")
+        add("locality_id", t("unknown_locality", locality=getattr(record, "locality_id", "")))
     for area in getattr(record, "areas", ()):
         if area not in AREAS_BY_ID:
-            add("areas", f"okänt utvecklingsområde ”{area}”")
+            add("areas", t("unknown_area", area=area))
     if isinstance(record, Activity) and not _is_member(ActivityKind, record.kind):
-        add("kind", f"okänd typ av aktivitet ”{record.kind}”")
+        add("kind", t("unknown_activity_kind", kind=record.kind))
     if isinstance(record, Initiative) and not _is_member(InitiativeStatus, record.status):
-        add("status", f"okänd status ”{record.status}”")
+        add("status", t("unknown_status", status=record.status))
     return problems
 
 

@@ -32,7 +32,8 @@ from sqlalchemy.exc import IntegrityError
 from indicators import groupwork_audit as audit
 from indicators import schema
 from indicators.collation import swedish_key
-from indicators.errors import InputError, Problem
+from indicators.errors import FORM, InputError, Problem
+from indicators.form_texts import t
 from indicators.groupwork import (
     AGE_BANDS,
     REPRESENTATIONS,
@@ -69,16 +70,21 @@ from indicators.groupwork_sql import (
 )
 from indicators.import_log import ImportOrigin, utc_now
 from indicators.storage import SaveResult, Store, write_import_log, write_transaction
+from indicators.texts import Text
 
 __all__ = ["GroupworkStore", "NotFoundError", "StaleWriteError"]
 
-_FORM = "formuläret"
+_FORM = FORM
 
 _R = TypeVar("_R", Activity, Initiative, StrategicMeeting)
 
 
 class StaleWriteError(Exception):
-    """A save or delete based on a version that is no longer the stored one; nothing was written."""
+    """A save or delete based on a version that is no longer the stored one; nothing was written.
+
+    ``message`` (also ``args[0]``) is a ``form_texts`` ``Text``: Swedish as a
+    string, any language on ``render``; an empty message means the general one.
+    """
 
     def __init__(
         self,
@@ -87,43 +93,45 @@ class StaleWriteError(Exception):
         current_version: int | None = None,
         based_on: int | None = None,
     ) -> None:
-        self.message = message or (
-            "Posten har ändrats av någon annan sedan du öppnade den. "
-            "Ladda om och gör ändringen igen."
-        )
+        self.message = message or t("stale_default")
         super().__init__(self.message)
         self.current_version = current_version
         self.based_on = based_on
 
     @classmethod
     def of(cls, current_version: int, based_on: int, *, deleting: bool = False) -> StaleWriteError:
-        then = (
-            "Ladda om och se efter innan du tar bort den."
+        message = (
+            t("stale_versions_delete", current=current_version, based_on=based_on)
             if deleting
-            else "Ladda om och gör ändringen igen."
+            else t("stale_versions", current=current_version, based_on=based_on)
         )
         return cls(
-            "Posten har ändrats av någon annan sedan du öppnade den "
-            f"(version {current_version} finns, du utgick från version {based_on}). {then}",
+            message,
             current_version=current_version,
             based_on=based_on,
         )
 
 
 class NotFoundError(Exception):
-    """The record does not exist (any more): someone may have deleted it meanwhile."""
+    """The record does not exist (any more): someone may have deleted it meanwhile.
+
+    ``message`` (also ``args[0]``) is a ``form_texts`` ``Text``; an empty
+    message means the general one.
+    """
 
     def __init__(self, message: str = "", *, entity: str | None = None, record_id: object = None) -> None:
-        self.message = message or "Posten finns inte längre; någon kan ha tagit bort den."
+        self.message = message or t("not_found_default")
         super().__init__(self.message)
         self.entity = entity
         self.record_id = record_id
 
     @classmethod
-    def of(cls, noun: str, record_id: object, entity: str | None = None) -> NotFoundError:
+    def of(cls, subject: str, record_id: object, entity: str | None = None) -> NotFoundError:
+        """``subject`` names the record at the start of a sentence (a ``form_texts`` ``subject_*``)."""
+        if not isinstance(subject, Text):
+            subject = subject[:1].upper() + subject[1:]
         return cls(
-            f"{noun[:1].upper()}{noun[1:]} (id {record_id}) finns inte längre; "
-            "någon kan ha tagit bort den. Ladda om sidan.",
+            t("not_found_id", subject=subject, id=record_id),
             entity=entity,
             record_id=record_id,
         )
@@ -223,7 +231,8 @@ class GroupworkStore:
         problems = _composition_problems(record)
         with self._write() as conn:
             if record.locality_id not in locality_ids(conn):
-                problems.append(Problem(_FORM, f"okänd ort ”{record.locality_id}”", field="locality_id"))
+                unknown = t("unknown_locality", locality=record.locality_id)
+                problems.append(Problem(_FORM, unknown, field="locality_id"))
             _raise_if_any(problems)
             old = _read_composition(conn, record.locality_id, lock=True)
             if old.version != record.version:
@@ -292,11 +301,12 @@ class GroupworkStore:
         try:
             Role(enum_value(user.role))
         except ValueError:
-            problems.append(Problem(_FORM, f"okänd roll ”{user.role}”", field="role"))
+            problems.append(Problem(_FORM, t("unknown_role", role=user.role), field="role"))
         table = schema.users
         with self._write() as conn:
             if user.locality_id is not None and user.locality_id not in locality_ids(conn):
-                problems.append(Problem(_FORM, f"okänd ort ”{user.locality_id}”", field="locality_id"))
+                unknown = t("unknown_locality", locality=user.locality_id)
+                problems.append(Problem(_FORM, unknown, field="locality_id"))
             _raise_if_any(problems)
             taken = conn.execute(
                 select(table.c.id).where(table.c.username_key == username_key(user.username))
@@ -319,7 +329,7 @@ class GroupworkStore:
             else:
                 old = _read_user(conn, table.c.id == user.id, lock=True)
                 if old is None:
-                    raise NotFoundError.of("användaren", user.id, audit.USER)
+                    raise NotFoundError.of(t("subject_user"), user.id, audit.USER)
                 conn.execute(
                     update(table)
                     .where(table.c.id == user.id)
@@ -548,7 +558,7 @@ def _check_version(
     entity: Entity[_R], stored: _R | None, record_id: int, version: int, *, deleting: bool = False
 ) -> None:
     if stored is None:
-        raise NotFoundError.of(entity.noun, record_id, entity.name)
+        raise NotFoundError.of(entity.subject, record_id, entity.name)
     if stored.version != version:
         raise StaleWriteError.of(stored.version, version, deleting=deleting)
 
@@ -603,9 +613,9 @@ def _composition_problems(record: Composition) -> list[Problem]:
         representation, age_band = key
         field = f"{representation}/{age_band}"
         if representation not in REPRESENTATIONS or age_band not in AGE_BANDS:
-            problems.append(Problem(_FORM, f"okänd grupp ”{field}”", field=field))
+            problems.append(Problem(_FORM, t("unknown_group", group=field), field=field))
         elif isinstance(count, bool) or not isinstance(count, int) or count < 0:
-            problems.append(Problem(_FORM, f"antalet måste vara ett heltal ≥ 0, inte ”{count}”", field=field))
+            problems.append(Problem(_FORM, t("count_not_natural", count=count), field=field))
     return problems
 
 
@@ -616,7 +626,7 @@ def _read_user(conn: Connection, condition: ColumnElement[bool], *, lock: bool =
 
 
 def _name_taken(name: str) -> InputError:
-    return InputError([Problem(_FORM, f"användarnamnet ”{name}” är upptaget", field="username")])
+    return InputError([Problem(_FORM, t("username_taken", name=name), field="username")])
 
 
 def _raise_if_any(problems: list[Problem]) -> None:

@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from indicators import groupwork_audit as audit
 from indicators import schema
 from indicators.errors import InputError, Problem
+from indicators.form_texts import t
 from indicators.groupwork_store import NotFoundError, StaleWriteError
 from indicators.import_log import utc_now
 from indicators.presentations import FORM, Presentation, presentation_problems
@@ -51,7 +52,7 @@ class PresentationStore:
                 else:
                     current = conn.execute(select(table.c.version).where(table.c.id == record.id)).scalar()
                     if current is None:
-                        raise NotFoundError.of("presentationen", record.id, "presentation")
+                        raise NotFoundError.of(t("subject_presentation"), record.id, "presentation")
                     if current != record.version:
                         raise StaleWriteError.of(current, record.version)
                     conn.execute(update(table).where(table.c.id == record.id, table.c.version == record.version)
@@ -59,9 +60,9 @@ class PresentationStore:
                     new_id, action = record.id, audit.UPDATE
                 audit.write(conn, at=self._clock(), username=username, action=action, entity="presentation",
                             entity_id=str(new_id), locality_id=None,
-                            summary=f"Presentation ”{values['name']}” ({len(record.slides)} bilder)")
+                            summary=t("audit_presentation_saved", name=values["name"], count=len(record.slides)))
         except IntegrityError:
-            raise InputError([Problem(FORM, f"namnet ”{values['name']}” används redan", field="name")]) from None
+            raise InputError([Problem(FORM, t("presentation_name_taken", name=values["name"]), field="name")]) from None
         saved = self.presentation(new_id)
         assert saved is not None
         return saved
@@ -71,12 +72,12 @@ class PresentationStore:
         with write_transaction(self._engine) as conn:
             current = conn.execute(select(table.c.version).where(table.c.id == presentation_id)).scalar()
             if current is None:
-                raise NotFoundError.of("presentationen", presentation_id, "presentation")
+                raise NotFoundError.of(t("subject_presentation"), presentation_id, "presentation")
             if current != version:
                 raise StaleWriteError.of(current, version, deleting=True)
             conn.execute(delete(table).where(table.c.id == presentation_id))
             audit.write(conn, at=self._clock(), username=username, action=audit.DELETE, entity="presentation",
-                        entity_id=str(presentation_id), locality_id=None, summary="Presentation borttagen")
+                        entity_id=str(presentation_id), locality_id=None, summary=t("audit_presentation_deleted"))
 
 
 def _record(row) -> Presentation:

@@ -11,7 +11,10 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
+from indicators import errors
 from indicators.errors import Problem
+from indicators.form_texts import t
+from indicators.texts import Listing
 
 SLIDE_OVERVIEW = "oversikt"
 SLIDE_COMPARE = "jamforelse"
@@ -19,7 +22,7 @@ SLIDE_PROGRESS = "framsteg"
 LOCALITY_PREFIX = "ort:"
 NAME_MAX = 120
 MAX_SLIDES = 60
-FORM = "formuläret"
+FORM = errors.FORM
 
 
 @dataclass(frozen=True)
@@ -66,18 +69,18 @@ def moved(slides: Sequence[str], index: int, delta: int) -> tuple[str, ...]:
 
 
 def presentation_problems(presentation: Presentation, locality_ids: Collection[str]) -> list[Problem]:
-    """What makes a presentation impossible to save, in Swedish, by field."""
+    """What makes a presentation impossible to save (``form_texts`` messages), by field."""
     problems = []
     name = presentation.name.strip()
     if not name:
-        problems.append(Problem(FORM, "ge presentationen ett namn", field="name"))
+        problems.append(Problem(FORM, t("presentation_name_missing"), field="name"))
     elif len(name) > NAME_MAX or "\n" in name:
-        problems.append(Problem(FORM, f"namnet får vara högst {NAME_MAX} tecken på en rad", field="name"))
+        problems.append(Problem(FORM, t("presentation_name_too_long", maximum=NAME_MAX), field="name"))
     if not presentation.slides:
-        problems.append(Problem(FORM, "en presentation behöver minst en bild", field="slides"))
+        problems.append(Problem(FORM, t("presentation_no_slides"), field="slides"))
     if len(presentation.slides) > MAX_SLIDES:
-        problems.append(Problem(FORM, f"högst {MAX_SLIDES} bilder", field="slides"))
+        problems.append(Problem(FORM, t("presentation_too_many_slides", maximum=MAX_SLIDES), field="slides"))
     unknown = [s for s in presentation.slides if not is_known(s, locality_ids)]
     if unknown:
-        problems.append(Problem(FORM, "okända bilder: " + ", ".join(unknown), field="slides"))
+        problems.append(Problem(FORM, t("presentation_unknown_slides", slides=Listing(unknown)), field="slides"))
     return problems

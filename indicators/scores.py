@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from indicators.difference import Measure, comparable_measure, difference
+from indicators.form_texts import t
 from indicators.latest import MapValue, latest, map_values
 from indicators.model import (
     MUNICIPALITY_ID,
@@ -39,6 +40,7 @@ from indicators.model import (
 )
 from indicators.per_capita import POPULATION_INDICATOR_ID, per_1000, populations_for
 from indicators.slus import AREAS_BY_ID, DEVELOPMENT_AREAS
+from indicators.texts import Number
 
 MIDDLE_SCORE = 50.0
 """Score of every locality when an indicator does not tell them apart (all equal, or one alone):
@@ -157,7 +159,10 @@ def index_score(
 
 
 def validate_weights(weights: Mapping[str, object]) -> list[str]:
-    """Everything wrong with a set of area weights, in Swedish, for the weights form.
+    """Everything wrong with a set of area weights, for the weights form.
+
+    Each message is a ``form_texts`` ``Text``: Swedish as a ``str``, English on
+    ``render("en")``; area short names (Leva, Mötas …) stay as the strategy names them.
 
     Empty when the weights can be used. Refused: an unknown area, a weight
     that is not a finite number, a negative weight, and weights that are all
@@ -170,23 +175,19 @@ def validate_weights(weights: Mapping[str, object]) -> list[str]:
         area = AREAS_BY_ID.get(area_id)
         if area is None:
             known = ", ".join(a.id for a in DEVELOPMENT_AREAS)
-            problems.append(f"Okänt utvecklingsområde ”{area_id}”; kända är {known}.")
+            problems.append(t("weights_unknown_area", area=area_id, known=known))
             continue
         if isinstance(weight, bool) or not isinstance(weight, (int, float)) or not math.isfinite(weight):
-            problems.append(f"Vikten för {area.short_name} är inte ett tal: ”{weight}”.")
+            problems.append(t("weight_not_number", area=area.short_name, value=weight))
             continue
         if weight < 0:
-            problems.append(f"Vikten för {area.short_name} får inte vara negativ ({_swedish_number(weight)}).")
+            # The template writes the minus sign (−), so the number is its size, in the reader's style.
+            problems.append(t("weight_negative", area=area.short_name, value=Number(-weight)))
             continue
         usable_sum += weight
     if usable_sum <= 0:
-        problems.append("Vikterna summerar till noll: minst ett område måste ha en vikt större än noll.")
+        problems.append(t("weights_zero"))
     return problems
-
-
-def _swedish_number(number: float) -> str:
-    text = f"{number:g}".replace(".", ",")
-    return text.replace("-", "−")
 
 
 @dataclass(frozen=True)
