@@ -17,10 +17,12 @@ from dataclasses import dataclass, field
 from indicators import cells
 from indicators.cells import Cell, CellError
 from indicators.errors import InputError, Problem
+from indicators.import_texts import t
 from indicators.model import Direction, Indicator, Level, Observation
 from indicators.slus import AREAS_BY_ID
 from indicators.tables import Table, did_you_mean, map_header
-from indicators.units import find_unit, known_units_sv
+from indicators.texts import Listing, Text
+from indicators.units import find_unit, known_units
 
 REQUIRED_COLUMNS: tuple[str, ...] = (
     "id",
@@ -52,7 +54,7 @@ class CatalogueFile:
     sheet: str | None = None
     rows: Mapping[str, int] = field(default_factory=dict)
 
-    def problem(self, indicator_id: str, column: str, message: str) -> Problem:
+    def problem(self, indicator_id: str, column: str, message: Text) -> Problem:
         """A problem located at the row the indicator came from."""
         return Problem(self.file_name, message, self.rows.get(indicator_id), column, self.sheet)
 
@@ -79,14 +81,13 @@ def catalogue_from_table(table: Table) -> CatalogueFile:
             continue
         if indicator.id in rows:
             table.problems.append(
-                table.problem(f"dubblett: samma id som rad {rows[indicator.id]}", row, "id")
+                table.problem(t("duplicate_id", row=rows[indicator.id]), row, "id")
             )
             continue
         if indicator.kolada_kpi and indicator.kolada_kpi in kpis:
             table.problems.append(
                 table.problem(
-                    f"samma Kolada-KPI som rad {kpis[indicator.kolada_kpi]}; "
-                    "en KPI kan bara höra till en indikator",
+                    t("duplicate_kpi", row=kpis[indicator.kolada_kpi]),
                     row,
                     "kolada_kpi",
                 )
@@ -124,7 +125,7 @@ def conflicts_with_stored(
                 new.problem(
                     indicator.id,
                     "kolada_kpi",
-                    f"Kolada-KPI {indicator.kolada_kpi} hör redan till indikatorn ”{owner}”",
+                    t("kpi_taken", kpi=indicator.kolada_kpi, owner=owner),
                 )
             )
         unit = find_unit(indicator.unit)
@@ -140,9 +141,14 @@ def conflicts_with_stored(
                 new.problem(
                     indicator.id,
                     "unit",
-                    f"{len(outside)} sparade värden passar inte enheten ”{indicator.unit}” "
-                    f"(till exempel {first.place_id} {first.year or 'odaterat'}: {example}); "
-                    "importera rätt värden först eller behåll den gamla enheten",
+                    t(
+                        "stored_values_outside_unit",
+                        count=len(outside),
+                        unit=indicator.unit,
+                        place=first.place_id,
+                        year=first.year or t("undated"),
+                        example=example,
+                    ),
                 )
             )
     return problems
@@ -157,60 +163,53 @@ def changed_units(new: Iterable[Indicator], stored: Iterable[Indicator]) -> list
 def _indicator(table: Table, row: int, values: dict[str, Cell]) -> Indicator | None:
     before = len(table.problems)
 
-    def problem(column: str, message: str) -> None:
+    def problem(column: str, message: Text) -> None:
         table.problems.append(table.problem(message, row, column))
 
     identifier = cells.text(values["id"])
     if not identifier:
-        problem("id", "id saknas")
+        problem("id", t("id_missing"))
     elif not _ID.fullmatch(identifier):
-        problem(
-            "id",
-            f"”{identifier}” går inte som id; använd små bokstäver a–z, siffror, - och _ "
-            "(högst 64 tecken), till exempel bus_departures",
-        )
+        problem("id", t("bad_id", id=identifier))
     texts = {}
     for column in ("name_sv", "name_en", "source", "definition_sv"):
         texts[column] = cells.text(values[column])
         if not texts[column]:
-            problem(column, "får inte vara tom")
+            problem(column, t("must_not_be_empty"))
         elif column.startswith("name") and len(texts[column]) > _MAX_NAME:
-            problem(column, f"namnet är längre än {_MAX_NAME} tecken")
+            problem(column, t("name_too_long", limit=_MAX_NAME))
     written_unit = cells.text(values["unit"])
     unit = find_unit(written_unit)
     if unit is None:
         problem(
             "unit",
-            (f"okänd enhet ”{written_unit}”" if written_unit else "enhet saknas")
-            + f"; tillåtna enheter är {known_units_sv()}",
+            t("unknown_unit", unit=written_unit, units=known_units())
+            if written_unit
+            else t("unit_missing", units=known_units()),
         )
     area_id = cells.text(values["area_id"]).lower()
     if area_id not in AREAS_BY_ID:
         problem(
             "area_id",
-            f"okänt utvecklingsområde ”{cells.text(values['area_id'])}”"
-            + did_you_mean(area_id, tuple(AREAS_BY_ID))
-            + "; SLUS-områdena är "
-            + ", ".join(AREAS_BY_ID),
+            t(
+                "unknown_area_listed",
+                area=cells.text(values["area_id"]),
+                hint=did_you_mean(area_id, tuple(AREAS_BY_ID)),
+                areas=Listing(tuple(AREAS_BY_ID)),
+            ),
         )
     direction = _choice(values["direction"], _DIRECTIONS, "direction", problem)
     level = _choice(values["level"], _LEVELS, "level", problem)
     kpi = cells.text(values["kolada_kpi"]).upper() or None
     if kpi is not None and not _KPI.fullmatch(kpi):
-        problem(
-            "kolada_kpi",
-            f"”{kpi}” är inget Kolada-KPI-id; det ser ut som N01951 (eller lämna tomt)",
-        )
+        problem("kolada_kpi", t("bad_kpi", kpi=kpi))
     try:
         per_1000 = cells.boolean(values["per_1000"], empty=False)
     except CellError as error:
-        problem("per_1000", str(error))
+        problem("per_1000", error.message)
         per_1000 = False
     if per_1000 and unit is not None and not unit.countable:
-        problem(
-            "per_1000",
-            f"per 1 000 invånare går bara för antal, inte för enheten ”{unit.symbol}”",
-        )
+        problem("per_1000", t("per_1000_not_countable", unit=unit.symbol))
     if len(table.problems) > before:
         return None
     assert unit is not None and direction is not None and level is not None
@@ -230,17 +229,25 @@ def _indicator(table: Table, row: int, values: dict[str, Cell]) -> Indicator | N
 
 
 def _choice(
-    cell: Cell, allowed: tuple[str, ...], column: str, problem: Callable[[str, str], None]
+    cell: Cell, allowed: tuple[str, ...], column: str, problem: Callable[[str, Text], None]
 ) -> str | None:
     value = cells.text(cell).lower()
     if value in allowed:
         return value
     written = cells.text(cell)
+    hint, choices = did_you_mean(value, allowed), _alternatives(allowed)
     problem(
         column,
-        (f"”{written}” är inte tillåtet" if written else "värde saknas")
-        + did_you_mean(value, allowed)
-        + "; skriv "
-        + " eller ".join(allowed),
+        t("choice_not_allowed", value=written, hint=hint, choices=choices)
+        if written
+        else t("choice_missing", hint=hint, choices=choices),
     )
     return None
+
+
+def _alternatives(allowed: Sequence[str]) -> Text | str:
+    """``higher eller lower eller neutral`` (``… or …`` in English), as one message."""
+    joined: Text | str = allowed[0]
+    for choice in allowed[1:]:
+        joined = t("or", first=joined, second=choice)
+    return joined

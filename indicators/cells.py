@@ -2,8 +2,8 @@
 
 CSV gives every cell as text; Excel gives numbers, dates and booleans as they
 are typed; Kolada gives JSON values. These functions accept all of them so the
-three formats share one set of rules, and raise ``CellError`` with a Swedish
-explanation when a cell cannot mean what its column says.
+three formats share one set of rules, and raise ``CellError`` with an
+explanation (a catalogue ``Text``) when a cell cannot mean what its column says.
 """
 
 from __future__ import annotations
@@ -11,6 +11,9 @@ from __future__ import annotations
 import math
 import re
 from datetime import date, datetime, time
+
+from indicators.import_texts import t
+from indicators.texts import Text
 
 Cell = str | int | float | bool | datetime | date | time | None
 """What a reader may hand over for one cell; None and "" both mean empty."""
@@ -26,7 +29,18 @@ _FALSE = frozenset({"false", "nej", "falskt", "0", "no"})
 
 
 class CellError(ValueError):
-    """A cell that cannot be read as its column requires; the text is for staff."""
+    """A cell that cannot be read as its column requires; the message is for staff.
+
+    ``str(error)`` is the Swedish wording; use ``error.message`` (a ``Text``) to
+    put it into a problem, so it can be shown in another language.
+    """
+
+    def __init__(self, message: Text) -> None:
+        super().__init__(message)
+
+    @property
+    def message(self) -> Text:
+        return self.args[0]
 
 
 def parse_number(raw: str) -> float | None:
@@ -77,47 +91,38 @@ def year(cell: Cell) -> int | None:
         if raw.isascii() and raw.isdigit():  # the common case, without the regex
             return int(raw)
     if isinstance(cell, date | time):
-        raise CellError(
-            f"cellen innehåller ett datum ({text(cell)}), inte ett årtal; "
-            "formatera cellen som tal och skriv till exempel 2020"
-        )
+        raise CellError(t("date_not_year", date=text(cell)))
     if isinstance(cell, bool):
-        raise CellError(f"”{text(cell)}” är inget årtal; skriv till exempel 2020")
+        raise CellError(t("not_a_year", value=text(cell)))
     if isinstance(cell, int):
         return cell
     if isinstance(cell, float):
         if cell.is_integer():
             return int(cell)
-        raise CellError(f"”{text(cell)}” är inget årtal; skriv till exempel 2020")
+        raise CellError(t("not_a_year", value=text(cell)))
     raw = text(cell)
     if not raw:
         return None
     if not _YEAR.fullmatch(raw):
-        raise CellError(
-            f"”{raw}” är inget årtal; skriv till exempel 2020, "
-            "eller lämna tomt för en odaterad uppgift"
-        )
+        raise CellError(t("not_a_year_or_empty", value=raw))
     return int(raw)
 
 
 def number(cell: Cell) -> float | None:
     """A finite number, or None for an empty cell (missing, never 0)."""
     if isinstance(cell, bool) or isinstance(cell, date | time):
-        raise CellError(f"”{text(cell)}” är inget tal")
+        raise CellError(t("not_a_number", value=text(cell)))
     if isinstance(cell, int | float):
         value = float(cell)
         if not math.isfinite(value):
-            raise CellError(f"”{cell}” är inget ändligt tal")
+            raise CellError(t("not_finite", value=cell))
         return value
     raw = text(cell)
     if not raw:
         return None
     value = parse_number(raw)
     if value is None:
-        raise CellError(
-            f"”{raw}” är inget tal; skriv till exempel 12.5 eller 12,5, "
-            "eller lämna tomt om värdet saknas"
-        )
+        raise CellError(t("not_a_number_hint", value=raw))
     return value
 
 
@@ -143,4 +148,4 @@ def boolean(cell: Cell, *, empty: bool = False) -> bool:
         return True
     if raw in _FALSE:
         return False
-    raise CellError(f"”{text(cell)}” är varken ja eller nej; skriv true eller false (ja/nej)")
+    raise CellError(t("not_yes_or_no", value=text(cell)))

@@ -11,14 +11,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from indicators.import_texts import t
 from indicators.model import Indicator
 from indicators.ranking import rank
 from indicators.scores import ScoreTable
 from indicators.slus import AREAS_BY_ID, DEVELOPMENT_AREAS
+from indicators.texts import DEFAULT_LANGUAGE
 
 KIND_INDICATOR = "indicator"
 KIND_AREA = "area_score"
 KIND_INDEX = "index"
+
+SCORE_UNIT = t("score_unit")
+"""The unit of index and area-score rows: ``poäng 0–100`` (``score 0–100`` in English)."""
 
 
 @dataclass(frozen=True)
@@ -48,9 +53,21 @@ class ComparisonRow:
 
 
 def comparison_rows(
-    table: ScoreTable, selected: Sequence[str], indicators: Sequence[Indicator], *, score_unit: str = "poäng 0–100"
+    table: ScoreTable,
+    selected: Sequence[str],
+    indicators: Sequence[Indicator],
+    *,
+    score_unit: str | None = None,
+    language: str = DEFAULT_LANGUAGE,
 ) -> list[ComparisonRow]:
-    """Index, area scores and every locality-level indicator of ``selected``, in that order."""
+    """Index, area scores and every locality-level indicator of ``selected``, in that order.
+
+    Score rows get ``score_unit``, by default ``SCORE_UNIT`` in ``language`` (in
+    Swedish the ``Text`` itself, which an export can still render in English).
+    Indicator rows keep the catalogue's unit symbol; ``units.unit_label`` shows it.
+    """
+    if score_unit is None:
+        score_unit = SCORE_UNIT if language == DEFAULT_LANGUAGE else SCORE_UNIT.render(language)
     chosen = [loc for loc in selected if loc in table.index]
     rows: list[ComparisonRow] = []
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from indicators.cells import Cell
 from indicators.errors import InputError, Problem
+from indicators.import_texts import t
 from indicators.tables import Table
 
 _UTF8_BOM = b"\xef\xbb\xbf"
@@ -44,7 +45,7 @@ def read_file_bytes(path: Path, file_name: str) -> bytes:
         return Path(path).read_bytes()
     except OSError as error:
         reason = error.strerror or str(error)
-        raise InputError([Problem(file_name, f"filen kunde inte läsas ({reason})")]) from error
+        raise InputError([Problem(file_name, t("file_unreadable", reason=reason))]) from error
 
 
 def decode(data: bytes, file_name: str) -> str:
@@ -59,9 +60,7 @@ def decode(data: bytes, file_name: str) -> str:
             [
                 Problem(
                     file_name,
-                    "filen är inte i teckenkodningen UTF-8 (till exempel å, ä eller ö "
-                    "kan inte läsas); spara filen som UTF-8 "
-                    "(i Excel: ”CSV UTF-8 (kommaavgränsad)”)",
+                    t("not_utf8"),
                     row=line,
                 )
             ]
@@ -85,7 +84,7 @@ def _records(text: str, file_name: str, problems: list[Problem]) -> Iterator[tup
             return
         except csv.Error as error:
             problems.append(
-                Problem(file_name, f"raden kan inte läsas som CSV ({error})", row=reader.line_num)
+                Problem(file_name, t("csv_row_unreadable", error=error), row=reader.line_num)
             )
             previous_end = reader.line_num
             continue
@@ -108,8 +107,7 @@ def _same_width(
             problems.append(
                 Problem(
                     file_name,
-                    f"raden har {len(cells)} fält men rubrikraden har {width}; "
-                    "kontrollera avgränsare och citattecken",
+                    t("csv_row_width", cells=len(cells), width=width),
                     row=line,
                 )
             )

@@ -25,7 +25,9 @@ from openpyxl.workbook.workbook import Workbook
 from indicators import cells
 from indicators.cells import Cell
 from indicators.errors import InputError, Problem
+from indicators.import_texts import t
 from indicators.tables import Table
+from indicators.texts import Listing
 
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([^"]+)"')
 _CHUNK = 1 << 20
@@ -65,8 +67,7 @@ def _load(path: Path | BinaryIO, file_name: str) -> Workbook:
             [
                 Problem(
                     file_name,
-                    "filen kan inte läsas som en Excel-arbetsbok (.xlsx); "
-                    f"spara den i Excel som ”Excel-arbetsbok” ({error})",
+                    t("not_a_workbook", error=error),
                 )
             ]
         ) from error
@@ -87,8 +88,7 @@ def _table(workbook: Workbook, file_name: str, wanted: str | None) -> Table:
             problems.append(
                 Problem(
                     file_name,
-                    f"rubrikraden har sammanfogade celler ({ref}); dela upp dem så att "
-                    "varje kolumn har en egen rubrik",
+                    t("merged_header", ref=ref),
                     row=header_row,
                     sheet=title,
                 )
@@ -97,8 +97,7 @@ def _table(workbook: Workbook, file_name: str, wanted: str | None) -> Table:
             problems.append(
                 Problem(
                     file_name,
-                    f"sammanfogade celler ({ref}): bara den första cellen har ett värde; "
-                    "dela upp dem och fyll i varje rad",
+                    t("merged_cells", ref=ref),
                     row=first_row,
                     sheet=title,
                 )
@@ -123,7 +122,7 @@ def _table(workbook: Workbook, file_name: str, wanted: str | None) -> Table:
 def _choose_sheet(workbook: Workbook, file_name: str, wanted: str | None):
     sheets = workbook.worksheets
     names = [ws.title for ws in sheets]
-    listed = ", ".join(f"”{name}”" for name in names)
+    listed = Listing([t("quoted", value=name) for name in names])
     if wanted is not None:
         for ws in sheets:
             if ws.title == wanted:
@@ -132,17 +131,16 @@ def _choose_sheet(workbook: Workbook, file_name: str, wanted: str | None):
             if ws.title.casefold() == wanted.strip().casefold():
                 return ws
         raise InputError(
-            [Problem(file_name, f"bladet ”{wanted}” finns inte; arbetsboken har bladen {listed}")]
+            [Problem(file_name, t("sheet_not_found", sheet=wanted, sheets=listed))]
         )
     if not sheets:
-        raise InputError([Problem(file_name, "arbetsboken har inga kalkylblad")])
+        raise InputError([Problem(file_name, t("no_sheets"))])
     if len(sheets) > 1:
         raise InputError(
             [
                 Problem(
                     file_name,
-                    f"arbetsboken har {len(sheets)} blad ({listed}); ange vilket blad som ska "
-                    "läsas (på kommandoraden: --sheet NAMN) eller spara bladet som en egen fil",
+                    t("several_sheets", count=len(sheets), sheets=listed),
                 )
             ]
         )
@@ -183,11 +181,13 @@ def _within_header(
             if not cells.is_empty(row[index])
         ]
         if extra:
-            where = ", ".join(f"{get_column_letter(i + 1)}{number}" for i in extra)
+            where = Listing([f"{get_column_letter(i + 1)}{number}" for i in extra])
+            message = (t("cell_without_heading", cells=where) if len(extra) == 1
+                       else t("cells_without_heading", cells=where))
             problems.append(
                 Problem(
                     file_name,
-                    f"cellen {where} har ett värde men kolumnen saknar rubrik",
+                    message,
                     row=number,
                     sheet=sheet,
                 )

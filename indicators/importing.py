@@ -27,11 +27,13 @@ from indicators.csv_tables import decode, read_csv_table, read_file_bytes
 from indicators.errors import InputError, Problem
 from indicators.excel_tables import open_excel_table
 from indicators.import_log import ImportOrigin, current_user, utc_now
+from indicators.import_texts import t
 from indicators.kolada import parse_kolada_text
 from indicators.model import Indicator, Observation
 from indicators.observation_tables import observations_from_table
 from indicators.storage import SaveResult, Store
 from indicators.tables import Progress, Table
+from indicators.texts import Listing
 
 CSV = "csv"
 XLSX = "xlsx"
@@ -76,7 +78,7 @@ def detect_format(path: Path | str, display_name: str | None = None) -> str:
             head = handle.read(_HEAD_BYTES)
     except OSError as error:
         reason = error.strerror or str(error)
-        raise InputError([Problem(name, f"filen kunde inte läsas ({reason})")]) from error
+        raise InputError([Problem(name, t("file_unreadable", reason=reason))]) from error
     return format_of(head, name)
 
 
@@ -86,15 +88,7 @@ def format_of(head: bytes, name: str) -> str:
     if head.startswith(_ZIP_MAGIC):
         return XLSX
     if head.startswith(_OLE_MAGIC) or suffix == ".xls":
-        raise InputError(
-            [
-                Problem(
-                    name,
-                    "filen är i Excels gamla format (.xls); öppna den i Excel och spara "
-                    "som ”Excel-arbetsbok (.xlsx)” eller som CSV UTF-8",
-                )
-            ]
-        )
+        raise InputError([Problem(name, t("old_excel"))])
     if suffix in (".xlsx", ".xlsm"):
         return XLSX
     text = head.removeprefix(_UTF8_BOM).lstrip()
@@ -172,13 +166,9 @@ def import_file(
 
 def _check_options(fmt: str, sheet: str | None, name: str) -> None:
     if fmt not in FORMATS:
-        raise InputError(
-            [Problem(name, f"okänt format ”{fmt}”; välj {', '.join(FORMATS)}")]
-        )
+        raise InputError([Problem(name, t("unknown_format", format=fmt, formats=Listing(FORMATS)))])
     if sheet is not None and fmt != XLSX:
-        raise InputError(
-            [Problem(name, f"ett blad kan bara väljas i en Excel-fil, inte i formatet {fmt}")]
-        )
+        raise InputError([Problem(name, t("sheet_only_in_excel", format=fmt))])
 
 
 def _read(

@@ -11,7 +11,7 @@ catalogue (``kolada_kpi``); municipality 0884 is the place ``kommun`` and 0000
 is ``riket``; only the total (gender ``T``) is read; a null value is missing,
 never 0; deleted entries are skipped; the period is the year. Everything else
 goes through the same row rules as CSV and Excel (future year, unit range,
-duplicates). Problems name the entry (1-based, as "post") and the JSON path.
+duplicates). Problems name the entry (1-based, as a record: "post 3") and the JSON path.
 """
 
 from __future__ import annotations
@@ -23,16 +23,19 @@ from typing import Any
 
 from indicators.catalogue import Catalogue
 from indicators.csv_tables import decode, read_file_bytes
+from indicators import errors
 from indicators.errors import InputError, Problem
+from indicators.import_texts import t
 from indicators.model import MUNICIPALITY_ID, SWEDEN_ID, Observation
 from indicators.observation_rows import ObservationRows
 from indicators.tables import Progress
+from indicators.texts import Text
 
 MUNICIPALITY_CODES: Mapping[str, str] = {"0884": MUNICIPALITY_ID, "0000": SWEDEN_ID}
 """Kolada's municipality ids the dashboard knows: Vimmerby and Sweden as a whole."""
 TOTAL = "T"
 """Kolada's gender code for everyone; K and M (women, men) are not compared here."""
-ROW_LABEL = "post"
+ROW_LABEL = errors.RECORD
 
 
 def source_text(kpi: str) -> str:
@@ -69,8 +72,7 @@ def parse_kolada_text(
             [
                 Problem(
                     file_name,
-                    f"filen är inte giltig JSON ({error.msg}, tecken {error.colno}); "
-                    "spara svaret från Kolada oförändrat",
+                    t("kolada_invalid_json", reason=error.msg, column=error.colno),
                     row=error.lineno,
                 )
             ]
@@ -94,12 +96,7 @@ def kolada_observations(
     elif isinstance(document, list) and document:
         pages = [(f"[{index}].", page) for index, page in enumerate(document)]
     else:
-        checker.problem(
-            None,
-            "$",
-            "filen ska vara ett svar från Kolada: ett objekt med ”values” "
-            "(eller en lista av sådana sidor)",
-        )
+        checker.problem(None, "$", t("kolada_not_a_response"))
         pages = []
     for prefix, page in pages:
         reader.page(prefix, page)
@@ -121,12 +118,12 @@ class _Reader:
 
     def page(self, prefix: str, page: Any) -> None:
         if not isinstance(page, dict):
-            self._shape(None, prefix.rstrip(".") or "$", "ska vara ett objekt med ”values”")
+            self._shape(None, prefix.rstrip(".") or "$", t("kolada_page_not_object"))
             return
         values = page.get("values")
         if not isinstance(values, list):
-            what = "saknas" if values is None else "ska vara en lista"
-            self._shape(None, f"{prefix}values", f"{what}; filen ser inte ut som ett svar från Kolada")
+            message = t("kolada_values_missing") if values is None else t("kolada_values_not_list")
+            self._shape(None, f"{prefix}values", message)
             return
         for index, entry in enumerate(values):
             self.entries += 1
@@ -134,30 +131,21 @@ class _Reader:
 
     def _entry(self, row: int, path: str, entry: Any) -> None:
         if not isinstance(entry, dict):
-            self._shape(row, path, "ska vara ett objekt med kpi, municipality, period och values")
+            self._shape(row, path, t("kolada_entry_not_object"))
             return
         if _deleted(entry):
             return
         kpi = self._text(row, path, entry, "kpi")
         indicator = self._by_kpi.get(kpi) if kpi is not None else None
         if kpi is not None and indicator is None:
-            self._shape(
-                row,
-                f"{path}.kpi",
-                f"KPI {kpi} finns inte i indikatorkatalogen; lägg till den (kolumnen "
-                "kolada_kpi) eller ta bort den ur filen",
-            )
+            self._shape(row, f"{path}.kpi", t("kolada_unknown_kpi", kpi=kpi))
         code = self._text(row, path, entry, "municipality")
         place = MUNICIPALITY_CODES.get(code) if code is not None else None
         if code is not None and place is None:
-            self._shape(
-                row,
-                f"{path}.municipality",
-                f"kommun ”{code}” är varken Vimmerby (0884) eller riket (0000)",
-            )
+            self._shape(row, f"{path}.municipality", t("kolada_unknown_municipality", code=code))
         period = entry.get("period")
         if not _is_period(period):
-            self._shape(row, f"{path}.period", "ska vara ett årtal, till exempel 2020")
+            self._shape(row, f"{path}.period", t("kolada_period"))
             period = None
         elif indicator is None or place is None:
             # The row cannot become an observation, but its year is still worth checking.
@@ -195,31 +183,31 @@ class _Reader:
     ) -> tuple[str | None, float | None] | None:
         """(path, value) of the one total; (None, None) when there is none; None after a problem."""
         if not isinstance(values, list):
-            self._shape(row, f"{path}.values", "ska vara en lista med ett värde per kön (T, K, M)")
+            self._shape(row, f"{path}.values", t("kolada_values_per_gender"))
             return None
         found: list[tuple[str, float | None]] = []
         broken = False
         for index, item in enumerate(values):
             item_path = f"{path}.values[{index}]"
             if not isinstance(item, dict):
-                self._shape(row, item_path, "ska vara ett objekt med gender och value")
+                self._shape(row, item_path, t("kolada_value_not_object"))
                 broken = True
                 continue
             gender = item.get("gender")
             if not isinstance(gender, str):
-                self._shape(row, f"{item_path}.gender", "ska vara T, K eller M")
+                self._shape(row, f"{item_path}.gender", t("kolada_gender"))
                 broken = True
                 continue
             if gender != TOTAL or _deleted(item):
                 continue
             value = item.get("value")
             if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)):
-                self._shape(row, f"{item_path}.value", "ska vara ett tal eller null")
+                self._shape(row, f"{item_path}.value", t("kolada_value_not_number"))
                 broken = True
                 continue
             found.append((f"{item_path}.value", None if value is None else float(value)))
         if len(found) > 1:
-            self._shape(row, f"{path}.values", f"har {len(found)} värden för T (totalt); bara ett går")
+            self._shape(row, f"{path}.values", t("kolada_several_totals", count=len(found)))
             return None
         if broken:
             return None
@@ -229,10 +217,10 @@ class _Reader:
         value = entry.get(key)
         if isinstance(value, str) and value.strip():
             return value.strip()
-        self._shape(row, f"{path}.{key}", "saknas eller är inte en text")
+        self._shape(row, f"{path}.{key}", t("kolada_not_text"))
         return None
 
-    def _shape(self, row: int | None, path: str, message: str) -> None:
+    def _shape(self, row: int | None, path: str, message: Text) -> None:
         self._checker.problem(row, path, message)
 
 

@@ -11,13 +11,15 @@ makes "wrong units" mean the same thing in a CSV file and a Kolada download.
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
-from difflib import get_close_matches
 
-from indicators import cells
+from indicators import cells, errors
 from indicators.catalogue import Catalogue
 from indicators.cells import Cell, CellError
 from indicators.errors import Problem
+from indicators.import_texts import t
 from indicators.model import MUNICIPALITY_ID, REFERENCE_PLACE_IDS, SWEDEN_ID, Level, Observation
+from indicators.tables import did_you_mean
+from indicators.texts import Listing, Text
 from indicators.units import UNITS_BY_SYMBOL, Unit, find_unit, same_unit
 
 EARLIEST_YEAR = 1800
@@ -53,7 +55,7 @@ class ObservationRows:
         file_name: str,
         *,
         sheet: str | None = None,
-        row_label: str = "rad",
+        row_label: str = errors.ROW,
         example: bool = False,
     ) -> None:
         self._catalogue = catalogue
@@ -95,10 +97,24 @@ class ObservationRows:
 
         indicator = self._catalogue.indicators.get(cells.text(indicator_id))
         if indicator is None:
-            self._unknown(row, names["indicator_id"], indicator_id, self._catalogue.indicators, "indikator")
+            written = cells.text(indicator_id)
+            self._add(
+                row,
+                names["indicator_id"],
+                t("unknown_indicator", value=written, hint=valid_ids_hint(written, self._catalogue.indicators))
+                if written
+                else t("indicator_missing"),
+            )
         place = self._places.get(cells.text(place_id))
         if place is None:
-            self._unknown(row, names["locality_id"], place_id, self._places, "ort")
+            written = cells.text(place_id)
+            self._add(
+                row,
+                names["locality_id"],
+                t("unknown_locality", value=written, hint=valid_ids_hint(written, self._places))
+                if written
+                else t("locality_missing"),
+            )
         elif (
             indicator is not None
             and indicator.level is Level.MUNICIPALITY
@@ -107,8 +123,7 @@ class ObservationRows:
             self._add(
                 row,
                 names["locality_id"],
-                f"indikatorn ”{indicator.id}” mäts bara för hela kommunen; "
-                f"ange {MUNICIPALITY_ID} eller {SWEDEN_ID}, inte en ort",
+                t("municipality_only", indicator=indicator.id, municipality=MUNICIPALITY_ID, sweden=SWEDEN_ID),
             )
         the_year = self.year(row, names["year"], year)
         the_value = self._value(row, names["value"], value)
@@ -121,7 +136,7 @@ class ObservationRows:
                     self._add(row, names["value"], message)
         the_source = self._intern(cells.text(source))
         if not the_source:
-            self._add(row, names["source"], "källa saknas; ange varifrån uppgiften kommer")
+            self._add(row, names["source"], t("source_missing"))
         the_basis = self._intern(cells.text(basis))
         the_date = cells.date_text(source_date)
 
@@ -133,9 +148,13 @@ class ObservationRows:
         first = self._seen.get(key)
         if first is not None:
             first_row, first_entry = first
-            where = f"{self._row_label} {first_row}" + (f" (”{first_entry}”)" if first_entry else "")
+            label = errors.CATALOGUE.text(self._row_label)
             self._add(
-                row, entry, f"dubblett: samma som {where} (samma indikator, ort, år och grund)"
+                row,
+                entry,
+                t("duplicate_observation_entry", label=label, row=first_row, entry=first_entry)
+                if first_entry
+                else t("duplicate_observation", label=label, row=first_row),
             )
             return None
         self._seen[key] = (row, entry)
@@ -150,13 +169,13 @@ class ObservationRows:
             example=self._example,
         )
 
-    def problem(self, row: int | None, field: str | None, message: str) -> None:
+    def problem(self, row: int | None, field: str | None, message: Text) -> None:
         """Record a problem a reader found itself, located like the checker's own."""
         self._add(row, field, message)
 
     # ------------------------------------------------------------------ helpers
 
-    def _add(self, row: int | None, field: str | None, message: str) -> None:
+    def _add(self, row: int | None, field: str | None, message: Text) -> None:
         self._problems.append(
             Problem(self._file, message, row, field, self._sheet, self._row_label)
         )
@@ -164,39 +183,26 @@ class ObservationRows:
     def _intern(self, value: str) -> str:
         return self._texts.setdefault(value, value)
 
-    def _unknown(
-        self, row: int, field: str, cell: Cell, known: Collection[str], noun: str
-    ) -> None:
-        value = cells.text(cell)
-        if not value:
-            self._add(row, field, f"{noun} saknas")
-        else:
-            self._add(row, field, f"okänd {noun} ”{value}”" + valid_ids_hint(value, known))
-
     def year(self, row: int, field: str, cell: Cell) -> int | None:
         """The cell as a year no earlier than 1800 and not in the future; problems recorded."""
         try:
             year = cells.year(cell)
         except CellError as error:
-            self._add(row, field, str(error))
+            self._add(row, field, error.message)
             return None
         if year is None:
             return None  # an undated figure, e.g. "about 500" from a parish page
         if year < EARLIEST_YEAR:
-            self._add(row, field, f"årtalet {year} är före {EARLIEST_YEAR}")
+            self._add(row, field, t("year_too_early", year=year, earliest=EARLIEST_YEAR))
         elif year > self._catalogue.current_year:
-            self._add(
-                row,
-                field,
-                f"årtalet {year} ligger i framtiden (senast tillåtna är {self._catalogue.current_year})",
-            )
+            self._add(row, field, t("year_in_future", year=year, latest=self._catalogue.current_year))
         return year
 
     def _value(self, row: int, field: str, cell: Cell) -> float | None:
         try:
             return cells.number(cell)
         except CellError as error:
-            self._add(row, field, str(error))
+            self._add(row, field, error.message)
             return None
 
     def _unit_column(self, row: int, field: str, cell: Cell, expected: str) -> bool:
@@ -204,12 +210,7 @@ class ObservationRows:
         written = cells.text(cell)
         if not written or same_unit(written, expected):
             return True
-        self._add(
-            row,
-            field,
-            f"fel enhet: ”{written}”, men indikatorn mäts i ”{expected}”; "
-            "räkna om värdet eller välj en annan indikator",
-        )
+        self._add(row, field, t("wrong_unit", written=written, expected=expected))
         return False
 
 
@@ -218,12 +219,11 @@ def _unit_of(symbol: str) -> Unit | None:
     return UNITS_BY_SYMBOL.get(symbol) or find_unit(symbol)
 
 
-def valid_ids_hint(value: str, known: Collection[str]) -> str:
-    """A hint naming a few valid ids, the likeliest intended one first."""
+def valid_ids_hint(value: str, known: Collection[str]) -> Text:
+    """A hint naming a few valid ids, the likeliest intended one first (the ``hint`` of a message)."""
     ordered: Sequence[str] = sorted(known)
-    close = get_close_matches(value.lower(), ordered, n=1, cutoff=0.6)
-    hint = f" (menade du ”{close[0]}”?)" if close else ""
+    hint = did_you_mean(value.lower(), ordered)
     shown = ordered[:_MAX_LISTED_IDS]
     if len(ordered) > len(shown):
-        return f"{hint}; giltiga id är bland andra {', '.join(shown)}, …"
-    return f"{hint}; giltiga id är {', '.join(shown)}"
+        return t("valid_ids_among", hint=hint, ids=Listing(shown))
+    return t("valid_ids", hint=hint, ids=Listing(shown))

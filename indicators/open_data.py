@@ -2,6 +2,9 @@
 
 The column list below is the contract (the README repeats it); a column is
 added at the end, never renamed, so scripts that read exports keep working.
+Column names never change with the language; the text in the rows (indicator
+names, score labels, units) and the column descriptions of the Excel file are
+written in the export's ``language``.
 """
 
 from __future__ import annotations
@@ -11,44 +14,48 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
-from indicators.comparison import ComparisonRow, area_name
+from indicators.comparison import KIND_INDEX, KIND_INDICATOR, ComparisonRow, area_name
+from indicators.import_texts import t
 from indicators.model import Indicator
+from indicators.texts import DEFAULT_LANGUAGE, Text, render
+from indicators.units import unit_label
 
-EXPORT_COLUMNS: tuple[tuple[str, str], ...] = (
-    ("kind", "index, area_score or indicator"),
-    ("year", "the year compared"),
-    ("locality_id", "locality id (slug)"),
-    ("locality", "locality name"),
-    ("area_id", "SLUS development area id (leva, arbeta, verka, trivas, kontakt, motas); empty for the index"),
-    ("area", "SLUS development area short name"),
-    ("indicator_id", "indicator id; 'index' or 'omrade:<area>' for scores"),
-    ("indicator", "indicator name (Swedish)"),
-    ("unit", "unit of value"),
-    ("value", "the figure (for scores: 0–100); empty when missing, never 0"),
-    ("per_1000", "value per 1,000 inhabitants, for indicators counted per 1,000"),
-    ("population_used", "population the per-1,000 figure is divided by"),
-    ("population_year", "year of that population figure"),
-    ("population_basis", "what that population counted (tätort, electoral district, parish)"),
-    ("score", "0–100 score among all localities that year (empty for neutral indicators)"),
-    ("coverage_used", "for scores: indicators (or areas, for the index) the score rests on"),
-    ("coverage_available", "for scores: indicators (or areas) that could have counted"),
-    ("rank", "rank among the compared localities, 1 = best in the indicator's direction"),
-    ("municipality_value", "the municipality's figure in the same measure, where comparable"),
-    ("difference_to_municipality", "locality minus municipality, where comparable"),
-    ("basis", "what was counted for value"),
-    ("source", "source of value"),
-    ("example", "true when value is bundled example data, not real figures"),
+EXPORT_COLUMNS: tuple[tuple[str, Text], ...] = (
+    ("kind", t("column_kind")),
+    ("year", t("column_year")),
+    ("locality_id", t("column_locality_id")),
+    ("locality", t("column_locality")),
+    ("area_id", t("column_area_id")),
+    ("area", t("column_area")),
+    ("indicator_id", t("column_indicator_id")),
+    ("indicator", t("column_indicator")),
+    ("unit", t("column_unit")),
+    ("value", t("column_value")),
+    ("per_1000", t("column_per_1000")),
+    ("population_used", t("column_population_used")),
+    ("population_year", t("column_population_year")),
+    ("population_basis", t("column_population_basis")),
+    ("score", t("column_score")),
+    ("coverage_used", t("column_coverage_used")),
+    ("coverage_available", t("column_coverage_available")),
+    ("rank", t("column_rank")),
+    ("municipality_value", t("column_municipality_value")),
+    ("difference_to_municipality", t("column_difference_to_municipality")),
+    ("basis", t("column_basis")),
+    ("source", t("column_source")),
+    ("example", t("column_example")),
 )
+"""Column name and what it holds; the description renders in the export's language."""
 
 
 def comparison_frame(rows: Sequence[ComparisonRow], names: Mapping[str, str],
-                     indicators: Mapping[str, Indicator]) -> pd.DataFrame:
-    """Rows in the documented column order; missing stays empty (NaN), never 0."""
+                     indicators: Mapping[str, Indicator], language: str = DEFAULT_LANGUAGE) -> pd.DataFrame:
+    """Rows in the documented column order; missing stays empty (NaN), never 0.
+
+    ``language`` is the language of the indicator names, score labels and units.
+    """
     records = []
     for row in rows:
-        indicator = indicators.get(row.indicator_id)
-        label = indicator.name_sv if indicator else (
-            "Attraktivitetsindex" if row.kind == "index" else f"Områdespoäng {area_name(row.area_id)}")
         records.append({
             "kind": row.kind,
             "year": row.year,
@@ -57,8 +64,8 @@ def comparison_frame(rows: Sequence[ComparisonRow], names: Mapping[str, str],
             "area_id": row.area_id,
             "area": area_name(row.area_id),
             "indicator_id": row.indicator_id,
-            "indicator": label,
-            "unit": row.unit,
+            "indicator": _label(row, indicators.get(row.indicator_id), language),
+            "unit": _unit(row, language),
             "value": row.value,
             "per_1000": row.per_1000,
             "population_used": row.population_used,
@@ -80,16 +87,31 @@ def comparison_frame(rows: Sequence[ComparisonRow], names: Mapping[str, str],
     return frame
 
 
+def _label(row: ComparisonRow, indicator: Indicator | None, language: str) -> str:
+    if indicator is not None:
+        return (indicator.name_en or indicator.name_sv) if language == "en" else indicator.name_sv
+    if row.kind == KIND_INDEX:
+        return t("index_label").render(language)
+    return t("area_score_label", area=area_name(row.area_id)).render(language)
+
+
+def _unit(row: ComparisonRow, language: str) -> str:
+    """An indicator's unit as a reader of ``language`` writes it; a score's unit rendered if it is a Text."""
+    if row.kind == KIND_INDICATOR:
+        return unit_label(row.unit, language)
+    return render(row.unit, language)
+
+
 def to_csv_bytes(frame: pd.DataFrame) -> bytes:
     """UTF-8 with a byte-order mark, so Excel shows å, ä and ö; comma-separated, decimal point."""
     return frame.to_csv(index=False, lineterminator="\n").encode("utf-8-sig")
 
 
-def to_xlsx_bytes(frame: pd.DataFrame) -> bytes:
-    """The table on one sheet and the column descriptions on a second."""
+def to_xlsx_bytes(frame: pd.DataFrame, language: str = DEFAULT_LANGUAGE) -> bytes:
+    """The table on one sheet and the column descriptions, in ``language``, on a second."""
     buffer = io.BytesIO()
+    meanings = [(name, meaning.render(language)) for name, meaning in EXPORT_COLUMNS]
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         frame.to_excel(writer, sheet_name="jamforelse", index=False)
-        pd.DataFrame(EXPORT_COLUMNS, columns=["column", "meaning"]).to_excel(writer, sheet_name="kolumner",
-                                                                           index=False)
+        pd.DataFrame(meanings, columns=["column", "meaning"]).to_excel(writer, sheet_name="kolumner", index=False)
     return buffer.getvalue()

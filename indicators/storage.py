@@ -39,7 +39,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import make_url
 
-from indicators import migrations, schema
+from indicators import errors, migrations, schema
 from indicators.bundled import (
     bundled_example_observations,
     bundled_groups,
@@ -51,6 +51,7 @@ from indicators.catalogue import Catalogue
 from indicators.collation import swedish_key
 from indicators.errors import InputError, Problem
 from indicators.import_log import ImportLogEntry, ImportOrigin
+from indicators.import_texts import t
 from indicators.model import (
     REFERENCE_PLACE_IDS,
     Direction,
@@ -61,6 +62,7 @@ from indicators.model import (
     Observation,
 )
 from indicators.slus import AREAS_BY_ID, DEVELOPMENT_AREAS
+from indicators.texts import Text
 
 APP_NAME = "allas-vimmerby"
 DATABASE_URL_ENV = "DATABASE_URL"
@@ -427,10 +429,7 @@ def _check_schema_version(conn: Connection) -> None:
     if version is None:
         conn.execute(insert(table).values(version=schema.SCHEMA_VERSION))
     elif version > schema.SCHEMA_VERSION:
-        raise SchemaVersionError(
-            f"Databasen har schemaversion {version}, men det här programmet känner bara "
-            f"till version {schema.SCHEMA_VERSION}. Uppdatera programmet."
-        )
+        raise SchemaVersionError(t("schema_too_new", version=version, known=schema.SCHEMA_VERSION))
 
 
 def _ensure_data_version(conn: Connection) -> None:
@@ -485,17 +484,17 @@ def write_import_log(
 
 
 def _save_localities(conn: Connection, records: Sequence[Locality]) -> SaveResult:
-    _raise_if_any(_duplicates(records, lambda r: r.id, "orter", "id"))
+    _raise_if_any(_duplicates(records, lambda r: r.id, t("records_localities"), "id"))
     rows = [asdict(record) for record in records]
     result = _upsert(conn, schema.localities, ("id",), "id", rows, _all_rows(conn, schema.localities))
     return _bumped(conn, result)
 
 
 def _save_indicators(conn: Connection, records: Sequence[Indicator]) -> SaveResult:
-    what = "indikatorer"
+    what = t("records_indicators")
     _raise_if_any(
         _duplicates(records, lambda r: r.id, what, "id")
-        + _unknown(records, lambda r: r.area_id, AREAS_BY_ID, what, "area_id", "utvecklingsområde")
+        + _unknown(records, lambda r: r.area_id, AREAS_BY_ID, what, "area_id", _unknown_area)
     )
     rows = [_indicator_row(record) for record in records]
     result = _upsert(conn, schema.indicators, ("id",), "id", rows, _all_rows(conn, schema.indicators))
@@ -504,9 +503,10 @@ def _save_indicators(conn: Connection, records: Sequence[Indicator]) -> SaveResu
 
 def _save_groups(conn: Connection, records: Sequence[Group]) -> SaveResult:
     known = _ids(conn, schema.localities)
+    what = t("records_groups")
     _raise_if_any(
-        _duplicates(records, lambda r: r.locality_id, "grupper", "locality_id")
-        + _unknown(records, lambda r: r.locality_id, known, "grupper", "locality_id", "ort")
+        _duplicates(records, lambda r: r.locality_id, what, "locality_id")
+        + _unknown(records, lambda r: r.locality_id, known, what, "locality_id", _unknown_locality)
     )
     rows = [asdict(record) for record in records]
     table = schema.groups
@@ -515,15 +515,15 @@ def _save_groups(conn: Connection, records: Sequence[Group]) -> SaveResult:
 
 
 def _save_observations(conn: Connection, records: Sequence[Observation]) -> SaveResult:
-    what = "observationer"
+    what = t("records_observations")
     indicator_ids = _ids(conn, schema.indicators)
     place_ids = _place_ids(conn)
     _raise_if_any(
         _duplicates(records, _observation_key, what, None)
         + _unknown(
-            records, lambda r: r.indicator_id, indicator_ids, what, "indicator_id", "indikator"
+            records, lambda r: r.indicator_id, indicator_ids, what, "indicator_id", _unknown_indicator
         )
-        + _unknown(records, lambda r: r.place_id, place_ids, what, "place_id", "ort")
+        + _unknown(records, lambda r: r.place_id, place_ids, what, "place_id", _unknown_locality)
     )
     return _bumped(conn, _upsert_observations(conn, records))
 
@@ -632,7 +632,7 @@ def _upsert(
 def _duplicates(
     records: Sequence[_Record],
     key: Callable[[_Record], Hashable],
-    what: str,
+    what: Text,
     field: str | None,
 ) -> list[Problem]:
     """Two records for one key in a batch would make the result depend on their order."""
@@ -641,8 +641,8 @@ def _duplicates(
     for index, record in enumerate(records, start=1):
         k = key(record)
         if k in first_seen:
-            message = f"dubblett: samma som post {first_seen[k]}"
-            problems.append(Problem(what, message, index, field, row_label="post"))
+            message = t("duplicate_record", row=first_seen[k])
+            problems.append(Problem(what, message, index, field, row_label=errors.RECORD))
         else:
             first_seen[k] = index
     return problems
@@ -652,16 +652,28 @@ def _unknown(
     records: Sequence[_Record],
     key: Callable[[_Record], str],
     known: Collection[str],
-    what: str,
+    what: Text,
     field: str,
-    noun: str,
+    message: Callable[[str], Text],
 ) -> list[Problem]:
     """References the database cannot resolve, reported before anything is written."""
     return [
-        Problem(what, f"okänd {noun} ”{key(record)}”", index, field, row_label="post")
+        Problem(what, message(key(record)), index, field, row_label=errors.RECORD)
         for index, record in enumerate(records, start=1)
         if key(record) not in known
     ]
+
+
+def _unknown_area(value: str) -> Text:
+    return t("unknown_area", value=value)
+
+
+def _unknown_locality(value: str) -> Text:
+    return t("unknown_locality", value=value, hint="")
+
+
+def _unknown_indicator(value: str) -> Text:
+    return t("unknown_indicator", value=value, hint="")
 
 
 def _raise_if_any(problems: list[Problem]) -> None:

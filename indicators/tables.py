@@ -14,6 +14,8 @@ from difflib import get_close_matches
 from indicators import cells
 from indicators.cells import Cell
 from indicators.errors import Problem
+from indicators.import_texts import t
+from indicators.texts import Listing, Text
 
 Progress = Callable[[int, int | None], None]
 """Called now and then with (rows read, rows expected or None) while a file is read."""
@@ -39,7 +41,7 @@ class Table:
     total_rows: int | None = None
     problems: list[Problem] = field(default_factory=list)
 
-    def problem(self, message: str, row: int | None = None, column: str | None = None) -> Problem:
+    def problem(self, message: Text | str, row: int | None = None, column: str | None = None) -> Problem:
         """A problem located in this table (file, sheet, row, column)."""
         return Problem(self.file_name, message, row, column, self.sheet)
 
@@ -61,7 +63,7 @@ def map_header(
     if table.header is None:
         table.problems.append(
             table.problem(
-                "filen är tom; första raden ska vara rubrikerna " + ", ".join(required),
+                t("empty_file", columns=Listing(required)),
                 row=table.header_row,
             )
         )
@@ -73,19 +75,16 @@ def map_header(
         name = raw.lower()
         if not name:
             table.problems.append(
-                table.problem(f"kolumn {index + 1} saknar rubrik", row=table.header_row)
+                table.problem(t("column_without_heading", number=index + 1), row=table.header_row)
             )
         elif name in columns:
             table.problems.append(
-                table.problem("kolumnen finns två gånger", row=table.header_row, column=name)
+                table.problem(t("column_twice"), row=table.header_row, column=name)
             )
         elif name not in allowed:
             table.problems.append(
                 table.problem(
-                    "okänd kolumn"
-                    + did_you_mean(name, allowed)
-                    + "; tillåtna kolumner är "
-                    + ", ".join(allowed),
+                    t("unknown_column", hint=did_you_mean(name, allowed), columns=Listing(allowed)),
                     row=table.header_row,
                     column=raw,
                 )
@@ -95,12 +94,15 @@ def map_header(
     for name in required:
         if name not in columns:
             table.problems.append(
-                table.problem("kolumnen saknas", row=table.header_row, column=name)
+                table.problem(t("column_missing"), row=table.header_row, column=name)
             )
     return None if len(table.problems) > before else columns
 
 
-def did_you_mean(value: str, known: Sequence[str]) -> str:
-    """`` (menade du ”value”?)`` when one known name is close, else nothing."""
+def did_you_mean(value: str, known: Sequence[str]) -> Text | str:
+    """`` (menade du ”value”?)`` when one known name is close, else ``""``.
+
+    Meant as the ``hint`` parameter of a message, so it renders in the message's language.
+    """
     close = get_close_matches(value, known, n=1, cutoff=0.6)
-    return f" (menade du ”{close[0]}”?)" if close else ""
+    return t("did_you_mean", name=close[0]) if close else ""

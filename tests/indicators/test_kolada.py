@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from indicators.errors import InputError
+from indicators.errors import RECORD, InputError
 from indicators.kolada import parse_kolada_text, read_kolada_json
 from indicators.model import Observation
 
@@ -106,8 +106,11 @@ def test_a_kpi_not_in_the_catalogue_is_refused_naming_the_json_path(catalogue):
 
     assert where(problems) == [(2, "values[1].kpi")]
     assert "N99999 finns inte i indikatorkatalogen" in problems[0].message
-    assert problems[0].row_label == "post"
+    assert problems[0].row_label == RECORD
     assert str(problems[0]).startswith("kolada.json, post 2, fält ”values[1].kpi”: KPI N99999")
+    assert problems[0].render("en").startswith(
+        "kolada.json, record 2, field “values[1].kpi”: KPI N99999 is not in the indicator catalogue"
+    )
 
 
 def test_another_municipality_is_refused(catalogue):
@@ -136,6 +139,7 @@ def test_the_same_key_twice_is_a_duplicate(catalogue):
 
     assert where(problems) == [(1, "[1].values[0]")]
     assert "samma som post 1 (”[0].values[0]”)" in problems[0].message
+    assert "same as record 1 (“[0].values[0]”)" in problems[0].render("en")
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from indicators.units import UNITS, UNITS_BY_SYMBOL, find_unit, known_units_sv, same_unit
+from indicators.units import UNITS, UNITS_BY_SYMBOL, find_unit, known_units, known_units_sv, same_unit, unit_label
 
 
 def problem(symbol: str, value: float) -> str | None:
@@ -90,3 +90,23 @@ def test_the_import_documentation_lists_every_unit():
     docs = (Path(__file__).resolve().parents[2] / "docs" / "import.md").read_text(encoding="utf-8")
 
     assert all(f"| `{unit.symbol}` |" in docs for unit in UNITS)
+
+
+def test_every_unit_has_an_english_label_and_description():
+    for unit in UNITS:
+        assert unit.description_en and unit.label("sv") == unit.symbol
+    # A bare count is the one unit with no English word after the number ("12", not "12 count").
+    assert [unit.symbol for unit in UNITS if not unit.label("en")] == ["antal"]
+    assert unit_label("invånare", "en") == "inhabitants"
+    assert unit_label("per 1 000 invånare", "en") == "per 1,000 inhabitants"
+    assert unit_label("procent", "sv") == "procent" and unit_label("procent", "en") == "%"
+    assert unit_label("poäng 0–100", "en") == "poäng 0–100"
+
+
+def test_unit_messages_render_in_english_with_english_numbers():
+    message = problem("antal", 1234.5)
+
+    assert message is not None and message.startswith("1 234,5 är inget heltal")
+    assert message.render("en").startswith("1,234.5 is not a whole number, but the unit “antal”")
+    assert problem("antal", -1).render("en").endswith("(at least 0, whole numbers)")  # type: ignore[union-attr]
+    assert known_units().render("en").startswith("“%”, “% förändring”")
