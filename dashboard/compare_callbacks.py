@@ -17,6 +17,7 @@ from dashboard import ids
 from dashboard.compare_figures import index_figure, indicator_bars, radar_figure, series_figure
 from dashboard.compare_page import ranking_table
 from dashboard.data import DashboardData
+from dashboard.language import current_language
 from dashboard.map_callbacks import weights_note
 from dashboard.messages import DEFAULT_LANGUAGE, text, indicator_name
 from dashboard.url_state import (
@@ -33,6 +34,7 @@ from indicators.model import MUNICIPALITY_ID, SWEDEN_ID, Indicator, Level
 from indicators.open_data import comparison_frame, to_csv_bytes, to_xlsx_bytes
 from indicators.scores import validate_weights
 from indicators.slus import DEVELOPMENT_AREAS
+from indicators.texts import render
 
 
 def compare_years(data: DashboardData) -> list[int]:
@@ -140,8 +142,9 @@ def _number_or_text(value):
     return value
 
 
-def _weights_problems(problems: Sequence[str], language: str) -> html.Div:
-    return html.Div([html.P(text("weights_invalid", language)), html.Ul([html.Li(p) for p in problems])],
+def _weights_problems(problems: Sequence[str], language: str | None) -> html.Div:
+    language = language or current_language()
+    return html.Div([html.P(text("weights_invalid", language)), html.Ul([html.Li(render(p, language)) for p in problems])],
                     className="notice notice-error")
 
 

@@ -58,6 +58,15 @@ def test_weights_that_sum_to_zero_or_are_negative_are_refused_in_the_form(dashbo
     assert empty[0] is no_update
 
 
+def test_weights_problems_read_in_english_on_an_english_page(dashboard_data):
+    from dashboard.language import language_of
+
+    with language_of("en"):
+        negative = sync_compare(dashboard_data, ids.WEIGHTS_APPLY, THREE, None, None, None, None, [1, -1, 1, 1, 1, 1])
+    shown = texts(negative[7])
+    assert "Arbeta" in shown and "negative" in shown and "negativ " not in shown
+
+
 def test_a_link_cannot_smuggle_in_negative_weights(dashboard_data):
     state = read_state(dashboard_data, THREE + "&vikter=leva:-5,arbeta:1")
     assert all(w == 1.0 for w in state.weights.values())
