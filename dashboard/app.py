@@ -32,6 +32,7 @@ from dashboard.presentation_page import presentation_page, register_presentation
 from dashboard.shell import build_shell
 from dashboard.staff_page import register_staff_callbacks, staff_page
 from dashboard.vendor import register_vendor_routes
+from indicators.audit_texts import t as audit_text
 from indicators.storage import Store
 
 PAGES = {MAP_PATH: map_page, COMPARE_PATH: compare_page, GROUPS_PATH: groups_page, IMPORT_PATH: import_page,
@@ -65,9 +66,9 @@ def create_app(settings: Settings, store: Store | None = None) -> Dash:
         find_user=data.gw.user_by_name,
         load_user=data.gw.user,
         on_sign_in=lambda user: data.gw.log_event(username=user.username, action="sign-in", entity="user",
-                                                  entity_id=str(user.id), summary="inloggning"),
+                                                  entity_id=str(user.id), summary=audit_text("signed_in")),
         on_failed_sign_in=lambda name: data.gw.log_event(username=name[:100] or "(tomt)", action="sign-in-failed",
-                                                         entity="user", summary="misslyckad inloggning"),
+                                                         entity="user", summary=audit_text("sign_in_failed")),
     )
     register_language_route(app.server, safe_next)
     _declare_page_language(app)

@@ -302,6 +302,18 @@ _SV: dict[str, str] = {
     "chart_download": "Ladda ned diagrammet:",
     "chart_download_title": "Spara diagrammet som {format}-bild",
     "example_source": "Exempeldata – ersätts av kommunens egna uppgifter",
+    "audit_action_create": "skapade",
+    "audit_action_update": "ändrade",
+    "audit_action_delete": "tog bort",
+    "audit_action_import": "import",
+    "audit_action_sign-in": "inloggning",
+    "audit_action_sign-in-failed": "misslyckad inloggning",
+    "audit_entity_activity": "aktivitet",
+    "audit_entity_initiative": "initiativ",
+    "audit_entity_composition": "sammansättning",
+    "audit_entity_meeting": "strategiskt möte",
+    "audit_entity_user": "användare",
+    "audit_entity_presentation": "presentation",
     "import_disabled": "Logga in som personal (administratör) för att läsa in data.",
 }
 

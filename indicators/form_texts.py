@@ -343,7 +343,7 @@ EN = {
     "presentation_too_many_slides": "at most {maximum} slides",
     "presentation_unknown_slides": "unknown slides: {slides}",
     "presentation_name_taken": "the name “{name}” is already in use",
-    "audit_presentation_saved": "Presentation “{name}” ({count} slides)",
+    "audit_presentation_saved": "Presentation “{name}” (slides: {count})",
     "audit_presentation_deleted": "Presentation deleted",
     "weights_unknown_area": "Unknown development area “{area}”; known ones are {known}.",
     "weight_not_number": "The weight for {area} is not a number: “{value}”.",
