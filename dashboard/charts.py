@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import plotly.graph_objects as go
 
 from dashboard.formatting import with_unit
-from dashboard.messages import DEFAULT_LANGUAGE, basis_label, source_of, text
+from dashboard.messages import DEFAULT_LANGUAGE, basis_label, source_of, text, unit_heading
 from indicators.model import Indicator, Observation
 
 # Okabe–Ito colours and distinct marker symbols: bases stay apart in greyscale too.
@@ -44,6 +44,6 @@ def history_figure(
         legend={"orientation": "h", "y": -0.25},
         plot_bgcolor="#fff",
         xaxis={"title": text("year_axis", language), "dtick": 5, "gridcolor": "#e5e5e5"},
-        yaxis={"title": indicator.unit, "rangemode": "tozero", "gridcolor": "#e5e5e5"},
+        yaxis={"title": unit_heading(indicator, language), "rangemode": "tozero", "gridcolor": "#e5e5e5"},
     )
     return figure

@@ -183,7 +183,7 @@ def compare_view(data: DashboardData, search: str | None, language: str | None =
     names = data.names()
     selected = list(state.localities)
     indicators = {i.id: i for i in data.store.indicators() if i.level is Level.LOCALITY}
-    rows = comparison_rows(table, selected, list(indicators.values()))
+    rows = comparison_rows(table, selected, list(indicators.values()), language=language or current_language())
 
     column = table.indicators.get(state.indicator)
     observations = data.store.observations(state.indicator, [*selected, MUNICIPALITY_ID, SWEDEN_ID])
@@ -222,19 +222,25 @@ def compare_content(data: DashboardData, search: str | None, language: str | Non
     )
 
 
-def export_comparison(data: DashboardData, search: str | None, fmt: str) -> dict | None:
-    """The comparison in the URL as a CSV or Excel download (columns in indicators.open_data)."""
+def export_comparison(data: DashboardData, search: str | None, fmt: str, language: str | None = None) -> dict | None:
+    """The comparison in the URL as a CSV or Excel download (columns in indicators.open_data).
+
+    Column names are a documented format and never change; the names, units and
+    the Excel file's column descriptions follow the page's language.
+    """
+    language = language or current_language()
     state = read_state(data, search)
     if len(state.localities) < 1 or state.year == LATEST:
         return None
     year = int(state.year)
     table = data.score_table(year, state.weights)
     indicators = {i.id: i for i in data.store.indicators() if i.level is Level.LOCALITY}
-    frame = comparison_frame(comparison_rows(table, list(state.localities), list(indicators.values())),
-                             data.names(), indicators)
+    frame = comparison_frame(comparison_rows(table, list(state.localities), list(indicators.values()),
+                                             language=language),
+                             data.names(), indicators, language)
     stem = f"jamforelse-{year}-{len(state.localities)}-orter"
     if fmt == "xlsx":
-        return dcc.send_bytes(to_xlsx_bytes(frame), f"{stem}.xlsx")
+        return dcc.send_bytes(to_xlsx_bytes(frame, language), f"{stem}.xlsx")
     return dcc.send_bytes(to_csv_bytes(frame), f"{stem}.csv")
 
 

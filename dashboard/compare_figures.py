@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 import plotly.graph_objects as go
 
 from dashboard.formatting import number
-from dashboard.messages import DEFAULT_LANGUAGE, indicator_name, source_of, text
+from dashboard.messages import DEFAULT_LANGUAGE, indicator_name, source_of, text, unit_heading
 from indicators.model import MUNICIPALITY_ID, SWEDEN_ID, Indicator, Observation
 from indicators.scores import IndicatorScores, ScoreTable
 from indicators.slus import DEVELOPMENT_AREAS
@@ -106,7 +106,7 @@ def indicator_bars(column: IndicatorScores, selected: Sequence[str], names: Mapp
         _reference_line(figure, column.municipality, text("reference_municipality", language), language)
     if sweden is not None and sweden.value is not None and not indicator.per_1000 and not per_1000:
         _reference_line(figure, sweden.value, text("reference_sweden", language), language, dash="dot")
-    unit = text("col_per_1000", language) if per_1000 else indicator.unit
+    unit = text("col_per_1000", language) if per_1000 else unit_heading(indicator, language)
     figure.update_layout(yaxis={"title": unit, "rangemode": "tozero"}, showlegend=False)
     title_key = "bars_per_1000_title" if per_1000 else "bars_title"
     caption = _caption(indicator, column, language)
@@ -141,7 +141,7 @@ def series_figure(indicator: Indicator, observations: Sequence[Observation], sel
                 hovertemplate="%{x}: %{y}<br>%{customdata}<extra>" + name + "</extra>",
             ))
     figure.update_layout(xaxis={"title": text("year_axis", language), "dtick": 1},
-                         yaxis={"title": indicator.unit, "rangemode": "tozero"})
+                         yaxis={"title": unit_heading(indicator, language), "rangemode": "tozero"})
     sources = sorted({source_of(o, language) for o in observations if o.place_id in places and o.value is not None})
     caption = text("source_line", language, source="; ".join(sources) or indicator.source)
     return _layout(figure, text("series_title", language, indicator=indicator_name(indicator, language)), caption)

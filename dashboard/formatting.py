@@ -8,7 +8,7 @@ from babel.dates import format_date
 from babel.numbers import format_decimal
 
 from dashboard.language import current_language
-from dashboard.messages import DEFAULT_LANGUAGE, text
+from dashboard.messages import DEFAULT_LANGUAGE, text, unit_of
 from indicators.model import Indicator, Observation
 
 _LOCALES = {"sv": "sv_SE", "en": "en_GB"}
@@ -26,7 +26,7 @@ def with_unit(value: float | None, indicator: Indicator, language: str | None = 
     """``82,3 %`` or ``8 231 invånare``; a missing value gets no unit."""
     if value is None:
         return number(None, language)
-    return f"{number(value, language)} {indicator.unit}".strip()
+    return f"{number(value, language)} {unit_of(indicator, language)}".strip()
 
 
 def year(observation: Observation, language: str | None = None) -> str:

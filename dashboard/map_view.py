@@ -20,7 +20,7 @@ from dashboard.colour_scale import NO_DATA_COLOUR, OTHER_BASIS_COLOUR, ColourSca
 from dashboard.formatting import number, with_unit, year
 from dashboard.initiative_markers import add_initiatives
 from dashboard.language import current_language
-from dashboard.messages import DEFAULT_LANGUAGE, basis_label, text, indicator_name
+from dashboard.messages import DEFAULT_LANGUAGE, basis_label, indicator_name, text, unit_heading
 from dashboard.vendor import LEAFLET_CSS, LEAFLET_JS
 from geodata.web_layers import WebLayers
 from indicators.latest import MapValue
@@ -324,7 +324,7 @@ def _legend_html(
     notes = [*extra_notes, text("legend_approximate", language)]
     if bases:
         notes.insert(0, text("legend_basis", language, basis=", ".join(sorted(basis_label(b, language) for b in bases))))
-    title = f"{indicator_name(indicator, language)} ({indicator.unit}), {year_label}"
+    title = f"{indicator_name(indicator, language)} ({unit_heading(indicator, language)}), {year_label}"
     return (
         f'<div class="map-legend" role="region" aria-label="{html.escape(title)}">'
         f"<h2>{html.escape(title)}</h2>{''.join(rows)}"

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dashboard.language import current_language
 from dashboard.messages_en import EN
 from indicators.texts import DEFAULT_LANGUAGE, Catalogue
+from indicators.units import unit_label
 
 _SV: dict[str, str] = {
     "app_title": "Allas Vimmerby – lägesbild",
@@ -314,6 +315,7 @@ _SV: dict[str, str] = {
     "audit_entity_meeting": "strategiskt möte",
     "audit_entity_user": "användare",
     "audit_entity_presentation": "presentation",
+    "unit_count_heading": "antal",
     "import_disabled": "Logga in som personal (administratör) för att läsa in data.",
 }
 
@@ -341,6 +343,16 @@ def area_title(area, language: str | None = None) -> str:
     official = area.official_name_en if (language or current_language()) == "en" and area.official_name_en \
         else area.official_name
     return f"{area.short_name} – {official}"
+
+
+def unit_of(indicator, language: str | None = None) -> str:
+    """The indicator's unit as written after a number in the UI language (may be empty: "12" in English)."""
+    return unit_label(indicator.unit, language or current_language())
+
+
+def unit_heading(indicator, language: str | None = None) -> str:
+    """The unit as a heading or axis title: never empty (English counts read "number")."""
+    return unit_of(indicator, language) or text("unit_count_heading", language)
 
 
 def source_of(observation, language: str | None = None) -> str:

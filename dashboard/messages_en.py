@@ -131,6 +131,7 @@ EN: dict[str, str] = {
     "audit_entity_meeting": "strategic meeting",
     "audit_entity_user": "user",
     "audit_entity_presentation": "presentation",
+    "unit_count_heading": "number",
     "import_disabled": "Sign in as staff (administrator) to load data.",
     "dd_select_all": "Select all",
     "dd_deselect_all": "Deselect all",

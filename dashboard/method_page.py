@@ -5,7 +5,7 @@ from __future__ import annotations
 from dash import dcc, html
 
 from dashboard.data import DashboardData
-from dashboard.messages import DEFAULT_LANGUAGE, text, indicator_name
+from dashboard.messages import DEFAULT_LANGUAGE, indicator_name, text, unit_heading
 from dashboard.language import current_language
 from indicators.method import method_text
 from indicators.slus import AREAS_BY_ID
@@ -14,7 +14,7 @@ from indicators.slus import AREAS_BY_ID
 def method_page(data: DashboardData, language: str | None = None) -> html.Div:
     indicators = data.store.indicators()
     rows = [
-        html.Tr([html.Td(indicator_name(i, language)), html.Td(AREAS_BY_ID[i.area_id].short_name if i.area_id in AREAS_BY_ID else i.area_id), html.Td(i.unit),
+        html.Tr([html.Td(indicator_name(i, language)), html.Td(AREAS_BY_ID[i.area_id].short_name if i.area_id in AREAS_BY_ID else i.area_id), html.Td(unit_heading(i, language)),
                  html.Td(text(f"direction_{i.direction.value}", language)), html.Td(i.source),
                  html.Td(i.definition_sv)])
         for i in indicators

@@ -18,7 +18,7 @@ from dashboard.data import DashboardData
 from dashboard.exports.svg import bar_chart_svg, line_chart_svg, map_svg
 from dashboard.exports.texts import long_date, t
 from dashboard.formatting import number, with_unit
-from dashboard.messages import area_title, basis_label, source_of, text
+from dashboard.messages import area_title, basis_label, indicator_name, source_of, text, unit_heading
 from dashboard.url_state import parse_weights
 from indicators.groupwork import Activity, ActivityKind, Initiative, InitiativeStatus
 from indicators.latest import latest
@@ -136,7 +136,7 @@ class _Report:
                 series.setdefault(basis_label(o.basis), []).append((o.year, o.value))
         indicator = self.data.store.indicator(POPULATION_INDICATOR_ID)
         return line_chart_svg(series, title=t("report_population_chart", name=name),
-                              unit=indicator.unit if indicator else "")
+                              unit=unit_heading(indicator) if indicator else "")
 
     def population_table(self, observations: Sequence[Observation]) -> str:
         indicator = self.data.store.indicator(POPULATION_INDICATOR_ID)
@@ -236,7 +236,7 @@ def locality_report_html(data: DashboardData, locality_id: str, year: int | None
             body.append(f'<p class="empty">{_e(t("area_empty"))}</p>')
             continue
         rows = "".join(
-            f"<tr><td>{_e(line.indicator.name_sv)}</td>"
+            f"<tr><td>{_e(indicator_name(line.indicator))}</td>"
             f'<td class="num">{r.figure(line.locality, line.indicator)}</td>'
             f'<td class="num">{r.figure(line.municipality, line.indicator)}</td>'
             f'<td class="num">{r.figure(line.sweden, line.indicator)}</td></tr>'
@@ -380,7 +380,7 @@ def municipality_report_html(data: DashboardData, year: int | None = None, *, to
         for o in observations:
             by_key.setdefault((o.indicator_id, o.place_id), []).append(o)
         header = "<th>" + _e(t("col_locality")) + "</th>" + "".join(
-            f"<th>{_e(i.name_sv)} ({_e(i.unit)})</th>" for i in indicators)
+            f"<th>{_e(indicator_name(i))} ({_e(unit_heading(i))})</th>" for i in indicators)
         shown: list[str] = []
         area_rows = []
         for place_id, name in places:

@@ -23,6 +23,7 @@ import xstatic.pkg.leaflet_markercluster as xstatic_markercluster
 from dashboard.data import DashboardData
 from dashboard.exports.texts import long_date, t
 from dashboard.map_callbacks import layer_data, map_document
+from dashboard.messages import indicator_name
 from dashboard.url_state import LATEST, parse_weights
 from dashboard.vendor import VENDOR_PREFIX
 
@@ -57,7 +58,7 @@ def standalone_map_html(data: DashboardData, map_state: dict | None = None,
     state = map_state or {}
     values, year_label = layer_data(data, state.get("layer") or data.default_indicator(),
                                     state.get("year") or LATEST, parse_weights(state.get("weights")))
-    title = t("map_doc_title", layer=values.indicator.name_sv, year=year_label)
+    title = t("map_doc_title", layer=indicator_name(values.indicator), year=year_label)
     caption = t("map_caption", date=long_date(today or date.today()))
     return make_self_contained(document, title=title, caption=caption)
 

@@ -56,3 +56,35 @@ def test_an_english_browser_gets_an_english_report(dashboard_data, database_url)
     with app.server.test_request_context("/", headers={"Cookie": "lang=en"}):
         assert "status report for Storebro" in locality_report_html(dashboard_data, "storebro")
     assert "lägesbild för Storebro" in locality_report_html(dashboard_data, "storebro")
+
+
+def test_units_follow_the_language(dashboard_data):
+    from dashboard.formatting import with_unit
+    from dashboard.messages import unit_heading
+
+    population = dashboard_data.store.indicator("population")
+    services = dashboard_data.store.indicator("services")
+    assert with_unit(8231, population, "sv") == "8\u00a0231 invånare"
+    assert with_unit(8231, population, "en") == "8,231 inhabitants"
+    assert with_unit(7, services, "en") == "7"  # a count needs no unit word after it in English
+    assert unit_heading(services, "en") == "number" and unit_heading(services, "sv") == "antal"
+
+
+def test_an_english_export_of_the_comparison_has_english_names_and_the_same_columns(dashboard_data):
+    import base64
+    import io
+
+    import pandas as pd
+
+    from dashboard.compare_callbacks import export_comparison
+    from indicators.open_data import EXPORT_COLUMNS
+
+    search = "?orter=tuna,pelarne,storebro&ar=2024"
+    frames = {}
+    for language in ("sv", "en"):
+        download = export_comparison(dashboard_data, search, "csv", language)
+        content = base64.b64decode(download["content"]) if download.get("base64") else download["content"].encode()
+        frames[language] = pd.read_csv(io.BytesIO(content), encoding="utf-8-sig")
+    assert list(frames["en"].columns) == list(frames["sv"].columns) == [name for name, _ in EXPORT_COLUMNS]
+    assert "Services in the locality" in set(frames["en"]["indicator"])
+    assert "Servicefunktioner på orten" in set(frames["sv"]["indicator"])
