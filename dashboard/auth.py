@@ -20,6 +20,7 @@ from urllib.parse import urlparse
 
 import flask
 
+from dashboard.language import current_language
 from dashboard.messages import text
 from indicators.auth import authenticate
 from indicators.groupwork import User
@@ -128,7 +129,7 @@ def safe_next(target: str | None) -> str:
 def _login_page(error: str, username: str) -> str:
     message = f'<p class="notice notice-error" role="alert">{html.escape(error)}</p>' if error else ""
     return f"""<!DOCTYPE html>
-<html lang="sv"><head><meta charset="utf-8"><title>{html.escape(text("login_title"))}</title>
+<html lang="{current_language()}"><head><meta charset="utf-8"><title>{html.escape(text("login_title"))}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="stylesheet" href="/assets/style.css"></head>
 <body><div class="app narrow-page login-page">

@@ -1,0 +1,46 @@
+"""An English-speaking member of staff sees the importer's problems in English, located by file, row and field."""
+
+from __future__ import annotations
+
+import pytest
+
+from indicators.groupwork_service import bootstrap_admin
+from indicators.groupwork_store import GroupworkStore
+from indicators.storage import Store
+
+pytestmark = pytest.mark.browser
+STAFF_PASSWORD = "personal-lösen-1"
+BAD_CSV = """indicator_id,locality_id,year,value,source
+broadband_100,storebro,2024,91.5,Kommunens kartläggning
+broadband_100,atlantis,2024,64.0,Kommunens kartläggning
+broadband_100,tuna,1066,88.2,Kommunens kartläggning
+"""
+
+
+@pytest.fixture
+def staff(database_url):
+    store = Store.open(database_url)
+    bootstrap_admin(GroupworkStore(store), "personal", STAFF_PASSWORD)
+    store.dispose()
+
+
+def test_import_problems_read_in_english_and_nothing_is_stored(staff, live_app, page, tmp_path):
+    view = page.page
+    bad = tmp_path / "broadband.csv"
+    bad.write_text(BAD_CSV, encoding="utf-8")
+    view.goto(live_app + "/sprak/en?next=/logga-in%3Fnext%3D/importera")
+    assert view.locator("html").get_attribute("lang") == "en"
+    view.get_by_label("User name").fill("personal")
+    view.get_by_label("Password").fill(STAFF_PASSWORD)
+    view.get_by_role("button", name="Sign in").click()
+    view.wait_for_url(live_app + "/importera")
+
+    view.locator("#upload input[type=file]").set_input_files(str(bad))
+    notice = view.locator("#upload-result .notice-error")
+    notice.wait_for()
+    shown = notice.inner_text()
+    assert "broadband.csv, row 3, field “locality_id”" in shown
+    assert "broadband.csv, row 4, field “year”" in shown
+    assert "okänd" not in shown and "rad " not in shown
+    assert "broadband.csv" not in view.locator("#import-log").inner_text()  # all or nothing
+    assert page.errors == []
