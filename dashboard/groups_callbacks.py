@@ -24,7 +24,7 @@ from dashboard.groups_view import (
     timeline_figure,
 )
 from dashboard.widgets import GRAPH_CONFIG, chart
-from dashboard.messages import DEFAULT_LANGUAGE, text
+from dashboard.messages import DEFAULT_LANGUAGE, message, text
 from dashboard.uploads import decode_upload
 from indicators.auth import Action, can
 from indicators.errors import InputError, Problem
@@ -148,12 +148,12 @@ def _progress(initiatives: Sequence[Initiative], language: str) -> html.Div:
 def _date(value: str | None, field: str, problems: list[Problem], required: bool) -> date | None:
     if not value:
         if required:
-            problems.append(Problem(FORM, "ange ett datum", field=field))
+            problems.append(Problem(FORM, message("form_date_missing"), field=field))
         return None
     try:
         return date.fromisoformat(value)
     except ValueError:
-        problems.append(Problem(FORM, f"”{value}” är inget datum (ÅÅÅÅ-MM-DD)", field=field))
+        problems.append(Problem(FORM, message("form_not_a_date", value=value), field=field))
         return None
 
 
@@ -163,10 +163,10 @@ def _int(value, field: str, problems: list[Problem]) -> int | None:
     try:
         number = float(value)
     except (TypeError, ValueError):
-        problems.append(Problem(FORM, f"”{value}” är inget heltal", field=field))
+        problems.append(Problem(FORM, message("form_not_an_integer", value=value), field=field))
         return None
     if not number.is_integer():
-        problems.append(Problem(FORM, f"”{value}” är inget heltal", field=field))
+        problems.append(Problem(FORM, message("form_not_an_integer", value=value), field=field))
         return None
     return int(number)
 
@@ -177,7 +177,7 @@ def _float(value, field: str, problems: list[Problem]) -> float | None:
     try:
         return float(value)
     except (TypeError, ValueError):
-        problems.append(Problem(FORM, f"”{value}” är inget tal", field=field))
+        problems.append(Problem(FORM, message("form_not_a_number", value=value), field=field))
         return None
 
 
@@ -189,7 +189,7 @@ def activity_from_form(locality_id: str, values: dict, editing: dict | None) -> 
     try:
         kind = ActivityKind(values.get("kind"))
     except ValueError:
-        problems.append(Problem(FORM, "okänt slag av aktivitet", field="kind"))
+        problems.append(Problem(FORM, message("form_unknown_kind"), field="kind"))
         kind = ActivityKind.OTHER
     if problems:
         raise InputError(problems)
@@ -211,7 +211,7 @@ def initiative_from_form(locality_id: str, values: dict, editing: dict | None) -
     try:
         status = InitiativeStatus(values.get("status"))
     except ValueError:
-        problems.append(Problem(FORM, "okänd status", field="status"))
+        problems.append(Problem(FORM, message("form_unknown_status"), field="status"))
         status = InitiativeStatus.IDEA
     if problems:
         raise InputError(problems)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dashboard.language import current_language
 from dashboard.messages_en import EN
-from indicators.texts import DEFAULT_LANGUAGE, Catalogue
+from indicators.texts import DEFAULT_LANGUAGE, Catalogue, Text
 from indicators.units import unit_label
 
 _SV: dict[str, str] = {
@@ -316,6 +316,15 @@ _SV: dict[str, str] = {
     "audit_entity_user": "användare",
     "audit_entity_presentation": "presentation",
     "unit_count_heading": "antal",
+    "form_date_missing": "ange ett datum",
+    "form_not_a_date": "”{value}” är inget datum (ÅÅÅÅ-MM-DD)",
+    "form_not_an_integer": "”{value}” är inget heltal",
+    "form_not_a_number": "”{value}” är inget tal",
+    "form_unknown_kind": "okänt slag av aktivitet",
+    "form_unknown_status": "okänd status",
+    "pdf_no_chromium": "Chromium hittades inte: installera Debians paket chromium eller ange CHROMIUM=sökväg.",
+    "pdf_timeout": "Chromium blev inte klar med PDF:en inom {seconds} sekunder.",
+    "pdf_failed": "PDF:en kunde inte skapas av Chromium. {detail}",
     "import_disabled": "Logga in som personal (administratör) för att läsa in data.",
 }
 
@@ -329,6 +338,11 @@ def text(key: str, language: str | None = None, **params: object) -> str:
     so the gap gets filled; an unknown key is shown as itself.
     """
     return CATALOGUE.render(key, language or current_language(), params)
+
+
+def message(key: str, **params: object) -> Text:
+    """A message to keep and render later in the reader's language (a form problem, say)."""
+    return CATALOGUE.text(key, **params)
 
 
 def indicator_name(indicator, language: str | None = None) -> str:

@@ -18,7 +18,7 @@ from dashboard.data import DashboardData
 from dashboard.formatting import day
 from dashboard.groups_callbacks import FORM, outcome_message
 from dashboard.language import current_language
-from dashboard.messages import DEFAULT_LANGUAGE, text
+from dashboard.messages import DEFAULT_LANGUAGE, message, text
 from dashboard.widgets import dropdown, labelled
 from indicators import groupwork_service as service
 from indicators.auth import Action, can
@@ -166,11 +166,11 @@ def save_meeting_from_form(data: DashboardData, when, title, participants, theme
     try:
         meeting_date = date.fromisoformat(when) if when else None
     except ValueError:
-        problems.append(Problem(FORM, f"”{when}” är inget datum", field="date"))
+        problems.append(Problem(FORM, message("form_not_a_date", value=when), field="date"))
     if meeting_date is None and not problems:
-        problems.append(Problem(FORM, "ange ett datum", field="date"))
+        problems.append(Problem(FORM, message("form_date_missing"), field="date"))
     if participants not in (None, "") and not float(participants).is_integer():
-        problems.append(Problem(FORM, f"”{participants}” är inget heltal", field="participants"))
+        problems.append(Problem(FORM, message("form_not_an_integer", value=participants), field="participants"))
     try:
         if problems:
             raise InputError(problems)

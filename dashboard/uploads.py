@@ -6,7 +6,7 @@ import base64
 import binascii
 from pathlib import Path
 
-from dashboard.messages import text
+from dashboard.messages import message
 from indicators.errors import InputError, Problem
 
 
@@ -20,4 +20,4 @@ def decode_upload(contents: str, filename: str) -> tuple[str, bytes]:
     try:
         return name, base64.b64decode(contents.split(",", 1)[1], validate=True)
     except (IndexError, binascii.Error, ValueError):
-        raise InputError([Problem(name, text("upload_broken"))]) from None
+        raise InputError([Problem(name, message("upload_broken"))]) from None

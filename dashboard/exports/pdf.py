@@ -13,6 +13,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from dashboard.messages import text
+
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome")
 TIMEOUT_S = 120
 
@@ -35,7 +37,7 @@ def report_pdf(document: str, *, chromium: str | None = None) -> bytes:
     """Print a self-contained HTML document to PDF (A4, the report's own ``@page`` rules)."""
     executable = chromium or find_chromium()
     if executable is None:
-        raise PdfError("Chromium hittades inte: installera Debians paket chromium eller ange CHROMIUM=sökväg.")
+        raise PdfError(text("pdf_no_chromium"))
     with tempfile.TemporaryDirectory(prefix="allas-pdf-") as folder:
         source = Path(folder) / "rapport.html"
         target = Path(folder) / "rapport.pdf"
@@ -49,10 +51,10 @@ def report_pdf(document: str, *, chromium: str | None = None) -> bytes:
         try:
             result = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT_S, check=False)
         except subprocess.TimeoutExpired as error:
-            raise PdfError(f"Chromium blev inte klar med PDF:en inom {TIMEOUT_S} sekunder.") from error
+            raise PdfError(text("pdf_timeout", seconds=TIMEOUT_S)) from error
         if not target.is_file() or target.stat().st_size == 0:
             detail = (result.stderr or result.stdout).strip().splitlines()[-3:]
-            raise PdfError("PDF:en kunde inte skapas av Chromium. " + " ".join(detail))
+            raise PdfError(text("pdf_failed", detail=" ".join(detail)))
         return target.read_bytes()
 
 

@@ -22,6 +22,7 @@ import xstatic.pkg.leaflet_markercluster as xstatic_markercluster
 
 from dashboard.data import DashboardData
 from dashboard.exports.texts import long_date, t
+from dashboard.language import current_language
 from dashboard.map_callbacks import layer_data, map_document
 from dashboard.messages import indicator_name
 from dashboard.url_state import LATEST, parse_weights
@@ -69,10 +70,10 @@ def make_self_contained(document: str, *, title: str, caption: str = "") -> str:
     document = _LINK_TAG.sub(lambda m: _inline_stylesheet(m["url"]), document)
     leftover = _EXTERNAL.search(document)
     if leftover or f"{VENDOR_PREFIX}/" in document:
-        raise ExportError(f"Kartan kunde inte göras fristående: {leftover[0] if leftover else VENDOR_PREFIX}")
+        raise ExportError(f"the map still refers to an outside resource: {leftover[0] if leftover else VENDOR_PREFIX}")
     head = f'<meta charset="utf-8">\n<title>{html.escape(title)}</title>\n{_CAPTION_STYLE}'
     document = document.replace("<head>", "<head>\n" + head, 1)
-    document = document.replace("<html>", '<html lang="sv">', 1)
+    document = document.replace("<html>", f'<html lang="{current_language()}">', 1)
     if caption:
         box = f'<div class="export-caption" role="note">{html.escape(caption)}</div>'
         document = _insert_before_last(document, "</body>", box)
@@ -88,14 +89,14 @@ def vendor_file(url: str) -> Path:
     """The installed file behind a ``/vendor/<package>/<file>`` URL."""
     prefix = VENDOR_PREFIX + "/"
     if not url.startswith(prefix):
-        raise ExportError(f"Okänd resurs i kartan: {url}")
+        raise ExportError(f"unknown resource in the map: {url}")
     package, _, name = url[len(prefix):].partition("/")
     base = PACKAGES.get(package)
     if base is None or not name:
-        raise ExportError(f"Okänd resurs i kartan: {url}")
+        raise ExportError(f"unknown resource in the map: {url}")
     path = (base / name).resolve()
     if base.resolve() not in path.parents or not path.is_file():
-        raise ExportError(f"Resursen saknas: {url}")
+        raise ExportError(f"resource missing from the installed package: {url}")
     return path
 
 

@@ -7,8 +7,9 @@ from datetime import date
 from babel.dates import format_date
 
 from dashboard.language import current_language
+from indicators.texts import Catalogue
 
-MESSAGES: dict[str, str] = {
+SV: dict[str, str] = {
     "map_doc_title": "Allas Vimmerby – karta: {layer}, {year}",
     "map_caption": "Allas Vimmerby – Vimmerby kommun. Exporterad {date}.",
     "report_title_municipality": "Allas Vimmerby – lägesbild för Vimmerby kommun",
@@ -63,7 +64,7 @@ MESSAGES: dict[str, str] = {
 }
 
 
-MESSAGES_EN: dict[str, str] = {
+EN: dict[str, str] = {
     "map_doc_title": "Allas Vimmerby – map: {layer}, {year}",
     "map_caption": "Allas Vimmerby – Vimmerby municipality. Exported {date}.",
     "report_title_municipality": "Allas Vimmerby – status report for Vimmerby municipality",
@@ -116,14 +117,13 @@ MESSAGES_EN: dict[str, str] = {
     "unknown": "no data",
     "area_empty": "No indicators in this area yet.",
 }
-_BY_LANGUAGE = {"sv": MESSAGES, "en": MESSAGES_EN}
+CATALOGUE = Catalogue("exports", {"sv": SV, "en": EN})
 _LOCALES = {"sv": "sv_SE", "en": "en_GB"}
 
 
 def t(key: str, **values: object) -> str:
     """An export string in the request's language (Swedish when a key lacks a translation)."""
-    message = _BY_LANGUAGE.get(current_language(), MESSAGES).get(key, MESSAGES[key])
-    return message.format(**values) if values else message
+    return CATALOGUE.render(key, current_language(), values)
 
 
 def long_date(day: date) -> str:
