@@ -10,13 +10,12 @@ from dashboard import ids
 from dashboard.data import DashboardData
 from dashboard.formatting import number
 from dashboard.widgets import GRAPH_CONFIG, chart, dropdown, labelled
-from dashboard.messages import DEFAULT_LANGUAGE, area_title, indicator_name, text
+from dashboard.messages import DEFAULT_LANGUAGE, area_title, indicator_name, text, unit_text
 from indicators.comparison import KIND_AREA, KIND_INDEX, KIND_INDICATOR, ComparisonRow
 from dashboard.language import current_language
 from indicators.method import method_text
 from indicators.model import Indicator
 from indicators.slus import AREAS_BY_ID, DEVELOPMENT_AREAS
-from indicators.units import unit_label
 
 # Rank colours (Kolada style: colour means position, not good or bad): dark to light blue.
 RANK_COLOURS = ("#08306b", "#08519c", "#2171b5", "#4292c6", "#6baed6", "#9ecae1", "#c6dbef", "#deebf7",
@@ -148,7 +147,7 @@ def ranking_table(rows: Sequence[ComparisonRow], selected: Sequence[str], names:
 def _cell(row: ComparisonRow | None, indicator: Indicator | None, language: str) -> html.Td:
     if row is None or (row.value is None and row.per_1000 is None):
         return html.Td(text("missing", language), className="num missing")
-    parts: list = [html.Div(number(_round(row.value), language) + (f" {unit_label(row.unit, language)}" if row.kind == KIND_INDICATOR else ""))]
+    parts: list = [html.Div(number(_round(row.value), language) + (f" {unit_text(row.unit, language)}".rstrip() if row.kind == KIND_INDICATOR else ""))]
     if row.per_1000 is not None:
         parts.append(html.Div(f"{number(_round(row.per_1000), language)} {text('col_per_1000', language)}",
                               className="sub"))

@@ -359,9 +359,14 @@ def area_title(area, language: str | None = None) -> str:
     return f"{area.short_name} – {official}"
 
 
+def unit_text(symbol: str, language: str | None = None) -> str:
+    """A catalogue unit symbol as written after a number in the UI language (may be empty: "12" in English)."""
+    return unit_label(symbol, language or current_language())
+
+
 def unit_of(indicator, language: str | None = None) -> str:
-    """The indicator's unit as written after a number in the UI language (may be empty: "12" in English)."""
-    return unit_label(indicator.unit, language or current_language())
+    """The indicator's unit as written after a number in the UI language."""
+    return unit_text(indicator.unit, language)
 
 
 def unit_heading(indicator, language: str | None = None) -> str:

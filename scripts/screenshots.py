@@ -30,7 +30,10 @@ VIEWS = {
     "karta-index.png": "/?indikator=index",
     "jamfor.png": "/jamfor?orter=storebro,tuna,sodra-vi&ar=2024&omrade=trivas&indikator=associations",
     "grupper.png": "/grupper?ort=sodra-vi",
+    "presentation-sodra-vi.png": "/presentation?bild={sodra_vi_slide}",
+    "compare-english.png": "/sprak/en?next=/jamfor%3Forter%3Dstorebro,tuna,sodra-vi%26ar%3D2024%26omrade%3Dleva",
 }
+"""Picture name → address; the English one switches the language first (and back after)."""
 
 
 def seed_example_work(url: str) -> None:
@@ -61,6 +64,17 @@ def seed_example_work(url: str) -> None:
     store.dispose()
 
 
+def app_localities(url: str):
+    """The localities in the order the presentation's default slides use."""
+    from indicators.storage import Store
+
+    store = Store.open(url)
+    try:
+        return store.localities()
+    finally:
+        store.dispose()
+
+
 def main() -> int:
     out = ROOT / "docs" / "images"
     out.mkdir(parents=True, exist_ok=True)
@@ -79,17 +93,24 @@ def main() -> int:
                 args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
             )
             page = browser.new_page(viewport={"width": 1500, "height": 950})
+            slides = [loc.id for loc in app_localities(url)]
             for name, path in VIEWS.items():
+                path = path.format(sodra_vi_slide=2 + slides.index("sodra-vi"))
                 page.goto(f"http://127.0.0.1:{port}{path}")
-                if path.startswith("/jamfor"):
+                if path.startswith("/presentation"):
+                    page.frame_locator("#pres-stage iframe").locator(".ort-label").first.wait_for()
+                elif "jamfor" in path:
                     page.locator("#compare-table table").wait_for()
                 elif path.startswith("/grupper"):
                     page.locator("[data-locality]").wait_for()
                 else:
                     page.frame_locator("#map-frame").locator(".ort-label").first.wait_for()
                 page.wait_for_timeout(1000)
-                page.screenshot(path=str(out / name), full_page=not path.startswith("/?") and path != "/")
+                full = not path.startswith(("/?", "/presentation")) and path != "/"
+                page.screenshot(path=str(out / name), full_page=full)
                 print(out / name)
+                if path.startswith("/sprak/en"):
+                    page.goto(f"http://127.0.0.1:{port}/sprak/sv?next=/")
             browser.close()
         server.shutdown()
     return 0

@@ -88,3 +88,14 @@ def test_an_english_export_of_the_comparison_has_english_names_and_the_same_colu
     assert list(frames["en"].columns) == list(frames["sv"].columns) == [name for name, _ in EXPORT_COLUMNS]
     assert "Services in the locality" in set(frames["en"]["indicator"])
     assert "Servicefunktioner på orten" in set(frames["sv"]["indicator"])
+
+
+def test_the_ranking_table_writes_units_the_english_way(dashboard_data):
+    from dashboard.compare_callbacks import compare_content
+    from dashboard.language import language_of
+    from tests.dashboard.helpers import texts
+
+    with language_of("en"):
+        *_, table = compare_content(dashboard_data, "?orter=tuna,pelarne,storebro&ar=2024&omrade=leva")
+    shown = texts(table)
+    assert "Services in the locality" in shown and "antal" not in shown and "invånare" not in shown
