@@ -37,7 +37,8 @@ def chart(graph: dcc.Graph, name: str, language: str | None = None) -> html.Div:
     buttons = [
         html.Button(fmt.upper(), type="button", className="button secondary small chart-download",
                     title=text("chart_download_title", language, format=fmt.upper()),
-                    **{"data-format": fmt, "data-filename": f"allas-vimmerby-{name}"})
+                    **{"aria-label": text("chart_download_title", language, format=fmt.upper()),
+                       "data-format": fmt, "data-filename": f"allas-vimmerby-{name}"})
         for fmt in ("png", "svg")
     ]
     return html.Div([graph, html.Div([html.Span(text("chart_download", language)), *buttons],
