@@ -55,6 +55,7 @@ def test_an_editor_adds_an_initiative_with_a_point_and_a_visitor_sees_it(account
     visitor = browser.new_context(viewport={"width": 1400, "height": 900}).new_page()
     visitor.goto(live_app + "/")
     visitor.reload()
+    visitor.wait_for_load_state("networkidle")  # the first round of callbacks may redraw the map frame
     marker = visitor.frame_locator("#map-frame").locator(".ini-icon")
     marker.first.wait_for()
     marker.first.click()
@@ -88,6 +89,7 @@ def test_user_text_never_runs_as_code(accounts, live_app, page):
     visitor.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
 
     visitor.goto(live_app + "/")
+    visitor.wait_for_load_state("networkidle")
     frame = visitor.frame_locator("#map-frame")
     frame.locator(".ini-icon").first.click()
     popup = frame.locator(".ini-popup")
