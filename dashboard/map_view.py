@@ -66,6 +66,13 @@ _SCRIPT = """
     }
     pressedOn = null;
   }, true);
+  // Focus the map without scrolling the page around it: Leaflet focuses the map on press (for
+  // its keyboard controls) and does nothing more when it has the focus already. Without this the
+  // page scrolls between press and release and a marker's click (its popup) is lost.
+  document.addEventListener('mousedown', function (event) {
+    var container = event.target.closest && event.target.closest('.leaflet-container');
+    if (container && document.activeElement !== container) { container.focus({preventScroll: true}); }
+  }, true);
   function selectLocality(id) {
     var dash = window.parent && window.parent.dash_clientside;
     if (dash && dash.set_props) {
