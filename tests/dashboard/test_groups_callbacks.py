@@ -77,3 +77,20 @@ def test_an_upload_without_sign_in_is_refused(dashboard_data):
     csv = "data:text/csv;base64," + __import__("base64").b64encode(b"locality_id,date\n").decode()
     message, changed = import_upload(dashboard_data, csv, "aktiviteter.csv")
     assert not changed and "behörighet" in texts(message)
+
+
+def test_form_problems_read_in_english_with_the_form_labels():
+    from dashboard.groups_callbacks import outcome_message
+    from indicators.groupwork import Initiative, InitiativeStatus
+    from indicators.groupwork_rules import initiative_problems
+
+    with pytest.raises(InputError) as refused:
+        activity_from_form("tuna", {"date": "igår", "kind": "meeting", "participants": "många"}, None)
+    untitled = Initiative("tuna", "", InitiativeStatus.IDEA, areas=("leva",))
+    problems = refused.value.problems + initiative_problems(untitled, known_localities={"tuna"}, area_contains=None)
+    shown = texts(outcome_message(InputError(problems), "en"))
+    assert "Nothing was saved" in shown
+    assert "Date: “igår” is not a date (YYYY-MM-DD)" in shown
+    assert "“många” is not a whole number" in shown
+    assert "Title: " in shown and "måste" not in shown
+    assert "Datum: ”igår” är inget datum" in texts(outcome_message(InputError(problems), "sv"))
