@@ -55,7 +55,7 @@ from indicators.groupwork_rules import (
     normalised_initiative,
 )
 from indicators.groupwork_service import check_import_row, require_signed_in
-from indicators.groupwork_store import GroupworkStore
+from indicators.groupwork_store import BatchInputError, GroupworkStore
 from indicators.import_log import ImportOrigin, utc_now
 from indicators.importing import CSV, XLSX, format_of
 from indicators.slus import DEVELOPMENT_AREAS
@@ -443,19 +443,18 @@ def import_groupwork_bytes(
         user=user.username, file=name, format=file.format, sha256=file.sha256, at=utc_now()
     )
     results = {kind: SaveResult(unchanged=unchanged[kind]) for kind in KINDS}
-    saves = ((ACTIVITIES, gw.import_activities), (INITIATIVES, gw.import_initiatives))
-    for kind, save in saves:
-        if not file.of(kind):
-            continue
-        records = [record for record, _row in to_save[kind]]
-        try:
-            # Called even when every row is already stored, so the import log
-            # records that the file was tried.
-            results[kind] += save(records, username=user.username, origin=origin)
-        except InputError as error:
-            # Something changed between the check and the save; the store names
-            # records by their position in the batch, staff need the file's rows.
-            raise InputError(_to_file_rows(error.problems, [row for _r, row in to_save[kind]])) from None
+    # Every kind in the file goes in one transaction (a workbook with both sheets lands whole or
+    # not at all); a batch is saved even when every row is already stored, so the import log
+    # records that the file was tried.
+    batches = [(kind, [record for record, _row in to_save[kind]]) for kind in KINDS if file.of(kind)]
+    try:
+        saved = gw.import_batches(batches, username=user.username, origin=origin)
+    except BatchInputError as error:
+        # Something changed between the check and the save; the store names
+        # records by their position in the batch, staff need the file's rows.
+        raise InputError(_to_file_rows(error.problems, [row for _r, row in to_save[error.batch]])) from None
+    for kind, result in saved.items():
+        results[kind] += result
     return GroupworkImportReport(name, file.format, results[ACTIVITIES], results[INITIATIVES])
 
 

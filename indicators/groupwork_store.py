@@ -21,6 +21,8 @@ area, kind, status or role, a taken user name) with an ``InputError``.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
 from datetime import date, datetime
@@ -77,6 +79,13 @@ __all__ = ["GroupworkStore", "NotFoundError", "StaleWriteError"]
 _FORM = FORM
 
 _R = TypeVar("_R", Activity, Initiative, StrategicMeeting)
+
+
+@dataclass
+class BatchInputError(InputError):
+    """The store refused one batch of a several-batch import; ``batch`` names it. Nothing was saved."""
+
+    batch: str = ""
 
 
 class StaleWriteError(Exception):
@@ -389,6 +398,30 @@ class GroupworkStore:
         """Save a file's initiatives, its import-log line and one audit line, all or nothing."""
         return self._import(INITIATIVES, records, username, origin, "initiatives")
 
+    def import_batches(
+        self,
+        batches: Sequence[tuple[str, Sequence[Activity] | Sequence[Initiative]]],
+        *,
+        username: str,
+        origin: ImportOrigin,
+    ) -> dict[str, SaveResult]:
+        """Save several kinds from one file (a workbook's two sheets) in a single transaction.
+
+        ``batches`` are ``("activities" | "initiatives", records)``. Either every
+        batch lands, with its import-log and audit lines, or none does; a batch
+        the store refuses raises ``BatchInputError`` naming it, so the caller can
+        point at the file's rows.
+        """
+        entities = {"activities": ACTIVITIES, "initiatives": INITIATIVES}
+        results: dict[str, SaveResult] = {}
+        with self._write() as conn:
+            for kind, records in batches:
+                try:
+                    results[kind] = self._import_in(conn, entities[kind], records, username, origin, kind)
+                except InputError as error:
+                    raise BatchInputError(error.problems, batch=kind) from None
+        return results
+
     # ----------------------------------------------------------------- counts
 
     def activity_counts(
@@ -512,22 +545,34 @@ class GroupworkStore:
         kind: str,
     ) -> SaveResult:
         with self._write() as conn:
-            result = import_records(conn, entity, records, origin=origin, now=self._now())
-            write_import_log(conn, origin, kind, len(records), result)
-            localities = {getattr(record, "locality_id", None) for record in records}
-            summary = audit.imported(
-                entity.name, origin.file, result.added, result.changed, result.unchanged
-            )
-            self._audit(
-                conn,
-                username,
-                audit.IMPORT,
-                entity.name,
-                "",
-                localities.pop() if len(localities) == 1 else None,
-                summary,
-            )
-            return result
+            return self._import_in(conn, entity, records, username, origin, kind)
+
+    def _import_in(
+        self,
+        conn: Connection,
+        entity: Entity[_R],
+        records: Sequence[_R],
+        username: str,
+        origin: ImportOrigin,
+        kind: str,
+    ) -> SaveResult:
+        """One batch's records, import-log line and audit line, in the caller's transaction."""
+        result = import_records(conn, entity, records, origin=origin, now=self._now())
+        write_import_log(conn, origin, kind, len(records), result)
+        localities = {getattr(record, "locality_id", None) for record in records}
+        summary = audit.imported(
+            entity.name, origin.file, result.added, result.changed, result.unchanged
+        )
+        self._audit(
+            conn,
+            username,
+            audit.IMPORT,
+            entity.name,
+            "",
+            localities.pop() if len(localities) == 1 else None,
+            summary,
+        )
+        return result
 
     def _audit(
         self,

@@ -23,7 +23,7 @@ from indicators.groupwork import (
     StrategicMeeting,
     User,
 )
-from indicators.groupwork_store import GroupworkStore, NotFoundError, StaleWriteError
+from indicators.groupwork_store import BatchInputError, GroupworkStore, NotFoundError, StaleWriteError
 from indicators.import_log import ImportOrigin
 from indicators.storage import SaveResult, Store
 
@@ -490,6 +490,23 @@ def test_an_import_naming_one_id_twice_is_refused(gw):
         gw.import_activities([stored, stored], username="anna", origin=origin())
 
     assert "dubblett" in refused.value.report()
+
+
+def test_a_workbook_with_both_kinds_lands_whole_or_not_at_all(gw, backend_store):
+    lines = audit_count(backend_store)
+    with pytest.raises(BatchInputError) as refused:
+        gw.import_batches([("activities", [walk(), walk("tuna")]), ("initiatives", [lighting("atlantis")])],
+                          username="anna", origin=origin("arbete.xlsx"))
+
+    assert refused.value.batch == "initiatives"
+    assert [(p.row, p.field) for p in refused.value.problems] == [(1, "locality_id")]
+    assert gw.activities() == [] and gw.initiatives() == []  # the valid sheet is not half-written
+    assert backend_store.import_log() == [] and audit_count(backend_store) == lines
+
+    saved = gw.import_batches([("activities", [walk()]), ("initiatives", [lighting()])],
+                              username="anna", origin=origin("arbete.xlsx"))
+    assert saved == {"activities": SaveResult(added=1), "initiatives": SaveResult(added=1)}
+    assert [e.kind for e in backend_store.import_log()] == ["initiatives", "activities"]
 
 
 def test_initiatives_import_too_with_one_locality_in_the_audit(gw, backend_store):
