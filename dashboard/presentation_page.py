@@ -25,7 +25,7 @@ from dashboard.groups_view import status_label
 from dashboard.map_callbacks import map_document
 from dashboard.messages import DEFAULT_LANGUAGE, text
 from dashboard.url_state import EQUAL_WEIGHTS
-from dashboard.widgets import STATIC_GRAPH_CONFIG, dropdown
+from dashboard.widgets import STATIC_GRAPH_CONFIG, chart, dropdown
 from indicators.auth import Action, can
 from indicators.errors import InputError
 from indicators.groupwork import InitiativeStatus
@@ -206,7 +206,7 @@ def _locality_slide(data: DashboardData, locality_id: str, language: str) -> htm
         figure.update_layout(title={"text": text("slide_area_scores", language, year=max(years)), "font": {"size": 26}},
                              font=BIG_FONT, yaxis={"range": [0, 110]}, height=380, plot_bgcolor="#fff",
                              margin={"l": 40, "r": 10, "t": 60, "b": 40})
-        side.append(dcc.Graph(figure=figure, config=STATIC_GRAPH_CONFIG))
+        side.append(chart(dcc.Graph(figure=figure, config=STATIC_GRAPH_CONFIG), f"omradespoang-{locality_id}", language))
     today = date.today()
     count, _ = data.gw.activity_counts(today - timedelta(days=365), today).get(locality_id, (0, None))
     rate = per_1000(count, data.populations(today.year).get(locality_id))
@@ -242,7 +242,7 @@ def _compare_slide(data: DashboardData, language: str) -> html.Div:
     figure.update_layout(title={"text": text("slide_compare_title", language, year=year), "font": {"size": 26}},
                          font=BIG_FONT, height=640, margin={"l": 140, "r": 20, "t": 70, "b": 40},
                          yaxis={"autorange": "reversed"})
-    return html.Div([dcc.Graph(figure=figure, config=STATIC_GRAPH_CONFIG)],
+    return html.Div([chart(dcc.Graph(figure=figure, config=STATIC_GRAPH_CONFIG), "jamforelse", language)],
                     className="slide", **{"data-slide": SLIDE_COMPARE})
 
 
@@ -257,7 +257,7 @@ def _progress_slide(data: DashboardData, language: str) -> html.Div:
     figure.update_layout(barmode="stack", title={"text": text("slide_progress_title", language), "font": {"size": 26}},
                          font=BIG_FONT, height=600, plot_bgcolor="#fff", legend={"orientation": "h", "y": -0.2},
                          margin={"l": 50, "r": 20, "t": 70, "b": 120})
-    return html.Div([dcc.Graph(figure=figure, config=STATIC_GRAPH_CONFIG)],
+    return html.Div([chart(dcc.Graph(figure=figure, config=STATIC_GRAPH_CONFIG), "framsteg", language)],
                     className="slide", **{"data-slide": SLIDE_PROGRESS})
 
 
