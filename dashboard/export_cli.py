@@ -84,7 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     map_parser.add_argument("--language", choices=LANGUAGES, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
     report_parser = commands.add_parser("report", help="utskriftsklar rapport som HTML eller PDF",
-                                        description="Rapport med karta, diagram, tabeller, källor och datum. "
+                                        description="Rapport med karta, diagram, tabeller, källor och datum.\n"
                                                     "Filändelsen avgör formatet: .html eller .pdf.")
     report_parser.add_argument("out", metavar="UT.html|UT.pdf", type=Path, help="filen som skrivs")
     report_parser.add_argument("--locality", metavar="ORT", default=None,
@@ -96,9 +96,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     chart_parser = commands.add_parser(
         "chart", help="ett diagram från jämförelsesidan som PNG eller SVG",
-        description="Ett diagram som på jämförelsesidan. Länken (kopiera adressen från sidan) väljer orter, år, "
-                    "område, indikator och vikter; utan länk: alla orter och det senaste året. "
-                    "Filändelsen avgör formatet: .png eller .svg.")
+        description="Ett diagram som på jämförelsesidan. Länken (kopiera adressen från sidan)\n"
+                    "väljer orter, år, område, indikator och vikter; utan länk: alla orter och\n"
+                    "det senaste året. Filändelsen avgör formatet: .png eller .svg.")
     chart_parser.add_argument("out", metavar="UT.png|UT.svg", type=Path, help="filen som skrivs")
     chart_parser.add_argument("--chart", choices=CHART_CHOICES, default="index",
                               help="radar: poäng per utvecklingsområde; index: attraktivitetsindex (standard); "
