@@ -18,6 +18,7 @@ from dashboard.data import DashboardData
 from dashboard.exports.svg import bar_chart_svg, line_chart_svg, map_svg
 from dashboard.exports.texts import long_date, t
 from dashboard.formatting import number, with_unit
+from dashboard.language import current_language
 from dashboard.messages import area_title, basis_label, indicator_name, source_of, text, unit_heading
 from dashboard.url_state import parse_weights
 from indicators.groupwork import Activity, ActivityKind, Initiative, InitiativeStatus
@@ -187,7 +188,7 @@ class _Report:
         tail = f'<section class="keep"><h2>{_e(t("report_sources_heading"))}</h2><ul>{sources}</ul></section>'
         document = "".join(body).replace("<!--NOTICES-->", "".join(notices), 1)
         return ("<!DOCTYPE html>\n"
-                f'<html lang="sv"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">'
+                f'<html lang="{current_language()}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">'
                 f"<title>{_e(title)}</title><style>{CSS}</style></head>"
                 f"<body>{document}{tail}</body></html>\n")
 

@@ -156,6 +156,12 @@ def test_the_export_command_writes_english_on_request(tmp_path, database_url, st
 
     out = tmp_path / "tuna.html"
     assert main(["report", str(out), "--locality", "tuna", "--language", "en", "--database-url", database_url]) == 0
-    assert "status report for Tuna" in out.read_text(encoding="utf-8")
+    english = out.read_text(encoding="utf-8")
+    assert "status report for Tuna" in english and '<html lang="en">' in english
+    assert "inhabitants" in english and "invånare" not in english
     assert main(["report", str(out), "--locality", "tuna", "--database-url", database_url]) == 0
-    assert "lägesbild för Tuna" in out.read_text(encoding="utf-8")
+    swedish = out.read_text(encoding="utf-8")
+    assert "lägesbild för Tuna" in swedish and '<html lang="sv">' in swedish
+    map_file = tmp_path / "karta.html"
+    assert main(["--language", "en", "map", str(map_file), "--database-url", database_url]) == 0
+    assert '<html lang="en">' in map_file.read_text(encoding="utf-8")
