@@ -21,6 +21,7 @@ from dashboard.language import current_language
 from dashboard.map_callbacks import weights_note
 from dashboard.messages import DEFAULT_LANGUAGE, text, indicator_name
 from dashboard.url_state import (
+    COMPARE_CHARTS,
     EQUAL_WEIGHTS,
     LATEST,
     MAX_COMPARED,
@@ -160,10 +161,6 @@ class CompareView:
     example: bool
 
 
-CHART_NAMES = ("radar", "index", "bars", "series")
-"""The compare page's charts in page order; also the names ``export chart --chart`` takes."""
-
-
 def compare_view(data: DashboardData, search: str | None, language: str | None = None) -> CompareView | str:
     """The compare view for the link's query, or the message saying why there is none.
 
@@ -216,7 +213,7 @@ def compare_content(data: DashboardData, search: str | None, language: str | Non
     return (
         None,
         _notice(text("example_note", language), "notice-example") if view.example else None,
-        *(view.charts[name] for name in CHART_NAMES),
+        *(view.charts[name] for name in COMPARE_CHARTS),
         ranking_table(view.rows, list(state.localities), view.names, view.indicators, state.area, int(state.year),
                       language),
     )

@@ -12,11 +12,10 @@ import sys
 from pathlib import Path
 
 from dashboard.language import LANGUAGES, language_of
+from dashboard.url_state import COMPARE_CHARTS
 from indicators.storage import default_database_url, resolve_database_url
 
 PROG = "python -m dashboard export"
-CHART_CHOICES = ("radar", "index", "bars", "series")
-"""The compare page's charts (``dashboard.compare_callbacks.CHART_NAMES``, kept light here for --help)."""
 
 DESCRIPTION = """\
 Exportera Allas Vimmerby så att det fungerar utan nät: en fristående
@@ -100,7 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
                     "väljer orter, år, område, indikator och vikter; utan länk: alla orter och\n"
                     "det senaste året. Filändelsen avgör formatet: .png eller .svg.")
     chart_parser.add_argument("out", metavar="UT.png|UT.svg", type=Path, help="filen som skrivs")
-    chart_parser.add_argument("--chart", choices=CHART_CHOICES, default="index",
+    chart_parser.add_argument("--chart", choices=COMPARE_CHARTS, default="index",
                               help="radar: poäng per utvecklingsområde; index: attraktivitetsindex (standard); "
                                    "bars: indikatorn per ort; series: indikatorn över tid")
     chart_parser.add_argument("--link", metavar="LÄNK", default=None,

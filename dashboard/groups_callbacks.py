@@ -24,7 +24,7 @@ from dashboard.groups_view import (
     timeline_figure,
 )
 from dashboard.widgets import GRAPH_CONFIG, chart
-from dashboard.messages import DEFAULT_LANGUAGE, message, text
+from dashboard.messages import DEFAULT_LANGUAGE, label_of, message, text
 from dashboard.uploads import decode_upload
 from indicators.auth import Action, can
 from indicators.errors import InputError, Problem
@@ -243,9 +243,7 @@ def _problem_text(problem: Problem, language: str) -> str:
     message = render(problem.message, language)
     if not problem.field:
         return message
-    label = text(f"field_{problem.field}", language)
-    label = problem.field if label == f"field_{problem.field}" else label
-    return f"{label}: {message}"
+    return f"{label_of('field', problem.field, language)}: {message}"
 
 
 def submit_record(data: DashboardData, form: RecordForm, locality_id: str | None, values: dict,

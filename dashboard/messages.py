@@ -379,7 +379,13 @@ def source_of(observation, language: str | None = None) -> str:
     return text("example_source", language) if getattr(observation, "example", False) else observation.source
 
 
+def label_of(prefix: str, value: str, language: str | None = None) -> str:
+    """The words for an id (message ``<prefix>_<value>``), or the id itself when it has none."""
+    key = f"{prefix}_{value}"
+    label = text(key, language)
+    return value if label == key else label
+
+
 def basis_label(basis: str, language: str | None = None) -> str:
     """A readable name for an observation's basis (what was counted)."""
-    label = text(f"basis_{basis}", language)
-    return basis if label == f"basis_{basis}" else label
+    return label_of("basis", basis, language)

@@ -18,7 +18,7 @@ from dashboard.data import DashboardData
 from dashboard.formatting import day
 from dashboard.groups_callbacks import FORM, outcome_message
 from dashboard.language import current_language
-from dashboard.messages import DEFAULT_LANGUAGE, message, text
+from dashboard.messages import DEFAULT_LANGUAGE, label_of, message, text
 from dashboard.widgets import dropdown, labelled
 from indicators import groupwork_service as service
 from indicators.auth import Action, can
@@ -137,18 +137,11 @@ def staff_tables(data: DashboardData, language: str | None = None) -> tuple:
     audit = html.Div(html.Table([
         html.Thead(html.Tr([html.Th(text(k, language)) for k in ("col_when", "col_who", "col_action", "col_entity",
                                                                   "col_locality", "col_summary")])),
-        html.Tbody([html.Tr([html.Td(e.at.strftime("%Y-%m-%d %H:%M")), html.Td(e.username), html.Td(_label("audit_action", e.action, language)),
-                             html.Td(f"{_label('audit_entity', e.entity, language)} {e.entity_id}"), html.Td(names.get(e.locality_id or "", "")),
+        html.Tbody([html.Tr([html.Td(e.at.strftime("%Y-%m-%d %H:%M")), html.Td(e.username), html.Td(label_of("audit_action", e.action, language)),
+                             html.Td(f"{label_of('audit_entity', e.entity, language)} {e.entity_id}"), html.Td(names.get(e.locality_id or "", "")),
                              html.Td(e.render(reader))]) for e in data.gw.audit(limit=200)]),
     ], className="data-table"), className="table-scroll")
     return html.Div(users, className="table-scroll"), meeting_table, audit
-
-
-def _label(prefix: str, value: str, language: str | None) -> str:
-    """The audit log's action or entity in words; an id with no label is shown as it is."""
-    key = f"{prefix}_{value}"
-    label = text(key, language)
-    return value if label == key else label
 
 
 def create_user_from_form(data: DashboardData, username, password, role, locality):

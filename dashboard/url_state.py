@@ -49,6 +49,10 @@ def _year(raw: str | None) -> str:
     return raw if raw is not None and raw.isdigit() and len(raw) == 4 else LATEST
 
 
+COMPARE_CHARTS = ("radar", "index", "bars", "series")
+"""The compare page's charts in page order; also what ``export chart --chart`` takes."""
+
+
 def parse_weights(raw: str | None) -> dict[str, float]:
     """``leva:2,arbeta:1`` → weights; areas not named keep weight 1, nonsense gives equal weights.
 
