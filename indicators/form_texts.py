@@ -178,8 +178,6 @@ SV = {
     "presentation_too_many_slides": "högst {maximum} bilder",
     "presentation_unknown_slides": "okända bilder: {slides}",
     "presentation_name_taken": "namnet ”{name}” används redan",
-    "audit_presentation_saved": "Presentation ”{name}” ({count} bilder)",
-    "audit_presentation_deleted": "Presentation borttagen",
     # area weights (scores.validate_weights)
     "weights_unknown_area": "Okänt utvecklingsområde ”{area}”; kända är {known}.",
     "weight_not_number": "Vikten för {area} är inte ett tal: ”{value}”.",
@@ -343,8 +341,6 @@ EN = {
     "presentation_too_many_slides": "at most {maximum} slides",
     "presentation_unknown_slides": "unknown slides: {slides}",
     "presentation_name_taken": "the name “{name}” is already in use",
-    "audit_presentation_saved": "Presentation “{name}” (slides: {count})",
-    "audit_presentation_deleted": "Presentation deleted",
     "weights_unknown_area": "Unknown development area “{area}”; known ones are {known}.",
     "weight_not_number": "The weight for {area} is not a number: “{value}”.",
     "weight_negative": "The weight for {area} must not be negative (−{value}).",

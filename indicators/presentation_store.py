@@ -10,6 +10,7 @@ from sqlalchemy.exc import IntegrityError
 
 from indicators import groupwork_audit as audit
 from indicators import schema
+from indicators.audit_texts import t as audit_text
 from indicators.errors import InputError, Problem
 from indicators.form_texts import t
 from indicators.groupwork_store import NotFoundError, StaleWriteError
@@ -60,7 +61,7 @@ class PresentationStore:
                     new_id, action = record.id, audit.UPDATE
                 audit.write(conn, at=self._clock(), username=username, action=action, entity="presentation",
                             entity_id=str(new_id), locality_id=None,
-                            summary=t("audit_presentation_saved", name=values["name"], count=len(record.slides)))
+                            summary=audit_text("presentation_saved", name=values["name"], count=len(record.slides)))
         except IntegrityError:
             raise InputError([Problem(FORM, t("presentation_name_taken", name=values["name"]), field="name")]) from None
         saved = self.presentation(new_id)
@@ -77,7 +78,7 @@ class PresentationStore:
                 raise StaleWriteError.of(current, version, deleting=True)
             conn.execute(delete(table).where(table.c.id == presentation_id))
             audit.write(conn, at=self._clock(), username=username, action=audit.DELETE, entity="presentation",
-                        entity_id=str(presentation_id), locality_id=None, summary=t("audit_presentation_deleted"))
+                        entity_id=str(presentation_id), locality_id=None, summary=audit_text("presentation_deleted"))
 
 
 def _record(row) -> Presentation:
