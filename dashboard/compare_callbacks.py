@@ -173,9 +173,9 @@ def compare_view(data: DashboardData, search: str | None, language: str | None =
     if state.year == LATEST:
         return text("compare_no_year", language)
     year = int(state.year)
-    if year not in compare_years(data):
-        return text("compare_year_without_data", language, year=year,
-                    years=", ".join(str(y) for y in compare_years(data)) or "–")
+    years = compare_years(data)
+    if year not in years:
+        return text("compare_year_without_data", language, year=year, years=", ".join(map(str, years)) or "–")
     table = data.score_table(year, state.weights)
     names = data.names()
     selected = list(state.localities)

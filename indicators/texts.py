@@ -61,7 +61,7 @@ class Catalogue:
         template = self.template(key, language)
         if not params:
             return template
-        return template.format(**{name: render_param(value, language) for name, value in params.items()})
+        return template.format(**{name: render(value, language) for name, value in params.items()})
 
     def text(self, key: str, **params: object) -> Text:
         """The message ``key`` with its parameters, ready to render in any language.
@@ -125,19 +125,17 @@ class Listing:
     items: Sequence[object]
 
     def render(self, language: str) -> str:
-        return ", ".join(render_param(item, language) for item in self.items)
+        return ", ".join(render(item, language) for item in self.items)
 
     def __str__(self) -> str:
         return self.render(DEFAULT_LANGUAGE)
 
 
-def render_param(value: object, language: str) -> str:
-    """A parameter as text in ``language``: messages and numbers translated, anything else as is."""
+def render(value: object, language: str = DEFAULT_LANGUAGE) -> str:
+    """Any message from the domain, or a parameter of one, in ``language``.
+
+    Messages and numbers are written the reader's way; a plain string is shown as it is.
+    """
     if isinstance(value, (Text, Number, Listing)):
         return value.render(language)
     return str(value)
-
-
-def render(value: object, language: str = DEFAULT_LANGUAGE) -> str:
-    """Any message from the domain in ``language``; a plain string is shown as it is."""
-    return render_param(value, language)
