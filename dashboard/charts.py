@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import plotly.graph_objects as go
 
 from dashboard.formatting import with_unit
-from dashboard.messages import DEFAULT_LANGUAGE, basis_label, source_of, text, unit_heading
+from dashboard.messages import basis_label, source_of, text, unit_heading
 from indicators.model import Indicator, Observation
 
 # Okabe–Ito colours and distinct marker symbols: bases stay apart in greyscale too.

@@ -19,7 +19,7 @@ from dashboard.compare_page import ranking_table
 from dashboard.data import DashboardData
 from dashboard.language import current_language
 from dashboard.map_callbacks import weights_note
-from dashboard.messages import DEFAULT_LANGUAGE, text, indicator_name
+from dashboard.messages import text, indicator_name
 from dashboard.url_state import (
     COMPARE_CHARTS,
     EQUAL_WEIGHTS,

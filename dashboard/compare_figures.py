@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 import plotly.graph_objects as go
 
 from dashboard.formatting import number
-from dashboard.messages import DEFAULT_LANGUAGE, indicator_name, source_of, text, unit_heading
+from dashboard.messages import indicator_name, source_of, text, unit_heading
 from indicators.model import MUNICIPALITY_ID, SWEDEN_ID, Indicator, Observation
 from indicators.scores import IndicatorScores, ScoreTable
 from indicators.slus import DEVELOPMENT_AREAS

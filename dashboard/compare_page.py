@@ -10,7 +10,7 @@ from dashboard import ids
 from dashboard.data import DashboardData
 from dashboard.formatting import number
 from dashboard.widgets import GRAPH_CONFIG, chart, dropdown, labelled
-from dashboard.messages import DEFAULT_LANGUAGE, area_title, indicator_name, text, unit_text
+from dashboard.messages import area_title, indicator_name, text, unit_text
 from indicators.comparison import KIND_AREA, KIND_INDEX, KIND_INDICATOR, ComparisonRow
 from dashboard.language import current_language
 from indicators.method import method_text

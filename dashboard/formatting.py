@@ -8,7 +8,7 @@ from babel.dates import format_date
 from babel.numbers import format_decimal
 
 from dashboard.language import current_language
-from dashboard.messages import DEFAULT_LANGUAGE, text, unit_of
+from dashboard.messages import text, unit_of
 from indicators.model import Indicator, Observation
 
 _LOCALES = {"sv": "sv_SE", "en": "en_GB"}

@@ -24,7 +24,7 @@ from dashboard.groups_view import (
     timeline_figure,
 )
 from dashboard.widgets import GRAPH_CONFIG, chart
-from dashboard.messages import DEFAULT_LANGUAGE, label_of, message, text
+from dashboard.messages import label_of, message, text
 from dashboard.uploads import decode_upload
 from indicators.auth import Action, can
 from indicators.errors import InputError, Problem

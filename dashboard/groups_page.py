@@ -9,7 +9,7 @@ from dash import dcc, html
 from dashboard import ids
 from dashboard.data import DashboardData
 from dashboard.groups_view import kind_label, status_label
-from dashboard.messages import DEFAULT_LANGUAGE, text
+from dashboard.messages import text
 from dashboard.widgets import dropdown, labelled
 from indicators.groupwork import DESCRIPTION_MAX, PARTNERS_MAX, TITLE_MAX, ActivityKind, InitiativeStatus
 from indicators.slus import DEVELOPMENT_AREAS

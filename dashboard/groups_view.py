@@ -14,7 +14,7 @@ from dash import dcc, html
 
 from dashboard import ids
 from dashboard.formatting import day, number
-from dashboard.messages import DEFAULT_LANGUAGE, basis_label, text
+from dashboard.messages import basis_label, text
 from indicators.groupwork import AGE_BANDS, REPRESENTATIONS, Activity, ActivityKind, Composition, Initiative, \
     InitiativeStatus
 from indicators.per_capita import per_1000

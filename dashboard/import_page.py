@@ -11,7 +11,7 @@ from dash import Dash, Input, Output, State, dcc, html
 from dashboard import ids
 from dashboard.data import DashboardData
 from dashboard.language import current_language
-from dashboard.messages import DEFAULT_LANGUAGE, text
+from dashboard.messages import text
 from dashboard.uploads import decode_upload
 from indicators.auth import Action, can
 from indicators.errors import InputError, Problem

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 import folium
 from folium.plugins import MarkerCluster
 
-from dashboard.messages import DEFAULT_LANGUAGE, text
+from dashboard.messages import text
 from dashboard.vendor import MARKERCLUSTER_CSS, MARKERCLUSTER_JS
 from indicators.groupwork import Initiative, InitiativeStatus
 from indicators.slus import AREAS_BY_ID

@@ -16,7 +16,7 @@ from dashboard.data import DashboardData
 from dashboard.initiative_markers import initiative_features
 from dashboard.map_layers import LayerData, indicator_layer_data, is_score_layer, score_layer_data
 from dashboard.map_view import render_map_html
-from dashboard.messages import DEFAULT_LANGUAGE, text
+from dashboard.messages import text
 from dashboard.panel import locality_panel, overview_panel
 from dashboard.url_state import (
     EQUAL_WEIGHTS,

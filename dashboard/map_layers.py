@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from dashboard.messages import DEFAULT_LANGUAGE, text, indicator_name
+from dashboard.messages import text, indicator_name
 from indicators.latest import MapValue, map_values
 from indicators.model import Direction, Indicator, Level, Observation
 from indicators.scores import ScoreTable

@@ -7,7 +7,7 @@ from dash import dcc, html
 from dashboard import ids
 from dashboard.data import DashboardData
 from dashboard.widgets import dropdown, labelled
-from dashboard.messages import DEFAULT_LANGUAGE, text
+from dashboard.messages import text
 from dashboard.url_state import LATEST
 from indicators.groupwork import InitiativeStatus
 from indicators.slus import DEVELOPMENT_AREAS
@@ -16,7 +16,6 @@ from indicators.slus import DEVELOPMENT_AREAS
 def map_page(data: DashboardData, language: str | None = None) -> html.Div:
     """Built per visit, so localities or indicators added since start appear."""
     localities = data.localities()
-    indicators = data.map_indicators()
     return html.Div(
         [
             dcc.Location(id=ids.MAP_URL, refresh=False),

@@ -20,7 +20,7 @@ from dashboard.colour_scale import NO_DATA_COLOUR, OTHER_BASIS_COLOUR, ColourSca
 from dashboard.formatting import number, with_unit, year
 from dashboard.initiative_markers import add_initiatives
 from dashboard.language import current_language
-from dashboard.messages import DEFAULT_LANGUAGE, basis_label, indicator_name, text, unit_heading
+from dashboard.messages import basis_label, indicator_name, text, unit_heading
 from dashboard.vendor import LEAFLET_CSS, LEAFLET_JS
 from geodata.web_layers import WebLayers
 from indicators.latest import MapValue

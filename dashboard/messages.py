@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dashboard.language import current_language
 from dashboard.messages_en import EN
-from indicators.texts import DEFAULT_LANGUAGE, Catalogue, Text
+from indicators.texts import Catalogue, Text
 from indicators.units import unit_label
 
 _SV: dict[str, str] = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dash import dcc, html
 
 from dashboard.data import DashboardData
-from dashboard.messages import DEFAULT_LANGUAGE, indicator_name, text, unit_heading
+from dashboard.messages import indicator_name, text, unit_heading
 from dashboard.language import current_language
 from indicators.method import method_text
 from indicators.slus import AREAS_BY_ID

@@ -23,7 +23,7 @@ from dashboard.formatting import number
 from dashboard.groups_callbacks import outcome_message
 from dashboard.groups_view import status_label
 from dashboard.map_callbacks import map_document
-from dashboard.messages import DEFAULT_LANGUAGE, text
+from dashboard.messages import text
 from dashboard.url_state import EQUAL_WEIGHTS
 from dashboard.widgets import STATIC_GRAPH_CONFIG, chart, dropdown
 from indicators.auth import Action, can

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dash import dcc, html
 
 from dashboard import ids
-from dashboard.messages import DEFAULT_LANGUAGE, text
+from dashboard.messages import text
 
 
 def build_shell(language: str | None = None) -> html.Div:

@@ -18,7 +18,7 @@ from dashboard.data import DashboardData
 from dashboard.formatting import day
 from dashboard.groups_callbacks import FORM, outcome_message
 from dashboard.language import current_language
-from dashboard.messages import DEFAULT_LANGUAGE, label_of, message, text
+from dashboard.messages import label_of, message, text
 from dashboard.widgets import dropdown, labelled
 from indicators import groupwork_service as service
 from indicators.auth import Action, can

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dash import dcc, html
 
-from dashboard.messages import DEFAULT_LANGUAGE, text
+from dashboard.messages import text
 
 _DROPDOWN_LABELS = ("select_all", "deselect_all", "selected_count", "search", "clear_search", "clear_selection",
                     "no_options_found")

@@ -100,8 +100,6 @@ class AuditLine(Text):
     stored: Params
 
     def __new__(cls, key: str, stored: Mapping[str, Any]) -> AuditLine:
-        if key not in CATALOGUE.tables[DEFAULT_LANGUAGE]:
-            raise KeyError(f"no message {key!r} in catalogue {CATALOGUE.name!r}")
         self = super().__new__(cls, CATALOGUE, key, _words(stored))
         self.stored = dict(stored)
         return self

@@ -69,8 +69,6 @@ class Catalogue:
         An unknown key is a programming error and fails here, where it is made,
         not later on a user's screen.
         """
-        if key not in self.tables[DEFAULT_LANGUAGE]:
-            raise KeyError(f"no message {key!r} in catalogue {self.name!r}")
         return Text(self, key, params)
 
     def placeholders(self, key: str, language: str) -> set[str]:
@@ -86,6 +84,8 @@ class Text(str):
     params: Mapping[str, object]
 
     def __new__(cls, catalogue: Catalogue, key: str, params: Mapping[str, object]) -> Text:
+        if key not in catalogue.tables[DEFAULT_LANGUAGE]:
+            raise KeyError(f"no message {key!r} in catalogue {catalogue.name!r}")
         self = super().__new__(cls, catalogue.render(key, DEFAULT_LANGUAGE, params))
         self.catalogue = catalogue
         self.key = key

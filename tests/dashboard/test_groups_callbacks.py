@@ -7,7 +7,6 @@ from datetime import date
 import pytest
 from dash import no_update
 
-from dashboard import ids
 from dashboard.groups_callbacks import (
     activity_from_form,
     initiative_from_form,

@@ -21,7 +21,7 @@ import dashboard
 import geodata
 import indicators
 from indicators.errors import FORM, InputError, Problem
-from indicators.texts import CATALOGUES, Catalogue, Listing, Number, Text, render
+from indicators.texts import CATALOGUES, Catalogue, Listing, Number, render
 
 ROOT = Path(__file__).resolve().parents[2]
 DOMAIN_PACKAGES = ("indicators", "geodata", "dashboard")
