@@ -20,7 +20,8 @@ opened in a spreadsheet program (``=HYPERLINK(…)`` can leak data). Such cells
 are written with an apostrophe in front, which spreadsheet programs show as
 text, and the importer removes it again, so text makes the round trip
 unchanged. In Excel files, text is written as text cells, which Excel never
-evaluates. User text is otherwise exported exactly as typed: ``<script>`` in a
+evaluates. The rule lives in ``spreadsheet_safety``, shared with every other
+CSV and Excel file the app writes. User text is otherwise exported exactly as typed: ``<script>`` in a
 title is data; escaping it for HTML is the job of whatever shows it.
 """
 
@@ -37,7 +38,6 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 
 from indicators import cells, errors
 from indicators.cells import Cell, CellError
@@ -59,6 +59,12 @@ from indicators.groupwork_store import BatchInputError, GroupworkStore
 from indicators.import_log import ImportOrigin, utc_now
 from indicators.importing import CSV, XLSX, format_of
 from indicators.slus import DEVELOPMENT_AREAS
+from indicators.spreadsheet_safety import (
+    FORMULA_STARTS,  # noqa: F401  # re-exported: callers and tests name it here
+    escape_formula,
+    excel_cell,
+    unescape_formula,
+)
 from indicators.storage import SaveResult
 from indicators.tables import Table, map_header
 
@@ -102,9 +108,6 @@ INITIATIVE_COLUMNS: tuple[str, ...] = (
 COLUMNS = {ACTIVITIES: ACTIVITY_COLUMNS, INITIATIVES: INITIATIVE_COLUMNS}
 REQUIRED = {ACTIVITIES: ACTIVITY_REQUIRED, INITIATIVES: INITIATIVE_REQUIRED}
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-"""First characters that make a spreadsheet program read a cell as a formula."""
-_QUOTE = "'"
 _AREA_SPLIT = re.compile(r"[\s,;]+")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _AREA_IDS = {area.id: area.id for area in DEVELOPMENT_AREAS} | {
@@ -112,26 +115,6 @@ _AREA_IDS = {area.id: area.id for area in DEVELOPMENT_AREAS} | {
 }
 
 Target = Path | str | BinaryIO
-
-
-# ---------------------------------------------------------------- formula escaping
-
-
-def escape_formula(text: str) -> str:
-    """``'`` in front of text a spreadsheet would run as a formula (and of text that already
-    starts with ``'`` and one of those characters, so ``unescape_formula`` is exact)."""
-    if text.startswith(FORMULA_STARTS) or _quoted(text):
-        return _QUOTE + text
-    return text
-
-
-def unescape_formula(text: str) -> str:
-    """The text as typed, from a cell written by ``escape_formula``."""
-    return text[1:] if _quoted(text) else text
-
-
-def _quoted(text: str) -> bool:
-    return len(text) >= 2 and text[0] == _QUOTE and (text[1] in FORMULA_STARTS or text[1] == _QUOTE)
 
 
 # ---------------------------------------------------------------- export
@@ -205,7 +188,7 @@ def write_workbook(
         sheet.append(list(COLUMNS[kind]))
         to_row = _row_function(kind)
         for record in records:
-            sheet.append([_excel_cell(sheet, value) for value in to_row(record)])
+            sheet.append([excel_cell(sheet, value) for value in to_row(record)])
     if isinstance(target, str | Path):
         workbook.save(str(target))
     else:
@@ -281,16 +264,6 @@ def _csv_cell(value: Any) -> str:
     if isinstance(value, date):
         return value.isoformat()
     return str(value)
-
-
-def _excel_cell(sheet: Any, value: Any) -> Any:
-    if not isinstance(value, str):
-        return value
-    if _quoted(value):  # keep unescape_formula exact for text that starts with '= and the like
-        value = _QUOTE + value
-    cell = WriteOnlyCell(sheet, value=value)
-    cell.data_type = "s"  # text, even when it starts with "=": Excel never evaluates it
-    return cell
 
 
 # ---------------------------------------------------------------- import
