@@ -1,4 +1,5 @@
-"""``python -m dashboard [--port N …]`` starts the app; ``python -m dashboard export …`` writes files."""
+"""``python -m dashboard [--port N …]`` starts the app (development server), ``python -m dashboard serve …``
+the production server (dispatched in ``dashboard.cli.main``), ``python -m dashboard export …`` writes files."""
 
 import sys
 

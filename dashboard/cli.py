@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
+from sqlalchemy.engine import make_url
+
+from dashboard.production import WORKERS_ENV, ServerOptions, workers_from_env
 from dashboard.settings import TILE_CHOICES, Settings
 from indicators.storage import default_database_url, resolve_database_url
 
@@ -26,14 +30,38 @@ data:
   python -m indicators import FIL.csv      läs in indikatorvärden (se README)
   python -m geodata import FIL.geojson     läs in rättade lägen eller områden
   python -m dashboard export --help        karta och rapporter som fungerar utan nät
+
+drift:
+  python -m dashboard serve --help         produktionsservern (gunicorn, flera processer)
+"""
+
+SERVE_DESCRIPTION = """\
+Allas Vimmerby – produktionsserver: appen i gunicorn med flera
+arbetsprocesser, i stället för Flasks utvecklingsserver.
+
+Databasen skapas, uppgraderas och fylls EN gång innan processerna startar.
+Alla processer signerar inloggningskakor med samma nyckel: miljövariabeln
+DASHBOARD_SECRET_KEY, annars en fil i datamappen (skapas vid första start).
+SIGTERM stoppar servern lugnt: pågående förfrågningar får svara klart.
+"""
+
+SERVE_EPILOG = f"""\
+databas:
+  --database-url går före miljövariabeln DATABASE_URL, som går före
+  standardplatsen {default_database_url()}
+  Med flera servrar: PostgreSQL, t.ex. postgresql://user:lösenord@värd/databas
+
+drift bakom en omvänd proxy (nginx, Caddy …) med TLS:
+  python -m dashboard serve --secure-cookies --forwarded-allow-ips 127.0.0.1
 """
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, serve: bool = False) -> argparse.ArgumentParser:
+    """The options of the development server, or with ``serve`` those of the production server."""
     parser = argparse.ArgumentParser(
-        prog="python -m dashboard",
-        description=DESCRIPTION,
-        epilog=EPILOG,
+        prog="python -m dashboard serve" if serve else "python -m dashboard",
+        description=SERVE_DESCRIPTION if serve else DESCRIPTION,
+        epilog=SERVE_EPILOG if serve else EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--host", default="127.0.0.1", help="adress att lyssna på (standard: %(default)s)")
@@ -50,20 +78,76 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="skicka inloggningskakor bara över HTTPS (när appen ligger bakom TLS)",
     )
-    parser.add_argument("--debug", action="store_true", help="Dash felsökningsläge med omladdning (endast utveckling)")
+    if serve:
+        _add_serve_options(parser)
+    else:
+        parser.add_argument("--debug", action="store_true",
+                            help="Dash felsökningsläge med omladdning (endast utveckling)")
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    settings = Settings(
+def _add_serve_options(parser: argparse.ArgumentParser) -> None:
+    defaults = ServerOptions()
+    parser.add_argument("--workers", type=_positive, default=workers_from_env(), metavar="N",
+                        help=f"antal arbetsprocesser (standard: {WORKERS_ENV} eller 2, nu %(default)s)")
+    parser.add_argument("--threads", type=_positive, default=defaults.threads, metavar="N",
+                        help="trådar per process; fler än 1 ger gunicorns gthread-arbetare (standard: %(default)s)")
+    parser.add_argument("--timeout", type=_positive, default=defaults.timeout, metavar="S",
+                        help="sekunder en förfrågan får ta innan processen startas om (standard: %(default)s)")
+    parser.add_argument("--graceful-timeout", type=_positive, default=defaults.graceful_timeout, metavar="S",
+                        help="sekunder pågående förfrågningar får efter SIGTERM (standard: %(default)s)")
+    parser.add_argument("--access-log", action="store_true",
+                        help="skriv en rad per förfrågan till stdout (av som standard: loggen innehåller besökarnas adresser)")
+    parser.add_argument("--forwarded-allow-ips", default="", metavar="IP,…",
+                        help="proxyservrar vars X-Forwarded-*-huvuden godtas, t.ex. 127.0.0.1 (standard: inga)")
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"minst 1, inte {value}")
+    return number
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    return Settings(
         database_url=resolve_database_url(args.database_url),
         tiles=args.tiles,
         secure_cookies=args.secure_cookies,
     )
+
+
+def _masked(url: str) -> str:
+    """The database URL without its password, fit to print."""
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``serve …`` starts the production server; anything else the development server as before."""
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ["serve"]:
+        return serve_main(argv[1:])
+    args = build_parser().parse_args(argv)
+    settings = _settings(args)
     from dashboard.app import create_app  # heavy imports only once the arguments are valid
 
     app = create_app(settings)
-    print(f"Allas Vimmerby: http://{args.host}:{args.port}/  (databas: {settings.database_url})", flush=True)
+    print(f"Allas Vimmerby: http://{args.host}:{args.port}/  (databas: {_masked(settings.database_url)})", flush=True)
     app.run(host=args.host, port=args.port, debug=args.debug)
     return 0
+
+
+def serve_main(argv: list[str]) -> int:
+    """``python -m dashboard serve``: gunicorn with ``--workers`` processes (see ``dashboard.production``)."""
+    args = build_parser(serve=True).parse_args(argv)
+    settings = _settings(args)
+    options = ServerOptions(
+        host=args.host, port=args.port, workers=args.workers, threads=args.threads, timeout=args.timeout,
+        graceful_timeout=args.graceful_timeout, access_log=args.access_log,
+        forwarded_allow_ips=args.forwarded_allow_ips,
+    )
+    from dashboard.production import serve
+
+    print(f"Allas Vimmerby (produktion, {options.workers} processer): http://{args.host}:{args.port}/  "
+          f"(databas: {_masked(settings.database_url)})", flush=True)
+    return serve(settings, options)
