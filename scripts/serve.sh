@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Install the project into .venv (created on first use) and start the
+# production server: gunicorn with 2 worker processes (--workers N or
+# WEB_CONCURRENCY) at http://127.0.0.1:8050. Extra arguments go to
+# `python -m dashboard serve` (see `bash scripts/serve.sh --help`).
+# For a real deployment set DATABASE_URL (PostgreSQL) and DASHBOARD_SECRET_KEY,
+# and put it behind a reverse proxy with TLS (README, "Running it for real").
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/venv.sh
+ensure_venv
+echo "Installing the dashboard into .venv ..."
+pip_install -e .
+exec .venv/bin/python -m dashboard serve "$@"
