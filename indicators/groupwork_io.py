@@ -116,6 +116,9 @@ _AREA_IDS = {area.id: area.id for area in DEVELOPMENT_AREAS} | {
 
 Target = Path | str | BinaryIO
 
+SAVE_ATTEMPTS = 3
+"""How often an import checks and saves again when records changed between its check and its save."""
+
 
 # ---------------------------------------------------------------- export
 
@@ -390,10 +393,8 @@ def import_groupwork_bytes(
     """
     require_signed_in(user)
     assert user is not None
-    file, problems = _read_file(data, name, sheet)
+    file, read_problems = _read_file(data, name, sheet)
     the_day = today or date.today()
-    stored_activities = {a.id: a for a in gw.activities()} if file.of(ACTIVITIES) else {}
-    stored_initiatives = {i.id: i for i in gw.initiatives()} if file.of(INITIATIVES) else {}
 
     def check(row: Row) -> list[Problem]:
         if row.kind == ACTIVITIES:
@@ -404,31 +405,39 @@ def import_groupwork_bytes(
             row.record, known_localities=known_localities, area_contains=area_contains
         )
 
-    to_save: dict[str, list[tuple[Any, Row]]] = {ACTIVITIES: [], INITIATIVES: []}
-    unchanged: dict[str, int] = {ACTIVITIES: 0, INITIATIVES: 0}
-    for kind, stored in ((ACTIVITIES, stored_activities), (INITIATIVES, stored_initiatives)):
-        plan = _plan(user, file.of(kind), stored, check, problems)
-        to_save[kind], unchanged[kind] = plan
-    if problems:
-        raise InputError(_in_file_order(problems))
-
     origin = ImportOrigin(
         user=user.username, file=name, format=file.format, sha256=file.sha256, at=utc_now()
     )
-    results = {kind: SaveResult(unchanged=unchanged[kind]) for kind in KINDS}
-    # Every kind in the file goes in one transaction (a workbook with both sheets lands whole or
-    # not at all); a batch is saved even when every row is already stored, so the import log
-    # records that the file was tried.
-    batches = [(kind, [record for record, _row in to_save[kind]]) for kind in KINDS if file.of(kind)]
-    try:
-        saved = gw.import_batches(batches, username=user.username, origin=origin)
-    except BatchInputError as error:
-        # Something changed between the check and the save; the store names
-        # records by their position in the batch, staff need the file's rows.
-        raise InputError(_to_file_rows(error.problems, [row for _r, row in to_save[error.batch]])) from None
-    for kind, result in saved.items():
-        results[kind] += result
-    return GroupworkImportReport(name, file.format, results[ACTIVITIES], results[INITIATIVES])
+    for attempt in range(1, SAVE_ATTEMPTS + 1):
+        problems = list(read_problems)
+        stored_activities = {a.id: a for a in gw.activities()} if file.of(ACTIVITIES) else {}
+        stored_initiatives = {i.id: i for i in gw.initiatives()} if file.of(INITIATIVES) else {}
+        to_save: dict[str, list[tuple[Any, Row]]] = {ACTIVITIES: [], INITIATIVES: []}
+        unchanged: dict[str, int] = {ACTIVITIES: 0, INITIATIVES: 0}
+        for kind, stored in ((ACTIVITIES, stored_activities), (INITIATIVES, stored_initiatives)):
+            to_save[kind], unchanged[kind] = _plan(user, file.of(kind), stored, check, problems)
+        if problems:
+            raise InputError(_in_file_order(problems))
+
+        results = {kind: SaveResult(unchanged=unchanged[kind]) for kind in KINDS}
+        # Every kind in the file goes in one transaction (a workbook with both sheets lands whole
+        # or not at all); a batch is saved even when every row is already stored, so the import
+        # log records that the file was tried.
+        batches = [(kind, [record for record, _row in to_save[kind]]) for kind in KINDS if file.of(kind)]
+        try:
+            saved = gw.import_batches(batches, username=user.username, origin=origin)
+        except BatchInputError as error:
+            # Someone saved a record between the check and the save. Check again against what
+            # is stored now: a row without a version then overwrites the new save (last write
+            # wins), a row whose version is now old is refused naming both versions.
+            if attempt < SAVE_ATTEMPTS:
+                continue
+            # The store names records by their position in the batch; staff need the file's rows.
+            raise InputError(_to_file_rows(error.problems, [row for _r, row in to_save[error.batch]])) from None
+        for kind, result in saved.items():
+            results[kind] += result
+        return GroupworkImportReport(name, file.format, results[ACTIVITIES], results[INITIATIVES])
+    raise AssertionError("unreachable: the last attempt returns or raises")
 
 
 def _in_file_order(problems: list[Problem]) -> list[Problem]:
@@ -460,9 +469,16 @@ def _plan(
 ) -> tuple[list[tuple[Any, Row]], int]:
     """The records to save (with their rows) and how many new rows are already stored; problems appended.
 
-    A row with an id goes to the store even when it changes nothing (the store
-    counts it as unchanged); a row without an id whose content is stored
-    already is counted here, so importing a hand-made file twice adds nothing.
+    The rules of docs/groupwork-import.md, "New or changed" and "Idempotent":
+    a row with an id changes the stored record with that id. It is refused as
+    stale only when it gives a version, that version is not the stored one and
+    it says something else than what is stored; a row that says what is stored
+    is unchanged whatever its version, so an edited file imported twice changes
+    nothing the second time. A row without a version overwrites what is stored
+    (last write wins). Rows with an id go to the store even when they change
+    nothing (the store counts them as unchanged, and the import log with it);
+    a row without an id whose content is stored already is counted here, so
+    importing a hand-made file twice adds nothing.
     """
     by_content = {_content(record): record for record in stored.values()}
     seen_ids: dict[int, int] = {}
@@ -496,12 +512,17 @@ def _plan(
         denied = check_import_row(user, record, previous)
         if denied is not None:
             problems.append(_at(row, "locality_id", denied))
-        if previous is not None and row.file_version is not None and record.version != previous.version:
+        if (
+            previous is not None
+            and row.file_version is not None
+            and row.file_version != previous.version
+            and _content(record) != _content(previous)
+        ):
             problems.append(
                 _at(
                     row,
                     "version",
-                    t("file_version_changed", file_version=record.version, stored_version=previous.version),
+                    t("file_version_changed", file_version=row.file_version, stored_version=previous.version),
                 )
             )
         if len(problems) > before:
