@@ -17,6 +17,7 @@ import pandas as pd
 from indicators.comparison import KIND_INDEX, KIND_INDICATOR, ComparisonRow, area_name
 from indicators.import_texts import t
 from indicators.model import Indicator
+from indicators.spreadsheet_safety import csv_value, text_cells_as_text
 from indicators.texts import DEFAULT_LANGUAGE, Text, render
 from indicators.units import unit_label
 
@@ -103,15 +104,34 @@ def _unit(row: ComparisonRow, language: str) -> str:
 
 
 def to_csv_bytes(frame: pd.DataFrame) -> bytes:
-    """UTF-8 with a byte-order mark, so Excel shows å, ä and ö; comma-separated, decimal point."""
-    return frame.to_csv(index=False, lineterminator="\n").encode("utf-8-sig")
+    """UTF-8 with a byte-order mark, so Excel shows å, ä and ö; comma-separated, decimal point.
+
+    Text that a spreadsheet would run as a formula (an imported indicator name
+    ``=HYPERLINK(…)``) gets an apostrophe in front (``spreadsheet_safety``);
+    numbers, negative ones too, are written as numbers.
+    """
+    return formula_safe(frame).to_csv(index=False, lineterminator="\n").encode("utf-8-sig")
 
 
 def to_xlsx_bytes(frame: pd.DataFrame, language: str = DEFAULT_LANGUAGE) -> bytes:
-    """The table on one sheet and the column descriptions, in ``language``, on a second."""
+    """The table on one sheet and the column descriptions, in ``language``, on a second.
+
+    Every text cell is written as text, never as a formula, so it shows exactly
+    what was imported; numbers stay numbers.
+    """
     buffer = io.BytesIO()
     meanings = [(name, meaning.render(language)) for name, meaning in EXPORT_COLUMNS]
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         frame.to_excel(writer, sheet_name="jamforelse", index=False)
         pd.DataFrame(meanings, columns=["column", "meaning"]).to_excel(writer, sheet_name="kolumner", index=False)
+        text_cells_as_text(writer.book.worksheets)
     return buffer.getvalue()
+
+
+def formula_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy whose text cells are safe in a CSV file opened by a spreadsheet program."""
+    safe = frame.copy()
+    for column in safe.columns:
+        if not pd.api.types.is_numeric_dtype(safe[column]):  # text (object or str), never numbers
+            safe[column] = safe[column].map(csv_value)
+    return safe
