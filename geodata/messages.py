@@ -46,6 +46,42 @@ SV = {
     "duplicate_two": "dubblett: {features} anger båda en {shape} för ”{locality}”; behåll en",
     "duplicate_many": "dubblett: {features} anger alla en {shape} för ”{locality}”; behåll en",
     "point_outside": "punkten (N {lat}, E {lon}) ligger utanför kommungränsen; stämmer koordinatsystemet?",
+    # A file refused before or while GDAL reads it, or a feature whose geometry cannot be used.
+    "not_geodata": (
+        "filen kunde inte läsas: innehållet är varken GeoJSON, GeoPackage, Shapefile "
+        "eller en zip-fil med en Shapefile (formatet avgörs av innehållet, inte av filnamnet)"
+    ),
+    "format_mismatch": "filen kunde inte läsas som {expected}: GDAL känner igen den som formatet {driver}",
+    "no_layers": "filen innehåller inget lager",
+    "too_large": (
+        "filen är för stor: {size} MB okomprimerad, gränsen är {limit} MB "
+        "(sätts med miljövariabeln {env})"
+    ),
+    "too_many_features": (
+        "filen har fler än {limit} objekt, vilket är gränsen (sätts med miljövariabeln {env})"
+    ),
+    "bad_limit": "{env} måste vara ett positivt heltal, inte ”{value}”",
+    "zip_broken": "zip-filen är trasig och kunde inte packas upp (teknisk orsak: {detail})",
+    "zip_no_shapefile": (
+        "zip-filen innehåller ingen Shapefile (.shp); packa orternas .shp, .shx, .dbf och .prj i zip-filen"
+    ),
+    "part_shx": ".shx (indexet)",
+    "part_dbf": ".dbf (fälten med namn och id)",
+    "shapefile_parts_missing": (
+        "Shapefilen ”{stem}” saknar {parts}; .shp, .shx och .dbf (och helst .prj) "
+        "måste ligga tillsammans, i samma mapp eller samma zip-fil"
+    ),
+    "ring_not_closed": (
+        "en ring i polygonen är inte sluten: dess första och sista koordinat måste vara samma punkt"
+    ),
+    "geometry_unreadable": "geometrin kunde inte läsas (teknisk orsak: {detail})",
+    "coordinate_not_finite": "en koordinat är {value}, inte ett tal; alla koordinater måste vara tal",
+    "coordinate_out_of_range": (
+        "koordinaterna hamnar utanför jordklotet (longitud −180 till 180, latitud −90 till 90 grader) "
+        "i WGS 84; stämmer koordinatsystemet?"
+    ),
+    "crs_unusable": "filens koordinatsystem (CRS) kunde inte tolkas (teknisk orsak: {detail})",
+    "reprojection_failed": "koordinaterna kunde inte räknas om till WGS 84 (teknisk orsak: {detail})",
     # What an import leaves behind.
     "position_basis": "inläst från {file}",
     "unmatched_named": "{feature} ({field} ”{text}”)",
@@ -105,6 +141,43 @@ EN = {
     "point_outside": (
         "the point (N {lat}, E {lon}) lies outside the municipal boundary; is the coordinate system right?"
     ),
+    "not_geodata": (
+        "the file could not be read: its content is neither GeoJSON, GeoPackage, Shapefile "
+        "nor a zip file with a Shapefile (the format is told by the content, not by the file name)"
+    ),
+    "format_mismatch": "the file could not be read as {expected}: GDAL recognises it as the format {driver}",
+    "no_layers": "the file contains no layer",
+    "too_large": (
+        "the file is too large: {size} MB uncompressed, the limit is {limit} MB "
+        "(set with the environment variable {env})"
+    ),
+    "too_many_features": (
+        "the file has more than {limit} features, which is the limit (set with the environment variable {env})"
+    ),
+    "bad_limit": "{env} must be a positive whole number, not “{value}”",
+    "zip_broken": "the zip file is broken and could not be unpacked (technical reason: {detail})",
+    "zip_no_shapefile": (
+        "the zip file contains no Shapefile (.shp); pack the localities' .shp, .shx, .dbf and .prj in the zip file"
+    ),
+    "part_shx": ".shx (the index)",
+    "part_dbf": ".dbf (the fields with names and ids)",
+    "shapefile_parts_missing": (
+        "the Shapefile “{stem}” lacks {parts}; .shp, .shx and .dbf (and preferably .prj) "
+        "must be kept together, in the same folder or the same zip file"
+    ),
+    "ring_not_closed": (
+        "a ring of the polygon is not closed: its first and last coordinate must be the same point"
+    ),
+    "geometry_unreadable": "the geometry could not be read (technical reason: {detail})",
+    "coordinate_not_finite": "a coordinate is {value}, not a number; every coordinate must be a number",
+    "coordinate_out_of_range": (
+        "the coordinates fall outside the globe (longitude −180 to 180, latitude −90 to 90 degrees) "
+        "in WGS 84; is the coordinate system right?"
+    ),
+    "crs_unusable": (
+        "the file's coordinate reference system (CRS) could not be understood (technical reason: {detail})"
+    ),
+    "reprojection_failed": "the coordinates could not be converted to WGS 84 (technical reason: {detail})",
     "position_basis": "imported from {file}",
     "unmatched_named": "{feature} ({field} “{text}”)",
     "unmatched_nameless": "{feature} (no name or id)",
@@ -156,6 +229,12 @@ def feature(number: int) -> Text:
 
 def several_layers(names: Sequence[str]) -> Text:
     return t("several_layers", count=len(names), names=Listing(list(names)))
+
+
+def shapefile_parts_missing(stem: str, suffixes: Sequence[str]) -> Text:
+    """``Shapefilen ”orter” saknar .shx (indexet) och .dbf (...)``: each missing part with what it holds."""
+    parts = [t("part_" + suffix.lstrip(".")) for suffix in suffixes]
+    return t("shapefile_parts_missing", stem=stem, parts=and_listing(parts))
 
 
 def contradicting(pairs: Iterable[tuple[str, str]]) -> Text:

@@ -46,13 +46,13 @@ def test_feature_problem_names_the_feature_in_english(write_layer: WriteLayer, t
     line = shapely.LineString([(15.80, 57.66), (15.90, 57.67)])
     path = write_layer("linje.geojson", {"namn": ["Vimmerby", "Tuna"]}, [VIMMERBY_NEW, line])
     (problem,) = problems_of(path, ten)
-    assert str(problem).startswith("linje.geojson, objekt 2: geometritypen LineString stöds inte")
+    assert str(problem).startswith("linje.geojson, objekt 2, fält ”geometry”: geometritypen LineString stöds inte")
     assert problem.render("en") == (
-        "linje.geojson, feature 2: geometry type LineString is not supported; "
+        "linje.geojson, feature 2, field “geometry”: geometry type LineString is not supported; "
         "a locality is given as a point (centre) or a polygon (area)"
     )
     report = InputError([problem]).report("en")
-    assert report.startswith("1 problem found; nothing has been saved:\n  linje.geojson, feature 2:")
+    assert report.startswith("1 problem found; nothing has been saved:\n  linje.geojson, feature 2, field “geometry”:")
 
 
 def test_duplicates_join_features_per_language(write_layer: WriteLayer, ten: list[Locality]) -> None:
@@ -87,7 +87,7 @@ def test_contradicting_fields_and_point_outside_in_english(write_layer: WriteLay
     )
     assert "(N 57.60000, E 15.20000) ligger utanför kommungränsen" in outside.message
     assert outside.render("en").endswith(
-        "feature 2: the point (N 57.60000, E 15.20000) lies outside the municipal boundary; "
+        "feature 2, field “geometry”: the point (N 57.60000, E 15.20000) lies outside the municipal boundary; "
         "is the coordinate system right?"
     )
 
