@@ -1,19 +1,16 @@
 """Initiatives as clustered map markers: colour by SLUS area, shape by status.
 
-Everything a person reads in a marker (title, description, partners) is
-escaped here; the marker's own HTML holds only our enum values and colours.
+Markers are data: a FeatureCollection whose properties hold our own enum
+values and colours, and the popup's words as plain text. ``map_frame.js``
+builds the marker and its popup from them with ``textContent``; nothing here
+is HTML, so nothing a person typed can become markup or a template.
 """
 
 from __future__ import annotations
 
-import html
 from collections.abc import Mapping, Sequence
 
-import folium
-from folium.plugins import MarkerCluster
-
 from dashboard.messages import text
-from dashboard.vendor import MARKERCLUSTER_CSS, MARKERCLUSTER_JS
 from indicators.groupwork import Initiative, InitiativeStatus
 from indicators.slus import AREAS_BY_ID
 
@@ -34,23 +31,10 @@ MARKER_STYLE = """
 </style>
 """
 
-_EVENTS = folium.JsCode(
-    """
-function (feature, layer) {
-  var p = feature.properties;
-  // Status and colour are our own values; the title is set as a DOM property, not HTML.
-  layer.options.title = p.title;
-  layer.setIcon(L.divIcon({className: 'ini-icon', iconSize: [18, 18],
-    html: '<span class="ini ini-' + p.status + '" style="background:' + p.colour + '"></span>'}));
-  layer.bindPopup(p.popup, {maxWidth: 320});
-}
-"""
-)
-
 
 def initiative_features(initiatives: Sequence[Initiative], names: Mapping[str, str],
                         language: str | None = None) -> dict:
-    """A FeatureCollection of the initiatives that have a point; popups pre-escaped."""
+    """A FeatureCollection of the initiatives that have a point, with their popups as text."""
     features = []
     for initiative in initiatives:
         if initiative.lat is None or initiative.lon is None:
@@ -65,40 +49,29 @@ def initiative_features(initiatives: Sequence[Initiative], names: Mapping[str, s
                 "id": initiative.id,
                 "status": status.value,
                 "colour": colour,
-                "title": initiative.title,  # used as the marker's title attribute (set as text by Leaflet)
-                "popup": popup_html(initiative, names.get(initiative.locality_id, initiative.locality_id), language),
+                "title": initiative.title,  # the marker's title, set as a DOM property by Leaflet
+                "popup": popup_content(initiative, names.get(initiative.locality_id, initiative.locality_id),
+                                       language),
             },
         })
     return {"type": "FeatureCollection", "features": features}
 
 
-def popup_html(initiative: Initiative, locality_name: str, language: str | None = None) -> str:
-    """Escaped popup content: title, locality, status, areas and the start of the description."""
+def popup_content(initiative: Initiative, locality_name: str, language: str | None = None) -> dict:
+    """The popup's words: title, locality, status, areas and the start of the description."""
     description = initiative.description
     if len(description) > POPUP_TEXT_MAX:
         description = description[:POPUP_TEXT_MAX].rstrip() + " …"
     areas = ", ".join(AREAS_BY_ID[a].short_name for a in initiative.areas if a in AREAS_BY_ID)
+    status = text("status_" + InitiativeStatus(initiative.status).value, language)
+    if initiative.progress is not None:
+        status += f" ({initiative.progress} %)"
     rows = [
-        f"<h3>{html.escape(initiative.title)}</h3>",
-        f"<p><strong>{html.escape(text('popup_locality', language))}:</strong> {html.escape(locality_name)}</p>",
-        f"<p><strong>{html.escape(text('popup_status', language))}:</strong> "
-        f"{html.escape(text('status_' + InitiativeStatus(initiative.status).value, language))}"
-        + (f" ({initiative.progress} %)" if initiative.progress is not None else "") + "</p>",
+        {"label": text("popup_locality", language), "text": locality_name},
+        {"label": text("popup_status", language), "text": status},
     ]
     if areas:
-        rows.append(f"<p><strong>{html.escape(text('popup_areas', language))}:</strong> {html.escape(areas)}</p>")
+        rows.append({"label": text("popup_areas", language), "text": areas})
     if description:
-        rows.append(f"<p>{html.escape(description)}</p>")
-    return '<div class="ini-popup">' + "".join(rows) + "</div>"
-
-
-def add_initiatives(fmap: folium.Map, features: dict) -> None:
-    """Cluster the markers (Leaflet.markercluster from the app's /vendor route)."""
-    if not features["features"]:
-        return
-    cluster = MarkerCluster(name="initiatives", options={"maxClusterRadius": 40, "showCoverageOnHover": False})
-    cluster.default_js = [("markerclusterjs", MARKERCLUSTER_JS)]
-    cluster.default_css = [(f"markercluster_css_{i}", url) for i, url in enumerate(MARKERCLUSTER_CSS)]
-    cluster.add_to(fmap)
-    folium.GeoJson(features, name="initiative-points", on_each_feature=_EVENTS).add_to(cluster)
-    fmap.get_root().header.add_child(folium.Element(MARKER_STYLE))
+        rows.append({"label": "", "text": description})
+    return {"title": initiative.title, "rows": rows}

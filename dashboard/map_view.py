@@ -1,9 +1,15 @@
 """The folium map as an HTML document, drawn from prepared web layers.
 
 The map is a pure function of its inputs so it can be tested without a
-browser and exported as it is. Everything a person reads in it (names,
-tooltips, the legend) is escaped here in Python before it reaches Leaflet,
-because Leaflet renders tooltip strings as HTML.
+browser and exported as it is.
+
+Text is data here. folium/branca render every HTML string they are given
+again as a Jinja template, so a title such as ``{{ 7*7 }}`` would be
+evaluated on the server and ``{#`` would break the page. So folium only draws
+the frame (the Leaflet map, its controls and the view); every feature and
+every word a person or a file supplied (names, tooltips, popups, the legend)
+goes into a JSON data island that is added *after* folium has rendered, and
+``map_frame.js`` builds the layers from it with ``textContent``.
 """
 
 from __future__ import annotations
@@ -11,6 +17,7 @@ from __future__ import annotations
 import html
 import json
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 
 import folium
 from branca.element import Element
@@ -18,10 +25,10 @@ from branca.element import Element
 from dashboard import ids
 from dashboard.colour_scale import NO_DATA_COLOUR, OTHER_BASIS_COLOUR, ColourScale, quantile_scale
 from dashboard.formatting import number, with_unit, year
-from dashboard.initiative_markers import add_initiatives
+from dashboard.initiative_markers import MARKER_STYLE
 from dashboard.language import current_language
 from dashboard.messages import basis_label, indicator_name, text, unit_heading
-from dashboard.vendor import LEAFLET_CSS, LEAFLET_JS
+from dashboard.vendor import LEAFLET_CSS, LEAFLET_JS, MARKERCLUSTER_CSS, MARKERCLUSTER_JS
 from geodata.web_layers import WebLayers
 from indicators.latest import MapValue
 from indicators.model import Indicator
@@ -30,6 +37,14 @@ from indicators.model import Indicator
 # localities (the synthetic benchmark) they would cover the map.
 MAX_PERMANENT_LABELS = 40
 LEGEND_WIDTH_PX = 230
+DATA_ISLAND_ID = "map-data"
+
+_FRAME_SCRIPT = (Path(__file__).parent / "map_frame.js").read_text(encoding="utf-8")
+# Inside a <script> element only "</script" and "<!--" can end or change it; escaping "<" (and
+# ">" and "&" for good measure) as JSON unicode escapes rules out both. U+2028/2029 are legal in
+# JSON but were line terminators in older JavaScript.
+_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
+                              "\u2028": "\\u2028", "\u2029": "\\u2029"})
 
 _STYLE = """
 <style>
@@ -47,79 +62,6 @@ _STYLE = """
   .map-legend .note { font-size: 13px; margin-top: 6px; color: #333; }
 </style>
 """
-
-_SCRIPT = """
-<script>
-  var areaLayers = {}, pointLayers = {}, pressedOn = null;
-  // Pressing a locality focuses the map, and the browser may then scroll the page to show the
-  // whole map, moving it under the pointer: the browser's click is lost (press and release land
-  // on different shapes) or, worse, lands on a neighbour. So the locality pressed is the one
-  // selected, when the pointer is released where it was pressed on the screen (not a drag).
-  function pressed(id) {
-    return function (event) {
-      pressedOn = {id: id, x: event.originalEvent.screenX, y: event.originalEvent.screenY};
-    };
-  }
-  document.addEventListener('mouseup', function (event) {
-    if (pressedOn && Math.abs(event.screenX - pressedOn.x) < 6 && Math.abs(event.screenY - pressedOn.y) < 6) {
-      selectLocality(pressedOn.id);
-    }
-    pressedOn = null;
-  }, true);
-  // Focus the map without scrolling the page around it: Leaflet focuses the map on press (for
-  // its keyboard controls) and does nothing more when it has the focus already. Without this the
-  // page scrolls between press and release and a marker's click (its popup) is lost.
-  document.addEventListener('mousedown', function (event) {
-    var container = event.target.closest && event.target.closest('.leaflet-container');
-    if (container && document.activeElement !== container) { container.focus({preventScroll: true}); }
-  }, true);
-  function selectLocality(id) {
-    var dash = window.parent && window.parent.dash_clientside;
-    if (dash && dash.set_props) {
-      dash.set_props(%(click_store)s, {data: {id: id, at: Date.now()}});
-    }
-  }
-  function highlightLocality(id) {
-    Object.keys(areaLayers).forEach(function (key) {
-      var on = key === id;
-      areaLayers[key].setStyle({weight: on ? 5 : 1.5, color: on ? '#000' : '#333'});
-      if (pointLayers[key]) { pointLayers[key].setRadius(on ? 13 : 9); }
-    });
-  }
-  window.addEventListener('load', function () {
-    try {
-      highlightLocality(new URLSearchParams(window.parent.location.search).get('ort'));
-    } catch (e) { /* opened on its own, outside the dashboard */ }
-  });
-</script>
-"""
-
-_AREA_EVENTS = folium.JsCode(
-    """
-function (feature, layer) {
-  areaLayers[feature.properties.id] = layer;
-  layer.bindTooltip(feature.properties.tooltip, {sticky: true, className: 'ort-tooltip'});
-  layer.on('mousedown', pressed(feature.properties.id));
-}
-"""
-)
-
-_POINT_EVENTS = folium.JsCode(
-    """
-function (feature, layer) {
-  pointLayers[feature.properties.id] = layer;
-  layer.options.className = 'ort-marker ort-' + feature.properties.id;
-  if (feature.properties.label) {
-    layer.bindTooltip(feature.properties.label,
-      {permanent: true, direction: 'right', offset: [10, 0], className: 'ort-label'});
-  } else {
-    layer.bindTooltip(feature.properties.tooltip, {className: 'ort-tooltip'});
-  }
-  layer.on('mousedown', pressed(feature.properties.id));
-}
-"""
-)
-
 
 def render_map_html(
     layers: WebLayers,
@@ -143,10 +85,13 @@ def render_map_html(
     by_id = {v.locality_id: v for v in values}
     scale = quantile_scale([v.value for v in values])
     notes = notes or {}
+    feature_names = {f["properties"]["id"]: str(f["properties"].get("name", f["properties"]["id"]))
+                     for f in (*layers.areas["features"], *layers.points["features"])}
     tooltips = {
-        lid: _tooltip(names.get(lid, lid), by_id.get(lid), indicator, language, notes.get(lid))
-        for lid in names
+        lid: _tooltip(name, by_id.get(lid), indicator, language, notes.get(lid))
+        for lid, name in {**feature_names, **names}.items()
     }
+    has_initiatives = bool(initiatives and initiatives["features"])
 
     fmap = folium.Map(
         location=_centre(layers.bounds),
@@ -158,73 +103,58 @@ def render_map_html(
         minZoom=6,
         zoom_snap=0.25,
     )
-    # Leaflet from the app's own /vendor route; folium's CDN defaults are dropped.
+    # Leaflet (and Leaflet.markercluster) from the app's own /vendor route; folium's CDN defaults are dropped.
     fmap.default_js = [("leaflet", LEAFLET_JS)]
     fmap.default_css = [("leaflet_css", LEAFLET_CSS)]
+    if has_initiatives:
+        fmap.default_js.append(("markerclusterjs", MARKERCLUSTER_JS))
+        fmap.default_css.extend((f"markercluster_css_{i}", url) for i, url in enumerate(MARKERCLUSTER_CSS))
     root = fmap.get_root()
+    # Our own constant style sheets: no text from people or files in them.
     root.header.add_child(Element(_STYLE % {"legend_width": LEGEND_WIDTH_PX}))
-    root.header.add_child(Element(_SCRIPT % {"click_store": json.dumps(ids.MAP_CLICK)}))
-
-    folium.GeoJson(
-        layers.boundary,
-        name="boundary",
-        style_function=lambda _f: {"color": "#111", "weight": 3, "fill": False},
-        interactive=False,
-    ).add_to(fmap)
-
-    areas = _with_properties(
-        layers.areas,
-        lambda p: {
-            "tooltip": tooltips.get(p["id"], html.escape(str(p.get("name", "")))),
-            "fill": _fill(scale, by_id.get(p["id"])),
-        },
-    )
-    folium.GeoJson(
-        areas,
-        name="areas",
-        style_function=lambda f: {
-            "fillColor": f["properties"]["fill"],
-            "fillOpacity": 0.78,
-            "color": "#333",
-            "weight": 1.5,
-        },
-        highlight_function=lambda _f: {"weight": 4, "color": "#000"},
-        on_each_feature=_AREA_EVENTS,
-    ).add_to(fmap)
-
-    labelled = len(layers.points["features"]) <= MAX_PERMANENT_LABELS
-    points = _with_properties(
-        layers.points,
-        lambda p: {
-            "tooltip": tooltips.get(p["id"], html.escape(str(p.get("name", "")))),
-            "label": _label(p) if labelled else "",
-        },
-    )
-    folium.GeoJson(
-        points,
-        name="points",
-        marker=folium.CircleMarker(radius=9, weight=2),
-        style_function=lambda f: {
-            "color": "#000",
-            "weight": 2,
-            "fill": True,
-            "fillColor": "#fff" if f["properties"].get("approximate") else "#000",
-            "fillOpacity": 1,
-            "dashArray": "3 3" if f["properties"].get("approximate") else None,
-        },
-        on_each_feature=_POINT_EVENTS,
-    ).add_to(fmap)
-
-    if initiatives:
-        add_initiatives(fmap, initiatives)
-        if initiatives["features"]:
-            legend_notes = [*legend_notes, text("legend_initiatives", language)]
-
+    if has_initiatives:
+        root.header.add_child(Element(MARKER_STYLE))
     # Keep the municipality clear of the legend, which sits top left.
     fmap.fit_bounds(_focus_bounds(layers, focus) or layers.bounds, padding_top_left=(LEGEND_WIDTH_PX + 10, 0),
                     padding_bottom_right=(0, 0))
-    root.html.add_child(Element(_legend_html(scale, values, indicator, year_label, legend_notes, language)))
-    return _accessible(root.render(), text("map_title", language), language)
+    frame = root.render()
+
+    if has_initiatives:
+        legend_notes = [*legend_notes, text("legend_initiatives", language)]
+    payload = {
+        "map": fmap.get_name(),
+        "clickStore": ids.MAP_CLICK,
+        "boundary": layers.boundary,
+        "areas": _with_properties(layers.areas, lambda p: {"fill": _fill(scale, by_id.get(p["id"]))}),
+        "points": _with_properties(
+            layers.points,
+            lambda p: {"label": _label(p) if len(layers.points["features"]) <= MAX_PERMANENT_LABELS else ""},
+        ),
+        "tooltips": tooltips,
+        "initiatives": initiatives if has_initiatives else None,
+        "legend": _legend(scale, values, indicator, year_label, legend_notes, language),
+    }
+    document = _append_to_body(frame, data_island(payload) + f"\n<script>\n{_FRAME_SCRIPT}</script>\n")
+    return _accessible(document, text("map_title", language), language)
+
+
+def data_island(payload: object) -> str:
+    """``payload`` as a JSON ``<script>`` element that no text inside it can break out of."""
+    encoded = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return f'<script type="application/json" id="{DATA_ISLAND_ID}">{encoded.translate(_SCRIPT_SAFE)}</script>'
+
+
+def read_data_island(document: str) -> dict:
+    """The payload of a map document's data island (for tests and exports that inspect a map)."""
+    start = document.index(f'<script type="application/json" id="{DATA_ISLAND_ID}">')
+    start = document.index(">", start) + 1
+    return json.loads(document[start:document.index("</script>", start)])
+
+
+def _append_to_body(document: str, addition: str) -> str:
+    """Put ``addition`` after everything folium wrote (its map script comes after ``</body>``)."""
+    at = document.rfind("</html>")
+    return document + addition if at < 0 else document[:at] + addition + document[at:]
 
 
 def _accessible(document: str, title: str, language: str | None) -> str:
@@ -279,13 +209,13 @@ def _centre(bounds) -> list[float]:
 
 
 def _label(properties: Mapping) -> str:
-    name = html.escape(str(properties.get("name", "")))
+    name = str(properties.get("name", ""))
     return f"≈ {name}" if properties.get("approximate") else name
 
 
-def _tooltip(name: str, value: MapValue | None, indicator: Indicator, language: str, note: str | None) -> str:
-    """Escaped tooltip text: the locality and its figure with year, basis and any note."""
-    head = f"<strong>{html.escape(name)}</strong><br>{html.escape(indicator_name(indicator, language))}: "
+def _tooltip(name: str, value: MapValue | None, indicator: Indicator, language: str | None,
+             note: str | None) -> dict:
+    """The tooltip as text: the locality, then its figure with year, basis and any note."""
     obs = value.observation if value else None
     if obs is None or obs.value is None:
         body = text("tooltip_no_data", language)
@@ -301,18 +231,20 @@ def _tooltip(name: str, value: MapValue | None, indicator: Indicator, language: 
         body = f"{with_unit(obs.value, indicator, language)} ({year(obs, language)})"
         if obs.example:
             body += f" – {text('example_badge', language).lower()}"
-    extra = f"<br>{html.escape(text('col_coverage', language))}: {html.escape(note)}" if note else ""
-    return head + html.escape(body) + extra
+    lines = [f"{indicator_name(indicator, language)}: {body}"]
+    if note:
+        lines.append(f"{text('col_coverage', language)}: {note}")
+    return {"title": name, "lines": lines}
 
 
-def _legend_html(
+def _legend(
     scale: ColourScale,
     values: Sequence[MapValue],
     indicator: Indicator,
     year_label: str,
     extra_notes: Sequence[str],
-    language: str,
-) -> str:
+    language: str | None,
+) -> dict:
     """Legend rows show the range of the values actually in each class."""
     rows = []
     comparable = [v for v in values if v.value is not None]
@@ -322,27 +254,15 @@ def _legend_html(
             continue
         low, high = min(members), max(members)
         label = number(low, language) if low == high else f"{number(low, language)}–{number(high, language)}"
-        rows.append(_legend_row(cls.colour, label))
+        rows.append({"colour": cls.colour, "label": label})
     if any(v.observation is None or v.observation.value is None for v in values):
-        rows.append(_legend_row(NO_DATA_COLOUR, text("legend_no_data", language)))
+        rows.append({"colour": NO_DATA_COLOUR, "label": text("legend_no_data", language)})
     if any(v.observation is not None and v.observation.value is not None and not v.comparable for v in values):
-        rows.append(_legend_row(OTHER_BASIS_COLOUR, text("legend_other_basis", language)))
+        rows.append({"colour": OTHER_BASIS_COLOUR, "label": text("legend_other_basis", language)})
     bases = {v.observation.basis for v in comparable if v.observation and v.observation.basis}
     notes = [*extra_notes, text("legend_approximate", language)]
     if bases:
         notes.insert(0, text("legend_basis", language, basis=", ".join(sorted(basis_label(b, language) for b in bases))))
+    notes.append(text("source_line", language, source=indicator.source))
     title = f"{indicator_name(indicator, language)} ({unit_heading(indicator, language)}), {year_label}"
-    return (
-        f'<div class="map-legend" role="region" aria-label="{html.escape(title)}">'
-        f"<h2>{html.escape(title)}</h2>{''.join(rows)}"
-        + "".join(f'<div class="note">{html.escape(n)}</div>' for n in notes)
-        + f'<div class="note">{html.escape(text("source_line", language, source=indicator.source))}</div>'
-        + "</div>"
-    )
-
-
-def _legend_row(colour: str, label: str) -> str:
-    return (
-        f'<div class="row"><span class="swatch" style="background:{colour}"></span>'
-        f"<span>{html.escape(label)}</span></div>"
-    )
+    return {"title": title, "rows": rows, "notes": [str(n) for n in notes]}
