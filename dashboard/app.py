@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
+
 from dash import Dash, html
 
-from dashboard.auth import register_auth, safe_next
+from dashboard.auth import register_auth, safe_next, trusted_proxies
 from dashboard.language import current_language, register_language_route
 from dashboard.compare_callbacks import register_compare_callbacks
 from dashboard.compare_page import compare_page
@@ -33,19 +36,23 @@ from dashboard.shell import build_shell
 from dashboard.staff_page import register_staff_callbacks, staff_page
 from dashboard.vendor import register_vendor_routes
 from indicators.audit_texts import t as audit_text
+from indicators.import_log import utc_now
 from indicators.storage import Store
 
 PAGES = {MAP_PATH: map_page, COMPARE_PATH: compare_page, GROUPS_PATH: groups_page, IMPORT_PATH: import_page,
          METHOD_PATH: method_page, PRESENT_PATH: presentation_page, STAFF_PATH: staff_page}
 
 
-def create_app(settings: Settings, store: Store | None = None) -> Dash:
+def create_app(
+    settings: Settings, store: Store | None = None, *, clock: Callable[[], datetime] = utc_now
+) -> Dash:
     """Build the app; the database is created and seeded on first use.
 
     Dash serves its own scripts (``serve_locally``), Leaflet comes from the
     ``/vendor`` route, so the page makes no request beyond this server. Pages
     are swapped by one routing callback; ``validation_layout`` lists every
-    page so Dash still checks each callback's ids.
+    page so Dash still checks each callback's ids. ``clock`` (UTC) times
+    sessions and failed sign-ins, so tests can move time without sleeping.
     """
     store = store or Store.open(settings.database_url)
     data = DashboardData(store, settings.municipality_code)
@@ -65,10 +72,11 @@ def create_app(settings: Settings, store: Store | None = None) -> Dash:
         secure_cookies=settings.secure_cookies,
         find_user=data.gw.user_by_name,
         load_user=data.gw.user,
+        engine=store.engine,  # sessions and failed sign-ins (aggregated in the audit log) live in the database
         on_sign_in=lambda user: data.gw.log_event(username=user.username, action="sign-in", entity="user",
                                                   entity_id=str(user.id), summary=audit_text("signed_in")),
-        on_failed_sign_in=lambda name: data.gw.log_event(username=name[:100] or "(tomt)", action="sign-in-failed",
-                                                         entity="user", summary=audit_text("sign_in_failed")),
+        clock=clock,
+        proxies=trusted_proxies(),
     )
     register_language_route(app.server, safe_next)
     _declare_page_language(app)

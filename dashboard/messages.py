@@ -309,6 +309,17 @@ _SV: dict[str, str] = {
     "audit_action_import": "import",
     "audit_action_sign-in": "inloggning",
     "audit_action_sign-in-failed": "misslyckad inloggning",
+    "audit_action_sign-in-locked": "spärrad inloggning",
+    "audit_entity_address": "adress",
+    "audit_entity_settings": "inställningar",
+    "settings_heading": "Inloggning och sessioner",
+    "settings_intro": (
+        "En inloggning avslutas efter en tids inaktivitet och senast efter den längsta tiden. "
+        "Misslyckade inloggningar räknas per namn och per adress: först får man vänta, sedan spärras namnet "
+        "eller adressen en stund. Ändringarna gäller från nästa sidvisning."
+    ),
+    "button_save_settings": "Spara inställningarna",
+    "trusted_proxies_invalid": "{name} ska vara antalet proxyservrar framför appen (0–10), inte ”{value}”.",
     "audit_entity_activity": "aktivitet",
     "audit_entity_initiative": "initiativ",
     "audit_entity_composition": "sammansättning",

@@ -125,6 +125,17 @@ EN: dict[str, str] = {
     "audit_action_import": "import",
     "audit_action_sign-in": "sign-in",
     "audit_action_sign-in-failed": "failed sign-in",
+    "audit_action_sign-in-locked": "sign-in locked",
+    "audit_entity_address": "address",
+    "audit_entity_settings": "settings",
+    "settings_heading": "Sign-in and sessions",
+    "settings_intro": (
+        "A sign-in ends after a while without use and at the latest after the longest time. "
+        "Failed sign-ins are counted per name and per address: first one has to wait, then the name "
+        "or address is locked for a while. Changes apply from the next page view."
+    ),
+    "button_save_settings": "Save the settings",
+    "trusted_proxies_invalid": "{name} must be the number of proxy servers in front of the app (0–10), not “{value}”.",
     "audit_entity_activity": "activity",
     "audit_entity_initiative": "initiative",
     "audit_entity_composition": "group composition",

@@ -74,6 +74,8 @@ class Action(str, Enum):
     """Read the audit log."""
     IMPORT_INDICATORS = "import_indicators"
     """Import indicator files (figures, the catalogue, Kolada)."""
+    MANAGE_SETTINGS = "manage_settings"
+    """Change the app's settings (session lifetimes, sign-in limits)."""
 
 
 def hash_password(password: str) -> str:

@@ -183,6 +183,23 @@ SV = {
     "weight_not_number": "Vikten för {area} är inte ett tal: ”{value}”.",
     "weight_negative": "Vikten för {area} får inte vara negativ (−{value}).",
     "weights_zero": "Vikterna summerar till noll: minst ett område måste ha en vikt större än noll.",
+    # sign-in limits and settings (sign_in_limits, app_settings)
+    "sign_in_wait_minutes": "För många misslyckade inloggningar. Försök igen om {minutes} minuter.",
+    "sign_in_wait_minute": "För många misslyckade inloggningar. Försök igen om 1 minut.",
+    "sign_in_wait_seconds": "För många misslyckade inloggningar. Försök igen om {seconds} sekunder.",
+    "sign_in_wait_second": "För många misslyckade inloggningar. Försök igen om 1 sekund.",
+    "setting_out_of_range": "{label} måste vara ett heltal från {minimum} till {maximum}.",
+    "setting_unknown": "Okänd inställning ”{key}”.",
+    "setting_lock_before_delay": "{lock} får inte vara mindre än {delay}.",
+    "setting_session_idle_minutes": "Utloggning efter så här lång inaktivitet (minuter)",
+    "setting_session_absolute_hours": "Längsta tid en inloggning gäller (timmar)",
+    "setting_sign_in_window_minutes": "Misslyckade inloggningar räknas under (minuter)",
+    "setting_sign_in_delay_after": "Väntetid från så här många misslyckade inloggningar per namn",
+    "setting_sign_in_lock_after": "Spärr vid så här många misslyckade inloggningar per namn",
+    "setting_sign_in_address_delay_after": "Väntetid från så här många misslyckade inloggningar per adress",
+    "setting_sign_in_address_lock_after": "Spärr vid så här många misslyckade inloggningar per adress",
+    "setting_sign_in_lock_minutes": "Spärrtid (minuter)",
+    "setting_sign_in_delay_seconds": "Första väntetiden (sekunder, fördubblas sedan)",
 }
 
 EN = {
@@ -345,6 +362,22 @@ EN = {
     "weight_not_number": "The weight for {area} is not a number: “{value}”.",
     "weight_negative": "The weight for {area} must not be negative (−{value}).",
     "weights_zero": "The weights add up to zero: at least one area must have a weight greater than zero.",
+    "sign_in_wait_minutes": "Too many failed sign-ins. Try again in {minutes} minutes.",
+    "sign_in_wait_minute": "Too many failed sign-ins. Try again in 1 minute.",
+    "sign_in_wait_seconds": "Too many failed sign-ins. Try again in {seconds} seconds.",
+    "sign_in_wait_second": "Too many failed sign-ins. Try again in 1 second.",
+    "setting_out_of_range": "{label} must be a whole number from {minimum} to {maximum}.",
+    "setting_unknown": "Unknown setting “{key}”.",
+    "setting_lock_before_delay": "{lock} must not be less than {delay}.",
+    "setting_session_idle_minutes": "Sign out after this long without use (minutes)",
+    "setting_session_absolute_hours": "Longest time a sign-in lasts (hours)",
+    "setting_sign_in_window_minutes": "Failed sign-ins are counted over (minutes)",
+    "setting_sign_in_delay_after": "Wait from this many failed sign-ins per name",
+    "setting_sign_in_lock_after": "Lock at this many failed sign-ins per name",
+    "setting_sign_in_address_delay_after": "Wait from this many failed sign-ins per address",
+    "setting_sign_in_address_lock_after": "Lock at this many failed sign-ins per address",
+    "setting_sign_in_lock_minutes": "Lock time (minutes)",
+    "setting_sign_in_delay_seconds": "First wait (seconds, then doubling)",
 }
 
 CATALOGUE = Catalogue("form_texts", {"sv": SV, "en": EN})

@@ -24,7 +24,7 @@ from dataclasses import fields
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, insert
+from sqlalchemy import Connection, insert, update
 
 from indicators import schema
 from indicators.audit_texts import CATALOGUE, t
@@ -118,15 +118,15 @@ def write(
     entity_id: str,
     locality_id: str | None,
     summary: str,
-) -> None:
-    """Append one line in the caller's transaction, so it lands exactly when the change does.
+) -> int:
+    """Append one line in the caller's transaction, so it lands exactly when the change does; returns its id.
 
     ``summary`` is a plain string (stored as it is, shown as it is) or a
     ``Text``: then its key and parameters are stored too, so it can be shown in
     the reader's language.
     """
     key, params = _key_and_params(summary)
-    conn.execute(
+    result = conn.execute(
         insert(schema.audit_log).values(
             at=naive_utc(at),
             username=username,
@@ -139,6 +139,27 @@ def write(
             summary_params=None if params is None else json.dumps(params, ensure_ascii=False, sort_keys=True),
         )
     )
+    return result.inserted_primary_key[0]
+
+
+def rewrite(conn: Connection, line_id: int, *, at: datetime, summary: str) -> bool:
+    """Replace the time and wording of one line (a running count, such as failed sign-ins); False if it is gone.
+
+    Only for lines that aggregate repeated events, so that a flood stays one line.
+    """
+    key, params = _key_and_params(summary)
+    table = schema.audit_log
+    result = conn.execute(
+        update(table)
+        .where(table.c.id == line_id)
+        .values(
+            at=naive_utc(at),
+            summary=_shorten(str(summary), _SUMMARY_MAX),
+            summary_key=key,
+            summary_params=None if params is None else json.dumps(params, ensure_ascii=False, sort_keys=True),
+        )
+    )
+    return bool(result.rowcount)
 
 
 def created(entity: str, record: _Record) -> Text:

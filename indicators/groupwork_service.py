@@ -239,7 +239,7 @@ def bootstrap_admin(gw: GroupworkStore, username: str, password: str) -> User:
 
 
 def set_password(gw: GroupworkStore, actor: User | None, user_id: int, password: str) -> User:
-    """An admin sets someone's password (a forgotten one, a new colleague)."""
+    """An admin sets someone's password (a forgotten one, a new colleague); all their sessions end."""
     _require(actor, Action.MANAGE_USERS)
     target = _existing_user(gw, user_id)
     _raise_if(password_problems(password))
@@ -247,12 +247,19 @@ def set_password(gw: GroupworkStore, actor: User | None, user_id: int, password:
 
 
 def change_own_password(
-    gw: GroupworkStore, actor: User | None, current_password: str, new_password: str
+    gw: GroupworkStore,
+    actor: User | None,
+    current_password: str,
+    new_password: str,
+    *,
+    keep_session: str | None = None,
 ) -> User:
     """A signed-in user changes their own password, proving the current one first.
 
     Asking for the current password means a session left open on a shared
-    computer is not enough to lock the owner out.
+    computer is not enough to lock the owner out. Every other session of the
+    account ends; ``keep_session`` (the token of the session making the
+    change) stays signed in.
     """
     if actor is None or actor.id is None:
         raise PermissionDenied(_NOT_SIGNED_IN)
@@ -263,12 +270,14 @@ def change_own_password(
         raise InputError([Problem(FORM, t("current_password_wrong"), field="current_password")])
     _raise_if(password_problems(new_password))
     return gw.save_user(
-        replace(stored, password_hash=hash_password(new_password)), username=stored.username
+        replace(stored, password_hash=hash_password(new_password)),
+        username=stored.username,
+        keep_session=keep_session,
     )
 
 
 def deactivate(gw: GroupworkStore, actor: User | None, user_id: int) -> User:
-    """Stop an account from signing in or writing (admins only); the last active admin stays.
+    """Stop an account from signing in or writing (admins only), ending all its sessions; the last active admin stays.
 
     Accounts are deactivated rather than deleted so the audit log keeps
     meaning: it names people who may no longer have an account.

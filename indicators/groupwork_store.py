@@ -71,6 +71,7 @@ from indicators.groupwork_sql import (
     write_areas,
 )
 from indicators.import_log import ImportOrigin, utc_now
+from indicators.sessions import EndReason, end_user_sessions
 from indicators.storage import SaveResult, Store, write_import_log, write_transaction
 from indicators.texts import Text
 
@@ -300,11 +301,14 @@ class GroupworkStore:
         with self._reader.connect() as conn:
             return _read_user(conn, schema.users.c.username_key == username_key(username))
 
-    def save_user(self, user: User, *, username: str) -> User:
+    def save_user(self, user: User, *, username: str, keep_session: str | None = None) -> User:
         """Create (``id`` None) or update an account; a name taken in any case is an ``InputError``.
 
         The audit line says which fields changed; a new password shows as
-        "lösenord", never as the hash.
+        "lösenord", never as the hash. A new password or a deactivation ends
+        every session of the account in the same transaction (a stolen or
+        forgotten session dies with the old password), except the session whose
+        token is ``keep_session`` (someone changing their own password).
         """
         problems: list[Problem] = []
         try:
@@ -347,6 +351,10 @@ class GroupworkStore:
                 saved = _read_user(conn, table.c.id == user.id)
                 assert saved is not None
                 action, summary = audit.UPDATE, audit.changed(audit.USER, old, saved)
+                if old.active and not saved.active:
+                    end_user_sessions(conn, saved.id, now, EndReason.DEACTIVATED)
+                elif old.password_hash != saved.password_hash:
+                    end_user_sessions(conn, saved.id, now, EndReason.PASSWORD, keep=keep_session)
             self._audit(conn, username, action, audit.USER, str(saved.id), saved.locality_id, summary)
             return saved
 

@@ -33,7 +33,7 @@ from sqlalchemy import (
     false,
 )
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 """The number of the newest migration; bump it together with a new revision."""
 
 metadata = MetaData()
@@ -288,3 +288,53 @@ audit_log = Table(
     Index("ix_audit_log_locality", "locality_id", "id"),
 )
 """Who changed what and when; written in the same transaction as the change itself."""
+
+
+# ---------------------------------------------------------------- sessions and settings
+# Revision 0005 (issue 9): sign-ins that can be ended on the server, failed
+# sign-ins that slow down and lock across every worker process, and settings
+# staff change in the app. All times naive UTC.
+
+sessions = Table(
+    "sessions",
+    metadata,
+    # SHA-256 (hex) of the random token in the browser's signed cookie: a copy of
+    # this table (a backup, a leak) does not let anyone take over a session.
+    Column("id", String(64), primary_key=True),
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    # Written at most once a minute per session, not on every request.
+    Column("last_seen_at", DateTime, nullable=False),
+    # Set when the session is ended: sign-out, password change, deactivation, expiry.
+    Column("ended_at", DateTime, nullable=True),
+    Column("end_reason", String(16), nullable=True),
+    Index("ix_sessions_user", "user_id"),
+)
+"""One row per sign-in; a request's cookie is honoured only while its row is alive."""
+
+sign_in_failures = Table(
+    "sign_in_failures",
+    metadata,
+    # "account" (the casefolded name typed, whether or not it exists) or "address" (the client's IP).
+    Column("kind", String(16), primary_key=True),
+    Column("subject", String(200), primary_key=True),
+    Column("window_started_at", DateTime, nullable=False),
+    Column("failures", Integer, nullable=False),
+    Column("last_failure_at", DateTime, nullable=False),
+    Column("locked_until", DateTime, nullable=True),
+    # The audit line that counts this window's failures (updated, so a flood is one line).
+    Column("audit_id", Integer, nullable=True),
+    Index("ix_sign_in_failures_last", "last_failure_at"),
+)
+"""Failed sign-ins counted per account name and per address, shared by every process."""
+
+app_settings = Table(
+    "app_settings",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    # The value as text; ``indicators.app_settings`` parses and validates it.
+    Column("value", Text, nullable=False),
+    Column("updated_at", DateTime, nullable=False),
+    Column("updated_by", Text, nullable=False),
+)
+"""Settings staff change in the app (a key missing here has its default)."""
