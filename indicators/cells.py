@@ -24,6 +24,11 @@ _NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?")
 # Spaces Excel and people put between thousands: space, no-break, narrow no-break.
 _THOUSANDS_SPACES = str.maketrans("", "", " \u00a0\u202f")
 
+# Years outside this are typos or garbage; checking first also keeps int() away from
+# thousands of digits (Python refuses to convert over 4,300 and takes time below that).
+_MAX_YEAR_DIGITS = 6
+_SHOWN = 40
+
 _TRUE = frozenset({"true", "ja", "sant", "1", "yes"})
 _FALSE = frozenset({"false", "nej", "falskt", "0", "no"})
 
@@ -43,11 +48,18 @@ class CellError(ValueError):
         return self.args[0]
 
 
+def shortened(raw: str) -> str:
+    """Text from a file as shown in a message: a cell of 5,000 digits is cut to its start."""
+    return raw if len(raw) <= _SHOWN else f"{raw[:_SHOWN - 1]}…"
+
+
 def parse_number(raw: str) -> float | None:
     """A number written the Swedish or the English way; None when it is not one.
 
     Accepts a decimal comma and spaces between thousands, but not both ``,``
     and ``.`` at once: ``1,234.5`` is ambiguous and guessing would corrupt data.
+    A number beyond float range (``1e400``) comes back as infinity; ``number``
+    refuses it.
     """
     text = raw.strip().translate(_THOUSANDS_SPACES).replace("\u2212", "-")
     if not _NUMBER.fullmatch(text):
@@ -84,27 +96,30 @@ def year(cell: Cell) -> int | None:
 
     A date cell is refused rather than reduced to its year: Excel shows 2020
     typed into a date-formatted cell as 1905-07-12, and taking "1905" from it
-    would store a wrong year without anyone noticing.
+    would store a wrong year without anyone noticing. A "year" of more than six
+    digits is refused as not a year, before it is converted.
     """
     if type(cell) is str:
         raw = cell.strip()
-        if raw.isascii() and raw.isdigit():  # the common case, without the regex
+        if raw.isascii() and raw.isdigit() and len(raw) <= _MAX_YEAR_DIGITS:  # the common case
             return int(raw)
     if isinstance(cell, date | time):
         raise CellError(t("date_not_year", date=text(cell)))
     if isinstance(cell, bool):
         raise CellError(t("not_a_year", value=text(cell)))
     if isinstance(cell, int):
+        if abs(cell) >= 10**_MAX_YEAR_DIGITS:
+            raise CellError(t("not_a_year", value=shortened(str(cell))))
         return cell
     if isinstance(cell, float):
-        if cell.is_integer():
+        if cell.is_integer() and abs(cell) < 10**_MAX_YEAR_DIGITS:
             return int(cell)
-        raise CellError(t("not_a_year", value=text(cell)))
+        raise CellError(t("not_a_year", value=shortened(text(cell))))
     raw = text(cell)
     if not raw:
         return None
-    if not _YEAR.fullmatch(raw):
-        raise CellError(t("not_a_year_or_empty", value=raw))
+    if not _YEAR.fullmatch(raw) or len(raw.lstrip("+-")) > _MAX_YEAR_DIGITS:
+        raise CellError(t("not_a_year_or_empty", value=shortened(raw)))
     return int(raw)
 
 
@@ -113,7 +128,10 @@ def number(cell: Cell) -> float | None:
     if isinstance(cell, bool) or isinstance(cell, date | time):
         raise CellError(t("not_a_number", value=text(cell)))
     if isinstance(cell, int | float):
-        value = float(cell)
+        try:
+            value = float(cell)
+        except OverflowError:  # an integer beyond float range (Kolada, an Excel cell)
+            raise CellError(t("not_finite", value=shortened(str(cell)))) from None
         if not math.isfinite(value):
             raise CellError(t("not_finite", value=cell))
         return value
@@ -122,7 +140,9 @@ def number(cell: Cell) -> float | None:
         return None
     value = parse_number(raw)
     if value is None:
-        raise CellError(t("not_a_number_hint", value=raw))
+        raise CellError(t("not_a_number_hint", value=shortened(raw)))
+    if not math.isfinite(value):
+        raise CellError(t("not_finite", value=shortened(raw)))
     return value
 
 

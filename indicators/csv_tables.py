@@ -16,13 +16,19 @@ from pathlib import Path
 from indicators.cells import Cell
 from indicators.errors import InputError, Problem
 from indicators.import_texts import t
+from indicators.limits import ImportLimits, resolve_limits, too_many_rows
 from indicators.tables import Table
 
 _UTF8_BOM = b"\xef\xbb\xbf"
 
 
-def read_csv_table(text: str, file_name: str) -> Table:
-    """The table in ``text`` (already decoded, see ``decode``)."""
+def read_csv_table(text: str, file_name: str, *, limits: ImportLimits | None = None) -> Table:
+    """The table in ``text`` (already decoded, see ``decode``).
+
+    Reading its rows raises InputError once there are more data rows than
+    ``limits.max_rows`` (by default the limits the environment sets).
+    """
+    bounds = resolve_limits(limits)
     problems: list[Problem] = []
     records = _records(text, file_name, problems)
     first = next(records, None)
@@ -33,7 +39,7 @@ def read_csv_table(text: str, file_name: str) -> Table:
         file_name,
         header,
         header_line,
-        _same_width(records, len(header), file_name, problems),
+        _same_width(records, len(header), file_name, problems, bounds),
         total_rows=max(text.count("\n") - header_line, 0),
         problems=problems,
     )
@@ -98,9 +104,18 @@ def _same_width(
     width: int,
     file_name: str,
     problems: list[Problem],
+    bounds: ImportLimits,
 ) -> Iterator[tuple[int, Sequence[Cell]]]:
-    """Rows as wide as the header; any other is a problem (a stray delimiter or quote)."""
+    """Rows as wide as the header; any other is a problem (a stray delimiter or quote).
+
+    Stops with an InputError at the first data row over the row limit.
+    """
+    count = 0
     for line, cells in records:
+        count += 1
+        if count > bounds.max_rows:
+            problems.append(too_many_rows(file_name, line, bounds))
+            raise InputError(problems)
         if len(cells) == width:
             yield line, cells
         else:

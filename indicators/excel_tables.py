@@ -1,118 +1,242 @@
 """Reading one sheet of an Excel workbook (.xlsx) into a ``Table``.
 
-openpyxl's read-only mode streams rows, so a large workbook is not loaded whole.
-Two things that are harmless to a person reading a sheet are refused, because
-they change what a program reads: a workbook with several sheets (which one
-holds the figures?) unless the sheet is named, and merged cells (only the first
-cell of a merged range has a value, so the others would read as empty — in a
-header, a missing column name; in the data, a silently missing year).
+The sheet is streamed row by row (openpyxl's read-only parser), so a large
+workbook is not loaded whole. Several things that are harmless to a person
+reading a sheet are refused, because they change what a program reads:
+
+- a workbook with several sheets (which one holds the figures?) unless the
+  sheet is named;
+- merged cells (only the first cell of a merged range has a value, so the others
+  would read as empty — in a header, a missing column name; in the data, a
+  silently missing year);
+- a formula without a saved result (a program that is not Excel cannot compute
+  it, so ``=2021`` in the ``year`` column would read as empty: an undated
+  figure). Excel saves results; files written by scripts often do not.
+
+A workbook is a zip archive of XML parts, and any of them can be damaged.
+openpyxl reads rows lazily, so a broken part can surface while rows are read,
+long after the file was opened; every such failure becomes an ``InputError``
+naming the file (and the sheet and row where known), never a traceback. Before
+anything is parsed, the archive's unpacked size and number of parts are checked
+against ``indicators.limits`` (a small zip can unpack to gigabytes of XML), and
+the data rows are counted against the row limit while they are read.
 """
 
 from __future__ import annotations
 
 import re
+import struct
 import zipfile
+import zlib
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from openpyxl import load_workbook
-from openpyxl.utils.cell import get_column_letter, range_boundaries
+from openpyxl.utils.cell import coordinate_to_tuple, get_column_letter, range_boundaries
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet._reader import FORMULA_TAG, VALUE_TAG, WorkSheetParser
 
 from indicators import cells
 from indicators.cells import Cell
 from indicators.errors import InputError, Problem
 from indicators.import_texts import t
+from indicators.limits import MB, XLSX_MB_ENV, XLSX_PARTS_ENV, ImportLimits, resolve_limits, too_many_rows
 from indicators.tables import Table
-from indicators.texts import Listing
+from indicators.texts import Listing, Number
 
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([^"]+)"')
 _CHUNK = 1 << 20
 _OVERLAP = 256
+_MAX_REASON = 160
+
+DAMAGED: tuple[type[BaseException], ...] = (
+    zipfile.BadZipFile,  # also a CRC mismatch, which is how a part that lies about its size ends
+    zlib.error,
+    InvalidFileException,
+    LookupError,  # KeyError for a missing part, IndexError, an unknown XML encoding
+    ValueError,  # also UnicodeDecodeError and bad cell references
+    TypeError,
+    AttributeError,
+    EOFError,
+    OverflowError,
+    SyntaxError,  # xml.etree.ElementTree.ParseError: truncated or invalid XML
+    OSError,
+    RuntimeError,  # an encrypted part; RecursionError
+    NotImplementedError,  # a compression method zipfile does not support
+    struct.error,
+)
+"""What reading a damaged workbook raises, from zipfile, zlib, the XML parser or openpyxl."""
+
+
+@dataclass(frozen=True)
+class _Uncomputed:
+    """In a row in place of a formula's value: the file holds the formula but no saved result."""
+
+
+@dataclass(frozen=True)
+class _Unreadable:
+    """In a row in place of a value the file holds but that cannot be read (``raw`` as written)."""
+
+    raw: str
+
+
+_UNCOMPUTED = _Uncomputed()
+_Value = Cell | _Uncomputed | _Unreadable
 
 
 @contextmanager
 def open_excel_table(
-    path: Path | BinaryIO, file_name: str, sheet: str | None = None
+    path: Path | BinaryIO,
+    file_name: str,
+    sheet: str | None = None,
+    *,
+    limits: ImportLimits | None = None,
 ) -> Iterator[Table]:
     """The chosen sheet as a Table, readable inside the ``with`` block.
 
-    Raises InputError for a file that is not a workbook, an unknown or missing
-    sheet name, or merged cells.
+    Raises InputError for a file that is not a workbook or is damaged, one over
+    the limits, an unknown or missing sheet name, merged cells — and, while its
+    rows are read, for a damaged sheet, too many rows, formulas without a saved
+    result and cells that cannot be read.
     """
-    workbook = _load(path, file_name)
+    chosen = resolve_limits(limits)
+    workbook = _load(path, file_name, chosen)
     try:
-        yield _table(workbook, file_name, sheet)
+        try:
+            table = _table(workbook, file_name, sheet, chosen)
+        except DAMAGED as error:
+            raise _damaged(file_name, sheet, None, error) from error
+        yield table
     finally:
-        workbook.close()
+        _close(workbook)
 
 
-def sheet_names(path: Path | BinaryIO, file_name: str) -> list[str]:
+def sheet_names(
+    path: Path | BinaryIO, file_name: str, *, limits: ImportLimits | None = None
+) -> list[str]:
     """The workbook's worksheet names in tab order."""
-    workbook = _load(path, file_name)
+    workbook = _load(path, file_name, resolve_limits(limits))
     try:
         return [ws.title for ws in workbook.worksheets]
+    except DAMAGED as error:
+        raise _damaged(file_name, None, None, error) from error
     finally:
-        workbook.close()
+        _close(workbook)
 
 
-def _load(path: Path | BinaryIO, file_name: str) -> Workbook:
+def check_archive(path: Path | BinaryIO, file_name: str, bounds: ImportLimits) -> None:
+    """Refuse a zip whose parts are too many or unpack to more than the limit, before parsing.
+
+    The sizes are those the archive declares. A part that declares less than
+    it holds cannot get past this either: Python's zipfile stops reading a
+    part at its declared size and then fails its checksum (a ``BadZipFile``,
+    refused as a damaged workbook).
+    """
     try:
-        return load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as error:
+        with zipfile.ZipFile(path) as archive:
+            parts = archive.infolist()
+    except DAMAGED as error:
+        raise InputError([Problem(file_name, t("not_a_workbook", error=_reason(error)))]) from error
+    finally:
+        if not isinstance(path, str | Path):
+            path.seek(0)
+    if len(parts) > bounds.max_xlsx_parts:
         raise InputError(
             [
                 Problem(
                     file_name,
-                    t("not_a_workbook", error=error),
+                    t(
+                        "workbook_too_many_parts",
+                        count=Number(len(parts)),
+                        limit=Number(bounds.max_xlsx_parts),
+                        setting=XLSX_PARTS_ENV,
+                    ),
                 )
             ]
-        ) from error
+        )
+    unpacked = sum(part.file_size for part in parts)
+    if unpacked > bounds.max_xlsx_uncompressed_bytes:
+        raise InputError(
+            [
+                Problem(
+                    file_name,
+                    t(
+                        "workbook_too_large",
+                        size=Number(round(unpacked / MB, 1)),
+                        limit=Number(bounds.max_xlsx_uncompressed_mb),
+                        setting=XLSX_MB_ENV,
+                    ),
+                )
+            ]
+        )
 
 
-def _table(workbook: Workbook, file_name: str, wanted: str | None) -> Table:
+def _load(path: Path | BinaryIO, file_name: str, bounds: ImportLimits) -> Workbook:
+    check_archive(path, file_name, bounds)
+    try:
+        return load_workbook(path, read_only=True, data_only=True)
+    except DAMAGED as error:
+        raise InputError([Problem(file_name, t("not_a_workbook", error=_reason(error)))]) from error
+
+
+def _close(workbook: Workbook) -> None:
+    try:
+        workbook.close()
+    except DAMAGED:
+        pass  # closing a damaged archive can fail too; the file was only read
+
+
+def _damaged(
+    file_name: str, sheet: str | None, row: int | None, error: BaseException, problems: list[Problem] | None = None
+) -> InputError:
+    """The InputError for a workbook that broke while being read, after the problems already found."""
+    problem = Problem(file_name, t("workbook_damaged", error=_reason(error)), row=row, sheet=sheet)
+    return InputError([*(problems or []), problem])
+
+
+def _reason(error: BaseException) -> str:
+    """What went wrong, short: the library's words are technical but help whoever repairs the file."""
+    words = str(error).strip() or type(error).__name__
+    return words if len(words) <= _MAX_REASON else words[: _MAX_REASON - 1] + "…"
+
+
+def _table(workbook: Workbook, file_name: str, wanted: str | None, bounds: ImportLimits) -> Table:
     worksheet = _choose_sheet(workbook, file_name, wanted)
     title = worksheet.title
+    # From the sheet's own dimension record: only an estimate for progress, since some
+    # programs write a wrong one; the rows themselves are read to the end regardless.
     expected_rows = worksheet.max_row
-    # Some programs write a wrong size into the file; trusting it would cut rows off.
-    worksheet.reset_dimensions()
-    rows = enumerate(worksheet.iter_rows(values_only=True), start=1)
-    header_row, header = _first_non_empty(rows)
     problems: list[Problem] = []
+    rows = _guarded(_sheet_rows(workbook, worksheet), file_name, title, problems)
+    header_row, header = _first_non_empty(rows)
     merges = _merged_ranges(workbook, worksheet)
     for ref, first_row, last_row in merges:
         if header_row is not None and first_row <= header_row <= last_row:
-            problems.append(
-                Problem(
-                    file_name,
-                    t("merged_header", ref=ref),
-                    row=header_row,
-                    sheet=title,
-                )
-            )
+            problems.append(Problem(file_name, t("merged_header", ref=ref), row=header_row, sheet=title))
         else:
-            problems.append(
-                Problem(
-                    file_name,
-                    t("merged_cells", ref=ref),
-                    row=first_row,
-                    sheet=title,
-                )
-            )
+            problems.append(Problem(file_name, t("merged_cells", ref=ref), row=first_row, sheet=title))
+    if header is not None:
+        for index, cell in enumerate(header):
+            message = _marker_message(cell, index, header_row)
+            if message is not None:
+                problems.append(Problem(file_name, message, row=header_row, sheet=title))
     if problems:
         raise InputError(problems)
     if header is None:
         return Table(file_name, None, 1, iter(()), sheet=title, problems=problems)
+    assert header_row is not None
     width = _trimmed_width(header)
+    names = [cells.text(cell) for cell in header[:width]]  # type: ignore[arg-type]
     total = expected_rows - header_row if expected_rows else None
     return Table(
         file_name,
-        list(header[:width]),
+        list(header[:width]),  # type: ignore[arg-type]
         header_row,
-        _within_header(rows, width, file_name, title, problems),
+        _within_header(rows, names, file_name, title, problems, bounds),
         sheet=title,
         total_rows=total,
         problems=problems,
@@ -147,57 +271,162 @@ def _choose_sheet(workbook: Workbook, file_name: str, wanted: str | None):
     return sheets[0]
 
 
+class _SheetParser(WorkSheetParser):
+    """openpyxl's streaming sheet parser, reading saved results (not formulas), with three changes.
+
+    A formula cell without a saved result gives ``_UNCOMPUTED`` instead of None
+    (which would read as an empty cell); a value that cannot be converted (an
+    integer of thousands of digits, a shared-string index that does not exist)
+    gives ``_Unreadable`` for that one cell instead of failing the whole sheet;
+    and row attributes are not collected (the library keeps them for every
+    row, which a reader of values does not need).
+    """
+
+    def parse_row(self, row: Any) -> tuple[int, list[dict[str, Any]]]:
+        number = row.get("r")
+        if number is not None:
+            as_float = float(number)  # "2.0" is written by some programs; "x" fails the sheet
+            if not as_float.is_integer():
+                raise ValueError(f"{number} is not a valid row number")
+            self.row_counter = int(as_float)
+        else:
+            self.row_counter += 1
+        self.col_counter = 0
+        return self.row_counter, [self.parse_cell(element) for element in row]
+
+    def parse_cell(self, element: Any) -> dict[str, Any]:
+        try:
+            cell = super().parse_cell(element)
+        except (ValueError, LookupError, TypeError, OverflowError) as error:
+            coordinate = element.get("r")
+            if coordinate:
+                row, column = coordinate_to_tuple(coordinate)  # a bad reference fails the sheet
+            elif self.col_counter:
+                row, column = self.row_counter, self.col_counter
+            else:
+                raise error
+            raw = element.findtext(VALUE_TAG) or ""
+            return {"row": row, "column": column, "value": _Unreadable(raw)}
+        if cell["value"] is None and element.find(FORMULA_TAG) is not None:
+            # t="str" with an empty <v> is a formula whose result is empty text; openpyxl and
+            # other scripts write a formula with no or an empty <v> and no type.
+            computed_empty = element.get("t") == "str" and element.find(VALUE_TAG) is not None
+            if not computed_empty:
+                cell["value"] = _UNCOMPUTED
+        return cell
+
+
+def _sheet_rows(workbook: Workbook, worksheet: Any) -> Iterator[tuple[int, tuple[_Value, ...]]]:
+    """The sheet's rows that have cells, numbered as in the sheet, each as wide as its last cell.
+
+    Rows with no cells in the file are not generated (openpyxl's ``iter_rows``
+    fills them in, which a row number of 10^12 turns into an endless loop).
+    """
+    # openpyxl keeps the zip and the sheet's part name on read-only sheets.
+    with workbook._archive.open(worksheet._worksheet_path) as source:  # noqa: SLF001
+        parser = _SheetParser(
+            source,
+            worksheet._shared_strings,  # noqa: SLF001
+            data_only=True,
+            epoch=workbook.epoch,
+            date_formats=workbook._date_formats,  # noqa: SLF001
+            timedelta_formats=workbook._timedelta_formats,  # noqa: SLF001
+        )
+        for number, found in parser.parse():
+            if not found:
+                continue
+            values: list[_Value] = [None] * max(cell["column"] for cell in found)
+            for cell in found:
+                values[cell["column"] - 1] = cell["value"]
+            yield number, tuple(values)
+
+
+def _guarded(
+    rows: Iterator[tuple[int, Sequence[_Value]]],
+    file_name: str,
+    sheet: str,
+    problems: list[Problem],
+) -> Iterator[tuple[int, Sequence[_Value]]]:
+    """The rows; a sheet that breaks while being read is an InputError at the row after the last good one."""
+    last = 0
+    while True:
+        try:
+            number, row = next(rows)
+        except StopIteration:
+            return
+        except DAMAGED as error:
+            raise _damaged(file_name, sheet, last + 1, error, problems) from error
+        last = number
+        yield number, row
+
+
 def _first_non_empty(
-    rows: Iterator[tuple[int, Sequence[Cell]]],
-) -> tuple[int | None, Sequence[Cell] | None]:
+    rows: Iterator[tuple[int, Sequence[_Value]]],
+) -> tuple[int | None, Sequence[_Value] | None]:
     for number, row in rows:
-        if any(not cells.is_empty(cell) for cell in row):
+        if any(not _empty(cell) for cell in row):
             return number, row
     return None, None
 
 
-def _trimmed_width(header: Sequence[Cell]) -> int:
+def _empty(cell: _Value) -> bool:
+    return not isinstance(cell, _Uncomputed | _Unreadable) and cells.is_empty(cell)
+
+
+def _trimmed_width(header: Sequence[_Value]) -> int:
     """The header without the empty cells Excel keeps to the right of it."""
     width = len(header)
-    while width and cells.is_empty(header[width - 1]):
+    while width and _empty(header[width - 1]):
         width -= 1
     return width
 
 
+def _marker_message(cell: _Value, index: int, row: int | None):
+    """The problem with a cell the file holds no usable value for; None for an ordinary cell."""
+    where = f"{get_column_letter(index + 1)}{row}"
+    if isinstance(cell, _Uncomputed):
+        return t("formula_without_value", cell=where)
+    if isinstance(cell, _Unreadable):
+        return t("cell_unreadable", cell=where, value=cells.shortened(cell.raw))
+    return None
+
+
 def _within_header(
-    rows: Iterator[tuple[int, Sequence[Cell]]],
-    width: int,
+    rows: Iterator[tuple[int, Sequence[_Value]]],
+    names: list[str],
     file_name: str,
     sheet: str,
     problems: list[Problem],
+    bounds: ImportLimits,
 ) -> Iterator[tuple[int, Sequence[Cell]]]:
-    """Non-empty rows; a value to the right of the last named column is a problem."""
+    """Non-empty rows; a value right of the last named column, or a cell without a value, is a problem."""
+    width = len(names)
+    count = 0
     for number, row in rows:
-        if not row:
+        if not any(not _empty(cell) for cell in row):
             continue
-        extra = [
-            index
-            for index in range(width, len(row))
-            if not cells.is_empty(row[index])
-        ]
+        count += 1
+        if count > bounds.max_rows:
+            problems.append(too_many_rows(file_name, number, bounds, sheet))
+            raise InputError(problems)
+        extra = [index for index in range(width, len(row)) if not _empty(row[index])]
         if extra:
             where = Listing([f"{get_column_letter(i + 1)}{number}" for i in extra])
             message = (t("cell_without_heading", cells=where) if len(extra) == 1
                        else t("cells_without_heading", cells=where))
-            problems.append(
-                Problem(
-                    file_name,
-                    message,
-                    row=number,
-                    sheet=sheet,
-                )
-            )
+            problems.append(Problem(file_name, message, row=number, sheet=sheet))
             continue
-        if any(not cells.is_empty(cell) for cell in row):
-            yield number, row
+        broken = False
+        for index, cell in enumerate(row):
+            message = _marker_message(cell, index, number)
+            if message is not None:
+                problems.append(Problem(file_name, message, row=number, field=names[index] or None, sheet=sheet))
+                broken = True
+        if not broken:
+            yield number, row  # type: ignore[misc]  # no markers left in it
 
 
-def _merged_ranges(workbook: Workbook, worksheet) -> list[tuple[str, int, int]]:
+def _merged_ranges(workbook: Workbook, worksheet: Any) -> list[tuple[str, int, int]]:
     """Merged ranges as (``A1:C1``, first row, last row), read from the sheet's XML.
 
     Read-only worksheets do not expose merges, so the ``mergeCell`` elements
@@ -205,7 +434,6 @@ def _merged_ranges(workbook: Workbook, worksheet) -> list[tuple[str, int, int]]:
     """
     found: list[tuple[str, int, int]] = []
     seen: set[str] = set()
-    # openpyxl keeps the zip and the sheet's part name on read-only sheets.
     archive = workbook._archive  # noqa: SLF001
     with archive.open(worksheet._worksheet_path) as part:  # noqa: SLF001
         tail = b""

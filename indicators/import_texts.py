@@ -37,6 +37,11 @@ SV = {
     ),
     "csv_row_unreadable": "raden kan inte läsas som CSV ({error})",
     "csv_row_width": "raden har {cells} fält men rubrikraden har {width}; kontrollera avgränsare och citattecken",
+    "too_many_rows": (
+        "filen har fler än {limit} datarader, gränsen för en fil; dela upp den i flera filer "
+        "(gränsen ställs in med {setting})"
+    ),
+    "limit_setting_invalid": "”{value}” är inget positivt heltal; ange ett sådant eller ta bort inställningen (standard {default})",
     # --- Excel
     "not_a_workbook": (
         "filen kan inte läsas som en Excel-arbetsbok (.xlsx); spara den i Excel som ”Excel-arbetsbok” ({error})"
@@ -55,6 +60,23 @@ SV = {
     ),
     "cell_without_heading": "cellen {cells} har ett värde men kolumnen saknar rubrik",
     "cells_without_heading": "cellerna {cells} har värden men kolumnerna saknar rubrik",
+    "workbook_damaged": (
+        "arbetsboken är skadad och kan inte läsas ({error}); öppna den i Excel och spara den igen "
+        "som ”Excel-arbetsbok”, eller spara bladet som CSV UTF-8"
+    ),
+    "workbook_too_large": (
+        "arbetsboken blir {size} MB uppackad, mer än gränsen {limit} MB; dela upp den i flera filer "
+        "eller spara bladet som CSV UTF-8 (gränsen ställs in med {setting})"
+    ),
+    "workbook_too_many_parts": (
+        "arbetsboken består av {count} delar, fler än gränsen {limit}; spara bladet i en ny arbetsbok "
+        "eller som CSV UTF-8 (gränsen ställs in med {setting})"
+    ),
+    "formula_without_value": (
+        "cellen {cell} har en formel men inget sparat resultat, så värdet kan inte läsas; öppna filen "
+        "i Excel och spara den (då sparas resultatet), eller skriv värdet i stället för formeln"
+    ),
+    "cell_unreadable": "cellen {cell} kan inte läsas (”{value}”); skriv in värdet på nytt i Excel",
     # --- cells
     "date_not_year": (
         "cellen innehåller ett datum ({date}), inte ett årtal; "
@@ -98,6 +120,13 @@ SV = {
     "kolada_gender": "ska vara T, K eller M",
     "kolada_value_not_number": "ska vara ett tal eller null",
     "kolada_several_totals": "har {count} värden för T (totalt); bara ett går",
+    "kolada_too_deep": (
+        "filen är nästlad för djupt för att vara ett svar från Kolada ({reason}); spara svaret från Kolada oförändrat"
+    ),
+    "kolada_unreadable_number": (
+        "filen innehåller ett tal som inte kan läsas ({reason}); spara svaret från Kolada oförändrat"
+    ),
+    "kolada_number_too_long": "talet har {digits} siffror, för många för ett värde eller ett årtal",
     "kolada_not_text": "saknas eller är inte en text",
     # --- observation rows
     "indicator_missing": "indikator saknas",
@@ -219,6 +248,11 @@ EN = {
     "csv_row_width": (
         "the row has {cells} fields but the header row has {width}; check the delimiters and quotation marks"
     ),
+    "too_many_rows": (
+        "the file has more than {limit} data rows, the limit for one file; split it into several files "
+        "(the limit is set with {setting})"
+    ),
+    "limit_setting_invalid": "“{value}” is not a positive whole number; give one or remove the setting (default {default})",
     # --- Excel
     "not_a_workbook": (
         "the file cannot be read as an Excel workbook (.xlsx); save it in Excel as “Excel Workbook” ({error})"
@@ -237,6 +271,23 @@ EN = {
     ),
     "cell_without_heading": "cell {cells} has a value but its column has no heading",
     "cells_without_heading": "cells {cells} have values but their columns have no heading",
+    "workbook_damaged": (
+        "the workbook is damaged and cannot be read ({error}); open it in Excel and save it again "
+        "as “Excel Workbook”, or save the sheet as CSV UTF-8"
+    ),
+    "workbook_too_large": (
+        "the workbook unpacks to {size} MB, more than the limit of {limit} MB; split it into several files "
+        "or save the sheet as CSV UTF-8 (the limit is set with {setting})"
+    ),
+    "workbook_too_many_parts": (
+        "the workbook consists of {count} parts, more than the limit of {limit}; save the sheet in a new "
+        "workbook or as CSV UTF-8 (the limit is set with {setting})"
+    ),
+    "formula_without_value": (
+        "cell {cell} holds a formula but no saved result, so its value cannot be read; open the file "
+        "in Excel and save it (which saves the result), or type the value instead of the formula"
+    ),
+    "cell_unreadable": "cell {cell} cannot be read (“{value}”); type the value again in Excel",
     # --- cells
     "date_not_year": (
         "the cell contains a date ({date}), not a year; format the cell as a number and type 2020, for example"
@@ -280,6 +331,13 @@ EN = {
     "kolada_gender": "should be T, K or M",
     "kolada_value_not_number": "should be a number or null",
     "kolada_several_totals": "has {count} values for T (total); only one is allowed",
+    "kolada_too_deep": (
+        "the file is nested too deeply to be a response from Kolada ({reason}); save the response from Kolada unchanged"
+    ),
+    "kolada_unreadable_number": (
+        "the file holds a number that cannot be read ({reason}); save the response from Kolada unchanged"
+    ),
+    "kolada_number_too_long": "the number has {digits} digits, too many for a value or a year",
     "kolada_not_text": "is missing or is not a text",
     # --- observation rows
     "indicator_missing": "the indicator is missing",

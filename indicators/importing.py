@@ -29,6 +29,7 @@ from indicators.excel_tables import open_excel_table
 from indicators.import_log import ImportOrigin, current_user, utc_now
 from indicators.import_texts import t
 from indicators.kolada import parse_kolada_text
+from indicators.limits import ImportLimits, resolve_limits
 from indicators.model import Indicator, Observation
 from indicators.observation_tables import observations_from_table
 from indicators.storage import SaveResult, Store
@@ -119,22 +120,25 @@ def import_file(
     display_name: str | None = None,
     progress: Progress | None = None,
     current_year: int | None = None,
+    limits: ImportLimits | None = None,
 ) -> ImportReport:
     """Import one file, all or nothing; raises InputError listing every problem.
 
     ``display_name`` names the file in messages and in the log (a web upload's
     temporary path means nothing to staff); ``user`` defaults to the operating
     system's user; ``progress`` is called now and then with (rows read, rows
-    expected) while a large file is read.
+    expected) while a large file is read; ``limits`` bound the file (rows, a
+    workbook's unpacked size), by default as the environment sets them.
     """
     path = Path(path)
     name = display_name if display_name is not None else path.name
+    bounds = resolve_limits(limits)
     started = time.perf_counter()
     data = read_file_bytes(path, name)
     chosen = fmt if fmt is not None else format_of(data[:_HEAD_BYTES], name)
     _check_options(chosen, sheet, name)
     catalogue = store.catalogue(current_year)
-    records = _read(data, chosen, name, sheet, catalogue, progress)
+    records = _read(data, chosen, name, sheet, catalogue, progress, bounds)
     if isinstance(records, CatalogueFile):
         _check_against_store(store, records)
     read_seconds = time.perf_counter() - started
@@ -178,14 +182,17 @@ def _read(
     sheet: str | None,
     catalogue: Catalogue,
     progress: Progress | None,
+    bounds: ImportLimits,
 ) -> CatalogueFile | list[Observation]:
     """The file's indicators (a catalogue) or observations, checked; InputError otherwise."""
     if fmt == KOLADA:
         text = decode(data, name)
-        return parse_kolada_text(text, catalogue=catalogue, file_name=name, progress=progress)
+        return parse_kolada_text(
+            text, catalogue=catalogue, file_name=name, progress=progress, limits=bounds
+        )
     if fmt == CSV:
-        return _from_table(read_csv_table(decode(data, name), name), catalogue, progress)
-    with open_excel_table(io.BytesIO(data), name, sheet) as table:
+        return _from_table(read_csv_table(decode(data, name), name, limits=bounds), catalogue, progress)
+    with open_excel_table(io.BytesIO(data), name, sheet, limits=bounds) as table:
         return _from_table(table, catalogue, progress)
 
 

@@ -12,12 +12,19 @@ is ``riket``; only the total (gender ``T``) is read; a null value is missing,
 never 0; deleted entries are skipped; the period is the year. Everything else
 goes through the same row rules as CSV and Excel (future year, unit range,
 duplicates). Problems name the entry (1-based, as a record: "post 3") and the JSON path.
+
+Whatever the file holds is refused in words, never with a traceback: JSON
+nested deeper than Python's parser goes, integers too long to be a number
+(over 308 digits, beyond float range; Python itself refuses over 4,300),
+``NaN``/``Infinity``/``1e400`` (not finite), and any value of the wrong type
+anywhere. More entries than the row limit (``indicators.limits``) are refused.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +33,7 @@ from indicators.csv_tables import decode, read_file_bytes
 from indicators import errors
 from indicators.errors import InputError, Problem
 from indicators.import_texts import t
+from indicators.limits import ImportLimits, resolve_limits, too_many_rows
 from indicators.model import MUNICIPALITY_ID, SWEDEN_ID, Observation
 from indicators.observation_rows import ObservationRows
 from indicators.tables import Progress
@@ -36,6 +44,21 @@ MUNICIPALITY_CODES: Mapping[str, str] = {"0884": MUNICIPALITY_ID, "0000": SWEDEN
 TOTAL = "T"
 """Kolada's gender code for everyone; K and M (women, men) are not compared here."""
 ROW_LABEL = errors.RECORD
+MAX_INTEGER_DIGITS = 308
+"""Longer integers are beyond float range (about 1.8e308) and cannot be a value or a year."""
+
+
+@dataclass(frozen=True)
+class HugeInteger:
+    """Stands in for an integer in the JSON too long to be a value; refused where it is met."""
+
+    digits: int
+
+
+def _integer(raw: str) -> int | HugeInteger:
+    """``parse_int`` for json: the length is checked before Python converts (and refuses) it."""
+    digits = len(raw.lstrip("-"))
+    return HugeInteger(digits) if digits > MAX_INTEGER_DIGITS else int(raw)
 
 
 def source_text(kpi: str) -> str:
@@ -49,12 +72,15 @@ def read_kolada_json(
     catalogue: Catalogue,
     display_name: str | None = None,
     progress: Progress | None = None,
+    limits: ImportLimits | None = None,
 ) -> list[Observation]:
     """Every total value in a Kolada file, or InputError listing every problem."""
     path = Path(path)
     name = display_name if display_name is not None else path.name
     text = decode(read_file_bytes(path, name), name)
-    return parse_kolada_text(text, catalogue=catalogue, file_name=name, progress=progress)
+    return parse_kolada_text(
+        text, catalogue=catalogue, file_name=name, progress=progress, limits=limits
+    )
 
 
 def parse_kolada_text(
@@ -63,10 +89,11 @@ def parse_kolada_text(
     catalogue: Catalogue,
     file_name: str,
     progress: Progress | None = None,
+    limits: ImportLimits | None = None,
 ) -> list[Observation]:
     """The pure core: JSON text in, observations out."""
     try:
-        document = json.loads(text)
+        document = json.loads(text, parse_int=_integer)
     except json.JSONDecodeError as error:
         raise InputError(
             [
@@ -77,7 +104,15 @@ def parse_kolada_text(
                 )
             ]
         ) from error
-    return kolada_observations(document, catalogue=catalogue, file_name=file_name, progress=progress)
+    except RecursionError as error:
+        raise InputError([Problem(file_name, t("kolada_too_deep", reason=str(error)))]) from error
+    except ValueError as error:  # a number Python's parser refuses beyond JSONDecodeError
+        raise InputError(
+            [Problem(file_name, t("kolada_unreadable_number", reason=str(error)[:160]))]
+        ) from error
+    return kolada_observations(
+        document, catalogue=catalogue, file_name=file_name, progress=progress, limits=limits
+    )
 
 
 def kolada_observations(
@@ -86,11 +121,16 @@ def kolada_observations(
     catalogue: Catalogue,
     file_name: str,
     progress: Progress | None = None,
+    limits: ImportLimits | None = None,
 ) -> list[Observation]:
-    """Observations from parsed Kolada JSON (one response or a list of pages)."""
+    """Observations from parsed Kolada JSON (one response or a list of pages).
+
+    Raises InputError listing every problem, or at once when the entries pass
+    the row limit.
+    """
     problems: list[Problem] = []
     checker = ObservationRows(catalogue, problems, file_name, row_label=ROW_LABEL)
-    reader = _Reader(catalogue, checker)
+    reader = _Reader(catalogue, checker, resolve_limits(limits), problems, file_name)
     if isinstance(document, dict):
         pages = [("", document)]
     elif isinstance(document, list) and document:
@@ -110,9 +150,19 @@ def kolada_observations(
 class _Reader:
     """Walks the pages, checking shape here and meaning in ``ObservationRows``."""
 
-    def __init__(self, catalogue: Catalogue, checker: ObservationRows) -> None:
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        checker: ObservationRows,
+        bounds: ImportLimits,
+        problems: list[Problem],
+        file_name: str,
+    ) -> None:
         self._by_kpi = catalogue.by_kpi
+        self._file_name = file_name
         self._checker = checker
+        self._bounds = bounds
+        self._problems = problems
         self.observations: list[Observation] = []
         self.entries = 0
 
@@ -127,6 +177,10 @@ class _Reader:
             return
         for index, entry in enumerate(values):
             self.entries += 1
+            if self.entries > self._bounds.max_rows:
+                problem = too_many_rows(self._file_name, index + 1, self._bounds)
+                located = replace(problem, row_label=ROW_LABEL, field=f"{prefix}values[{index}]")
+                raise InputError([*self._problems, located])
             self._entry(index + 1, f"{prefix}values[{index}]", entry)
 
     def _entry(self, row: int, path: str, entry: Any) -> None:
@@ -201,8 +255,18 @@ class _Reader:
             if gender != TOTAL or _deleted(item):
                 continue
             value = item.get("value")
+            if isinstance(value, HugeInteger):
+                self._shape(row, f"{item_path}.value", t("kolada_number_too_long", digits=value.digits))
+                broken = True
+                continue
             if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)):
                 self._shape(row, f"{item_path}.value", t("kolada_value_not_number"))
+                broken = True
+                continue
+            if isinstance(value, int) and abs(value) >= 10**MAX_INTEGER_DIGITS:
+                # only from a document parsed elsewhere: parse_kolada_text stops these earlier
+                digits = int(value.bit_length() * 0.30103) + 1  # str() fails over 4,300 digits
+                self._shape(row, f"{item_path}.value", t("kolada_number_too_long", digits=digits))
                 broken = True
                 continue
             found.append((f"{item_path}.value", None if value is None else float(value)))
