@@ -8,6 +8,7 @@ On any problem the report goes to stderr, the exit code is 1, and nothing is sto
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -17,6 +18,13 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from geodata import messages
 from geodata.io import GeometryImport, read_locality_geometries
+from geodata.limits import (
+    DEFAULT_MAX_FEATURES,
+    DEFAULT_MAX_UNCOMPRESSED_MB,
+    MAX_FEATURES_ENV,
+    MAX_UNCOMPRESSED_MB_ENV,
+    GeoLimits,
+)
 from geodata.messages import t
 from indicators.errors import InputError
 from indicators.model import Locality
@@ -35,7 +43,7 @@ CLI_DESCRIPTION = (
     "Allas Vimmerby: läs in orternas lägen (punkter) och områden (polygoner) från en geodatafil."
 )
 
-CLI_RULES = """\
+CLI_RULES = f"""\
 Filformat: GeoJSON (.geojson, .json), GeoPackage (.gpkg, ett lager) eller
 Shapefile (.shp med .shx, .dbf och .prj bredvid, eller alla packade i en .zip).
 
@@ -54,6 +62,11 @@ Geometri: en punkt blir ortens nya centrum (och läget räknas inte längre som
 ungefärligt); en polygon eller multipolygon blir ortens område (ogiltiga
 polygoner lagas). En ort får ha en punkt och en polygon i samma fil, men inte
 två av samma slag. Punkter måste ligga inom kommungränsen. Linjer stöds inte.
+
+Gränser: högst {DEFAULT_MAX_FEATURES} objekt och {DEFAULT_MAX_UNCOMPRESSED_MB} MB okomprimerat (en zip-fil
+räknas uppackad); ändras med miljövariablerna {MAX_FEATURES_ENV} och
+{MAX_UNCOMPRESSED_MB_ENV} eller flaggorna nedan. Formatet avgörs av
+filens innehåll, inte av namnet.
 
 Filen sparas helt eller inte alls: hittas något fel skrivs alla fel ut och
 ingenting sparas.
@@ -89,12 +102,53 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="URL",
         help=_database_help(DATABASE_URL_ENV, default_database_url()),
     )
+    command.add_argument(
+        "--max-features",
+        type=_positive_int,
+        metavar="N",
+        help=f"högst så många objekt i filen; annars {MAX_FEATURES_ENV} eller {DEFAULT_MAX_FEATURES}",
+    )
+    command.add_argument(
+        "--max-uncompressed-mb",
+        type=_positive_int,
+        metavar="MB",
+        help=(
+            f"högst så många megabyte okomprimerat (en zip räknas uppackad); "
+            f"annars {MAX_UNCOMPRESSED_MB_ENV} eller {DEFAULT_MAX_UNCOMPRESSED_MB}"
+        ),
+    )
     return parser
+
+
+def _positive_int(text: str) -> int:
+    """An argparse type: a whole number above zero, or a usage error that says so."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"måste vara ett positivt heltal, inte {text!r}")
+    return value
+
+
+def _limits(args: argparse.Namespace) -> GeoLimits:
+    """The limits given on the command line, and the environment's (or the defaults) for the rest."""
+    env = dict(os.environ)
+    if args.max_features is not None:
+        env[MAX_FEATURES_ENV] = str(args.max_features)
+    if args.max_uncompressed_mb is not None:
+        env[MAX_UNCOMPRESSED_MB_ENV] = str(args.max_uncompressed_mb)
+    return GeoLimits.from_env(env)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run a command; the return value is the process exit code."""
     args = build_parser().parse_args(argv)
+    try:
+        limits = _limits(args)
+    except ValueError as error:
+        print(error.args[0] if error.args else error, file=sys.stderr)
+        return EXIT_FAILED
     url = resolve_database_url(args.database_url)
     try:
         store = Store.open(url)
@@ -102,16 +156,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(t("cannot_open_database", url=url, error=str(error)), file=sys.stderr)
         return EXIT_FAILED
     try:
-        return import_file(store, args.file, sys.stdout, sys.stderr)
+        return import_file(store, args.file, sys.stdout, sys.stderr, limits)
     finally:
         store.dispose()
 
 
-def import_file(store: Store, path: Path, out: TextIO, err: TextIO) -> int:
-    """Read ``path`` against the stored localities and save the changes, all or nothing."""
+def import_file(store: Store, path: Path, out: TextIO, err: TextIO, limits: GeoLimits | None = None) -> int:
+    """Read ``path`` against the stored localities and save the changes, all or nothing.
+
+    Nothing is written before the whole file has been read and checked, and the
+    changes are saved in one transaction (``Store.save_localities``).
+    """
     before = store.localities()
     try:
-        result = read_locality_geometries(path, before, display_name=path.name)
+        result = read_locality_geometries(path, before, display_name=path.name, limits=limits)
     except InputError as error:
         print(error.report(), file=err)
         return EXIT_FAILED

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+import zipfile
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -115,3 +116,40 @@ def test_cli_runs_as_module(write_layer: WriteLayer, db: str) -> None:
     refused = subprocess.run([*run, str(bad), "--database-url", db], capture_output=True, text=True)
     assert refused.returncode == 1
     assert "utanför kommungränsen" in refused.stderr
+
+
+def test_cli_broken_zip_is_refused_in_words_and_stores_nothing(
+    write_layer: WriteLayer, db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shp = write_layer("orter.shp", {"namn": ["Tuna"]}, [shapely.Point(16.1, 57.58)])
+    archive = tmp_path / "orter.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        for part in shp.parent.glob("orter.*"):
+            if part.suffix not in (".shx", ".zip"):
+                zipped.write(part, part.name)
+    before = stored(db)
+    assert main(["import", str(archive), "--database-url", db]) == 1
+    out = capsys.readouterr()
+    assert out.out == "" and "Traceback" not in out.err
+    assert "orter.zip: Shapefilen ”orter” saknar .shx (indexet)" in out.err
+    assert stored(db) == before
+
+
+def test_cli_limits_from_flags_and_environment(
+    write_layer: WriteLayer, db: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write_layer("tva.geojson", {"ort": ["Tuna", "Vimmerby"]}, [shapely.Point(16.1, 57.58)] * 2)
+    before = stored(db)
+    assert main(["import", str(path), "--database-url", db, "--max-features", "1"]) == 1
+    assert "fler än 1 objekt" in capsys.readouterr().err
+    monkeypatch.setenv("ALLAS_MAX_GEO_FEATURES", "1")
+    assert main(["import", str(path), "--database-url", db]) == 1
+    assert "ALLAS_MAX_GEO_FEATURES" in capsys.readouterr().err
+    monkeypatch.setenv("ALLAS_MAX_GEO_FEATURES", "många")
+    assert main(["import", str(path), "--database-url", db]) == 1
+    assert capsys.readouterr().err.strip() == "ALLAS_MAX_GEO_FEATURES måste vara ett positivt heltal, inte ”många”"
+    assert stored(db) == before
+    assert main(["import", str(path), "--database-url", db, "--max-features", "2"]) == 0
+    with pytest.raises(SystemExit) as exited:
+        main(["import", str(path), "--max-uncompressed-mb", "0"])
+    assert exited.value.code == 2

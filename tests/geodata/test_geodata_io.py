@@ -14,6 +14,7 @@ from shapely.geometry import mapping, shape
 
 from geodata.crs import to_sweref
 from geodata.io import GeometryImport, read_locality_geometries
+from geodata.limits import MAX_FEATURES_ENV, MAX_UNCOMPRESSED_MB_ENV, GeoLimits
 from indicators.errors import FEATURE, InputError, Problem
 from indicators.model import Locality
 
@@ -304,3 +305,279 @@ def test_io_geopackage_with_several_layers(tmp_path: Path, ten: list[Locality]) 
     gpd.GeoDataFrame({"namn": ["Tuna"]}, geometry=[SQUARE], crs=4326).to_file(path, layer="omraden")
     (problem,) = problems_of(path, ten)
     assert "2 lager" in problem.message and "punkter" in problem.message
+
+
+# ------------------------------------------- broken files: refused in words
+
+
+def geojson_file(tmp_path: Path, geometry: object, name: str = "fel.geojson", namn: object = "Tuna") -> Path:
+    """A one-feature GeoJSON written as given: NaN, unclosed rings and all (``allow_nan``)."""
+    feature = {"type": "Feature", "properties": {"namn": namn}, "geometry": geometry}
+    path = tmp_path / name
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [feature]}, allow_nan=True), "utf-8")
+    return path
+
+
+def zip_of(tmp_path: Path, members: dict[str, bytes], name: str = "orter.zip") -> Path:
+    archive = tmp_path / name
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zipped:
+        for member, data in members.items():
+            zipped.writestr(member, data)
+    return archive
+
+
+@pytest.fixture
+def shapefile_parts(write_layer: WriteLayer) -> dict[str, bytes]:
+    """A good one-point Shapefile's parts by suffix (.shp, .shx, .dbf, .prj, .cpg)."""
+    shp = write_layer("delar.shp", {"namn": ["Tuna"]}, [TUNA_NEW])
+    return {part.suffix: part.read_bytes() for part in shp.parent.glob("delar.*")}
+
+
+def test_io_unclosed_ring_is_refused_naming_feature_and_field(tmp_path: Path, ten: list[Locality]) -> None:
+    ring = [[16.0, 57.5], [16.1, 57.5], [16.1, 57.6], [16.0, 57.6]]
+    (problem,) = problems_of(geojson_file(tmp_path, {"type": "Polygon", "coordinates": [ring]}), ten)
+    assert (problem.row, problem.field) == (1, "geometry")
+    assert "inte sluten" in problem.message
+    assert problem.render("en").endswith("a ring of the polygon is not closed: its first and last coordinate "
+                                         "must be the same point")
+
+
+@pytest.mark.parametrize(
+    ("geometry", "written"),
+    [
+        ({"type": "Point", "coordinates": [float("nan"), 57.58]}, "NaN"),
+        ({"type": "Point", "coordinates": [16.1, float("inf")]}, "inf"),
+        ({"type": "Polygon", "coordinates": [[[16.0, 57.5], [float("nan"), 57.5], [16.1, 57.6], [16.0, 57.5]]]},
+         "NaN"),
+        ({"type": "MultiPolygon",
+          "coordinates": [[[[16.0, 57.5], [16.1, 57.5], [16.1, float("-inf")], [16.0, 57.5]]]]}, "-inf"),
+    ],
+)
+def test_io_nan_and_infinite_coordinates_are_refused_not_dropped(
+    tmp_path: Path, ten: list[Locality], geometry: object, written: str
+) -> None:
+    (problem,) = problems_of(geojson_file(tmp_path, geometry), ten)
+    assert (problem.row, problem.field) == (1, "geometry")
+    assert problem.message == f"en koordinat är {written}, inte ett tal; alla koordinater måste vara tal"
+
+
+@pytest.mark.parametrize(
+    ("coordinates", "crs"),
+    [([1e300, 57.5], None), ([200.0, 95.0], None), ([1e30, 1e30], "EPSG:3006")],
+)
+def test_io_coordinates_beyond_the_globe_are_refused(
+    tmp_path: Path, ten: list[Locality], coordinates: list[float], crs: str | None
+) -> None:
+    path = geojson_file(tmp_path, {"type": "Point", "coordinates": coordinates})
+    if crs:
+        collection = json.loads(path.read_text("utf-8"))
+        collection["crs"] = {"type": "name", "properties": {"name": crs}}
+        path.write_text(json.dumps(collection), "utf-8")
+    (problem,) = problems_of(path, ten)
+    assert (problem.row, problem.field) == (1, "geometry")
+    assert "utanför jordklotet" in problem.message and "inf" not in problem.message
+
+
+def test_io_geometry_collections_are_refused(tmp_path: Path, ten: list[Locality]) -> None:
+    point = {"type": "Point", "coordinates": [16.1, 57.58]}
+    (problem,) = problems_of(geojson_file(tmp_path, {"type": "GeometryCollection", "geometries": [point]}), ten)
+    assert problem.row == 1 and "GeometryCollection stöds inte" in problem.message
+    (problem,) = problems_of(geojson_file(tmp_path, {"type": "GeometryCollection", "geometries": []}), ten)
+    assert problem.row == 1 and "geometri saknas" in problem.message
+
+
+def test_io_unusable_geometry_of_an_unmatched_feature_does_not_refuse_the_file(
+    tmp_path: Path, ten: list[Locality]
+) -> None:
+    features = [
+        {"type": "Feature", "properties": {"namn": "Tuna"}, "geometry": mapping(TUNA_NEW)},
+        {"type": "Feature", "properties": {"namn": "Hultsfred"},
+         "geometry": {"type": "Polygon", "coordinates": [[[16.0, 57.5], [16.1, 57.5], [16.1, 57.6]]]}},
+    ]
+    path = tmp_path / "grannar.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}), "utf-8")
+    result = read_locality_geometries(path, ten)
+    assert [loc.id for loc in result.updated] == ["tuna"]
+    assert result.ignored == ["objekt 2 (namn ”Hultsfred”)"]
+
+
+@pytest.mark.parametrize(
+    ("dropped", "says"),
+    [(".shx", "saknar .shx (indexet)"), (".dbf", "saknar .dbf (fälten med namn och id)")],
+)
+def test_io_zipped_shapefile_without_a_part_says_which(
+    tmp_path: Path, ten: list[Locality], shapefile_parts: dict[str, bytes], dropped: str, says: str
+) -> None:
+    members = {f"orter{suffix}": data for suffix, data in shapefile_parts.items() if suffix != dropped}
+    (problem,) = problems_of(zip_of(tmp_path, members), ten)
+    assert problem.file == "orter.zip" and problem.row is None
+    assert problem.message.startswith(f"Shapefilen ”orter” {says}")
+
+
+def test_io_zipped_shapefile_without_prj_has_unknown_crs(
+    tmp_path: Path, ten: list[Locality], shapefile_parts: dict[str, bytes]
+) -> None:
+    members = {f"orter{suffix}": data for suffix, data in shapefile_parts.items() if suffix != ".prj"}
+    (problem,) = problems_of(zip_of(tmp_path, members), ten)
+    assert "okänt koordinatsystem" in problem.message
+
+
+def test_io_shapefile_in_a_folder_without_its_index(write_layer: WriteLayer, ten: list[Locality]) -> None:
+    shp = write_layer("mapp.shp", {"namn": ["Tuna"]}, [TUNA_NEW])
+    shp.with_suffix(".shx").unlink()
+    (problem,) = problems_of(shp, ten)
+    assert problem.message.startswith("Shapefilen ”mapp” saknar .shx (indexet)")
+
+
+def test_io_zipped_shapefile_in_a_subfolder_with_mac_noise(
+    tmp_path: Path, ten: list[Locality], shapefile_parts: dict[str, bytes]
+) -> None:
+    members = {f"export/Orter{suffix.upper()}": data for suffix, data in shapefile_parts.items()}
+    members["__MACOSX/export/._Orter.SHP"] = b"\x00\x05\x16\x07"
+    members["export/LASMIG.txt"] = b"hej"
+    assert [loc.id for loc in read_locality_geometries(zip_of(tmp_path, members), ten).updated] == ["tuna"]
+
+
+def test_io_zip_with_several_or_no_shapefiles(
+    tmp_path: Path, ten: list[Locality], shapefile_parts: dict[str, bytes]
+) -> None:
+    two = {f"{stem}{suffix}": data for stem in ("punkter", "omraden") for suffix, data in shapefile_parts.items()}
+    (problem,) = problems_of(zip_of(tmp_path, two, "tva.zip"), ten)
+    assert "2 lager (punkter, omraden)" in problem.message
+    inner = zip_of(tmp_path, {"orter.shp": shapefile_parts[".shp"]}, "inre.zip").read_bytes()
+    for members in ({}, {"orter.geojson": b"{}"}, {"inre.zip": inner}):
+        (problem,) = problems_of(zip_of(tmp_path, members, "ingen.zip"), ten)
+        assert "innehåller ingen Shapefile" in problem.message
+
+
+def test_io_zip_bomb_is_refused_at_the_limit_stating_it(
+    tmp_path: Path, ten: list[Locality], shapefile_parts: dict[str, bytes]
+) -> None:
+    members = {f"orter{suffix}": data for suffix, data in shapefile_parts.items()}
+    members["orter.dbf"] += b" " * 3_000_000  # padding after the table: 3 MB that deflate to a few kB
+    archive = zip_of(tmp_path, members)
+    assert archive.stat().st_size < 100_000
+    (problem,) = problems_of(archive, ten, limits=GeoLimits(max_uncompressed_mb=2))
+    assert problem.message == (
+        "filen är för stor: 3 MB okomprimerad, gränsen är 2 MB (sätts med miljövariabeln ALLAS_MAX_GEO_UNCOMPRESSED_MB)"
+    )
+    assert "the limit is 2 MB" in problem.render("en")
+    assert [loc.id for loc in read_locality_geometries(archive, ten, limits=GeoLimits()).updated] == ["tuna"]
+
+
+def test_io_zip_whose_declared_sizes_lie_is_refused(
+    tmp_path: Path, ten: list[Locality], shapefile_parts: dict[str, bytes]
+) -> None:
+    members = {f"orter{suffix}": data for suffix, data in shapefile_parts.items()}
+    members["orter.dbf"] += b" " * 3_000_000
+    archive = zip_of(tmp_path, members)
+    data = bytearray(archive.read_bytes())
+    with zipfile.ZipFile(archive) as zipped:
+        info = zipped.getinfo("orter.dbf")
+    small = (1000).to_bytes(4, "little")
+    # Both the local header and the central directory say 1,000 bytes; the member holds 3 MB.
+    data[info.header_offset + 22: info.header_offset + 26] = small
+    entry = data.find(b"PK\x01\x02")
+    while entry != -1:
+        name_length = int.from_bytes(data[entry + 28: entry + 30], "little")
+        if data[entry + 46: entry + 46 + name_length] == b"orter.dbf":
+            data[entry + 24: entry + 28] = small
+        entry = data.find(b"PK\x01\x02", entry + 4)
+    archive.write_bytes(bytes(data))
+    (problem,) = problems_of(archive, ten, limits=GeoLimits(max_uncompressed_mb=2))
+    assert problem.message.startswith("zip-filen är trasig och kunde inte packas upp (teknisk orsak: Bad CRC-32")
+
+
+def test_io_too_many_features_states_the_limit(write_layer: WriteLayer, ten: list[Locality]) -> None:
+    path = write_layer("manga.gpkg", {"namn": ["Tuna", "Vimmerby", "Storebro"]}, [TUNA_NEW, VIMMERBY_NEW, TUNA_NEW])
+    (problem,) = problems_of(path, ten, limits=GeoLimits(max_features=2))
+    assert problem.message == (
+        "filen har fler än 2 objekt, vilket är gränsen (sätts med miljövariabeln ALLAS_MAX_GEO_FEATURES)"
+    )
+
+
+def test_io_limits_come_from_the_environment(
+    write_layer: WriteLayer, ten: list[Locality], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert GeoLimits.from_env({}) == GeoLimits(max_features=10_000, max_uncompressed_mb=50)
+    assert GeoLimits.from_env({MAX_FEATURES_ENV: "7", MAX_UNCOMPRESSED_MB_ENV: " 3 "}) == GeoLimits(7, 3)
+    for bad in ("0", "-1", "tio", "1.5"):
+        with pytest.raises(ValueError) as raised:
+            GeoLimits.from_env({MAX_FEATURES_ENV: bad})
+        assert raised.value.args[0] == f"ALLAS_MAX_GEO_FEATURES måste vara ett positivt heltal, inte ”{bad}”"
+    path = write_layer("tva.geojson", {"namn": ["Tuna", "Vimmerby"]}, [TUNA_NEW, VIMMERBY_NEW])
+    monkeypatch.setenv(MAX_FEATURES_ENV, "1")
+    (problem,) = problems_of(path, ten)
+    assert "fler än 1 objekt" in problem.message
+
+
+def test_io_content_not_the_name_decides_the_format(
+    write_layer: WriteLayer, tmp_path: Path, ten: list[Locality]
+) -> None:
+    secret = tmp_path / "hemlig.csv"
+    secret.write_text("namn,x,y\nTuna,16.1,57.58\n", "utf-8")
+    vrt = tmp_path / "orter.geojson"
+    vrt.write_text(
+        f'<OGRVRTDataSource><OGRVRTLayer name="hemlig"><SrcDataSource>{secret}</SrcDataSource>'
+        '<GeometryField encoding="PointFromColumns" x="x" y="y"/></OGRVRTLayer></OGRVRTDataSource>',
+        "utf-8",
+    )
+    (problem,) = problems_of(vrt, ten)
+    assert "varken GeoJSON, GeoPackage, Shapefile" in problem.message
+    gpkg = write_layer("orter.gpkg", {"namn": ["Tuna"]}, [TUNA_NEW])
+    renamed = gpkg.rename(tmp_path / "orter-som-heter-fel.geojson")
+    assert [loc.id for loc in read_locality_geometries(renamed, ten).updated] == ["tuna"]
+
+
+def test_io_a_json_file_gdal_reads_as_another_format_is_refused(tmp_path: Path, ten: list[Locality]) -> None:
+    topojson = {"type": "Topology", "objects": {"orter": {"type": "GeometryCollection", "geometries": [
+        {"type": "Point", "coordinates": [16.1, 57.58], "properties": {"namn": "Tuna"}}]}}, "arcs": []}
+    path = tmp_path / "orter.json"
+    path.write_text(json.dumps(topojson), "utf-8")
+    (problem,) = problems_of(path, ten)
+    assert problem.message == "filen kunde inte läsas som GeoJSON: GDAL känner igen den som formatet TopoJSON"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"type": "FeatureCollection", "features": [' + "[" * 5000 + "]" * 5000 + "]}",
+        '{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"namn": "Tuna"}, '
+        '"geometry": {"type": "Point", "coordinates": [1' + "0" * 5000 + ", 57.5]}}]}",
+        "",
+        "null",
+        '{"type": "FeatureCollection", "features": {}}',
+    ],
+    ids=["deep-nesting", "5000-digit-number", "empty", "null", "features-not-a-list"],
+)
+def test_io_json_that_is_not_geojson_is_refused_in_words(tmp_path: Path, ten: list[Locality], text: str) -> None:
+    path = tmp_path / "trasig.geojson"
+    path.write_text(text, "utf-8")
+    (problem,) = problems_of(path, ten)
+    assert problem.row is None and "kunde inte läsas" in problem.message
+    assert len(problem.message) < 400
+
+
+def test_io_truncated_geopackage_is_refused(write_layer: WriteLayer, ten: list[Locality]) -> None:
+    path = write_layer("halv.gpkg", {"namn": ["Tuna"]}, [TUNA_NEW])
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 3])
+    (problem,) = problems_of(path, ten)
+    assert problem.file == "halv.gpkg" and "kunde inte läsas" in problem.message
+
+
+@pytest.mark.parametrize("text", ["{{7*7}}", "{0.__class__}", "{% raw %}", "Tuna {#2", "}}{{"])
+def test_io_template_syntax_in_properties_and_file_name_is_just_text(
+    tmp_path: Path, ten: list[Locality], text: str
+) -> None:
+    features = [
+        {"type": "Feature", "properties": {"namn": "Tuna"}, "geometry": mapping(TUNA_NEW)},
+        {"type": "Feature", "properties": {"namn": text}, "geometry": mapping(VIMMERBY_NEW)},
+    ]
+    path = tmp_path / "orter.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}), "utf-8")
+    result = read_locality_geometries(path, ten, display_name=f"{text}.geojson")
+    (described,) = result.ignored
+    assert (str(described), described.render("en")) == (f"objekt 2 (namn ”{text}”)", f"feature 2 (namn “{text}”)")
+    (tuna,) = result.updated
+    assert tuna.position_basis == f"inläst från {text}.geojson"
