@@ -30,6 +30,7 @@ from dashboard.routing import (
     register_routing,
 )
 from dashboard.secret import load_or_create_secret
+from dashboard.security_headers import register_security_headers
 from dashboard.settings import Settings
 from dashboard.presentation_page import presentation_page, register_presentation_callbacks
 from dashboard.shell import build_shell
@@ -65,6 +66,7 @@ def create_app(
     )
     app.layout = build_shell
     app.validation_layout = lambda: html.Div([build_shell(), *[page(data) for page in PAGES.values()]])
+    register_security_headers(app.server, settings.tiles)
     register_vendor_routes(app.server)
     register_auth(
         app.server,
