@@ -201,8 +201,6 @@ def register_auth(
     @server.after_request
     def _csrf_cookie(response: flask.Response) -> flask.Response:
         response.set_cookie(CSRF_COOKIE, csrf_token(), samesite="Strict", secure=secure_cookies, httponly=False)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "same-origin")
         return response
 
     @server.route(LOGIN_PATH, methods=["GET", "POST"])
