@@ -309,7 +309,8 @@ class Row:
 
 def rows_for(server: str, tallies: dict[str, Tally], seconds: float) -> list[Row]:
     rows = []
-    for kind, tally in tallies.items():
+    order = ("page", "selection", "map", "trivial callback")
+    for kind, tally in sorted(tallies.items(), key=lambda item: order.index(item[0])):
         latencies = sorted(tally.latencies_s)
         count = len(latencies)
         p50 = statistics.median(latencies) * 1000 if latencies else None
@@ -344,6 +345,7 @@ def main(argv: list[str] | None = None) -> int:
 
     results: list[Row] = []
     exits: dict[str, int | None] = {}
+    load_before = os.getloadavg()[0]  # other work on the machine weighs on every figure: say how much
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         database_url = args.database_url or f"sqlite:///{folder / 'load.sqlite'}"
@@ -362,13 +364,15 @@ def main(argv: list[str] | None = None) -> int:
         results += rows
 
     settings = {"clients": args.clients, "seconds": args.seconds, "warmup": args.warmup, "workers": args.workers,
-                "database": "SQLite (fresh file)" if not args.database_url else "given URL", "cpus": os.cpu_count()}
+                "database": "SQLite (fresh file)" if not args.database_url else "given URL", "cpus": os.cpu_count(),
+                "load_average_1min_before": load_before, "load_average_1min_after": os.getloadavg()[0]}
     if args.json:
         print(json.dumps({"settings": settings, "results": [asdict(r) for r in results], "exit_status": exits},
                          indent=2))
         return 0
     print(f"{args.clients} visitors × {args.seconds:g} s per server, {args.workers} gunicorn workers each, "
-          f"{settings['database']}, {settings['cpus']} CPUs")
+          f"{settings['database']}, {settings['cpus']} CPUs, load average {load_before:.1f} before and "
+          f"{settings['load_average_1min_after']:.1f} after")
     print()
     print("| server | callback | requests | requests/s | p50 ms | p95 ms | errors |")
     print("|---|---|---|---|---|---|---|")

@@ -35,7 +35,9 @@ from sqlalchemy import create_engine, func, pool, select
 from dashboard import ids
 from dashboard.cli import build_parser
 from dashboard.production import ServerOptions, gunicorn_config, workers_from_env
-from indicators import schema
+from indicators import groupwork_service, schema
+from indicators.groupwork_store import GroupworkStore
+from indicators.storage import Store
 from tests.dashboard.dash_http import DashClient
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -44,6 +46,7 @@ IN_CI = os.environ.get("CI", "").lower() == "true"
 START_BOUND_S = 90  # two cores shared with other test runs: generous, and only an upper bound
 STOP_BOUND_S = 45   # gunicorn's graceful timeout is 30 s
 WORKER_PID = re.compile(r"pid=<(\d+)>")
+ADMIN_PASSWORD = "admin-lösenord-1"
 
 
 # ----------------------------------------------------------------- fast checks of the configuration
@@ -242,6 +245,15 @@ def test_serve_runs_two_workers_sharing_database_and_session_key_and_stops_on_si
             if len(pids) >= 2:
                 break
     assert len(pids) == 2, f"answered by worker processes {pids}; log:\n{served.log()[-2000:]}"
+
+    # A sign-in made on one worker holds on every worker (sessions live in the shared database).
+    with Store.open(server_database) as store:
+        groupwork_service.bootstrap_admin(GroupworkStore(store), "admin", ADMIN_PASSWORD)
+    staff = http_dash_client(served.base)
+    staff.sign_in("admin", ADMIN_PASSWORD)
+    for _ in range(8):
+        shell = staff.call(f"{ids.ROOT_URL}.pathname", {f"{ids.ROOT_URL}.pathname": "/"})
+        assert shell.status_code == 200 and "Inloggad som admin" in shell.text, shell.text[:500]
     assert not re.search(r'" (5\d\d|403) ', served.log()), served.log()
 
     served.process.send_signal(signal.SIGTERM)
