@@ -88,7 +88,7 @@ SESSION_IDLE_MINUTES = IntSetting("session_idle_minutes", 120, 5, 24 * 60)
 SESSION_ABSOLUTE_HOURS = IntSetting("session_absolute_hours", 12, 1, 7 * 24)
 """A session is ended this long after sign-in, however busy (12 hours; at most a week)."""
 SIGN_IN_WINDOW_MINUTES = IntSetting("sign_in_window_minutes", 15, 1, 24 * 60)
-"""Failed sign-ins are counted over this period; a quiet period starts the count again."""
+"""Failed sign-ins are counted until this long passes without one (then the count starts again)."""
 SIGN_IN_DELAY_AFTER = IntSetting("sign_in_delay_after", 5, 1, 1000)
 """Per account name: from this many failures on, each further attempt must wait."""
 SIGN_IN_LOCK_AFTER = IntSetting("sign_in_lock_after", 10, 1, 1000)
@@ -98,7 +98,7 @@ SIGN_IN_ADDRESS_DELAY_AFTER = IntSetting("sign_in_address_delay_after", 20, 1, 1
 SIGN_IN_ADDRESS_LOCK_AFTER = IntSetting("sign_in_address_lock_after", 50, 1, 10_000)
 SIGN_IN_LOCK_MINUTES = IntSetting("sign_in_lock_minutes", 15, 1, 24 * 60)
 SIGN_IN_DELAY_SECONDS = IntSetting("sign_in_delay_seconds", 2, 1, 600)
-"""The first wait; it doubles with every further failure (never longer than the lock time)."""
+"""The first wait; it doubles with every further failure, up to a minute (``sign_in_limits.MAX_DELAY``)."""
 
 SETTINGS: dict[str, IntSetting] = {
     setting.key: setting
@@ -159,7 +159,7 @@ def settings_problems(values: Mapping[str, object], current: AppSettings | None 
     for key, raw in values.items():
         setting = SETTINGS.get(key)
         if setting is None:
-            problems.append(Problem(FORM, t("setting_unknown", key=key), field=key))
+            problems.append(Problem(FORM, t("setting_unknown", name=key), field=key))
         elif (problem := setting.problem(raw)) is not None:
             problems.append(problem)
     if problems:

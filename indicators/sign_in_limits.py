@@ -1,9 +1,9 @@
 """Failed sign-ins slow down and then lock, per account name and per client address.
 
-Guessing passwords must cost time: after ``delay_after`` failures within the
-window every further attempt has to wait (the first wait doubles with each
-failure), and at ``lock_after`` failures the name (or address) is locked for
-the lock time. A locked name is refused *before* the password is checked, so
+Guessing passwords must cost time: after ``delay_after`` failures (counted
+until a whole window passes without one) every further attempt has to wait
+(the first wait doubles with each failure, up to a minute), and at
+``lock_after`` failures the name (or address) is locked for the lock time. A locked name is refused *before* the password is checked, so
 the right password does not help, and names are counted whether or not the
 account exists, so a lock says nothing about which accounts exist.
 
@@ -50,6 +50,8 @@ FAILED_ACTION = "sign-in-failed"
 LOCKED_ACTION = "sign-in-locked"
 ADDRESS_ENTITY = "address"
 EMPTY_NAME = "(tomt)"
+MAX_DELAY = timedelta(minutes=1)
+"""The longest wait between attempts before the lock (the lock is what stops a persistent guesser)."""
 _MAX_DOUBLINGS = 30
 """2**30 first waits is beyond any lock time; keeps the arithmetic small."""
 
@@ -129,18 +131,23 @@ class Refusal:
 
 
 def delay_for(failures: int, limit: Limit, policy: SignInPolicy) -> timedelta:
-    """The wait after ``failures`` failures: none below ``delay_after``, then the first delay doubling, at most the lock."""
+    """The wait after ``failures`` failures: none below ``delay_after``, then the first delay doubling.
+
+    The wait is capped (``MAX_DELAY``, and half the window) so that someone who
+    keeps guessing always reaches the lock: a wait as long as the window would
+    let the count start again instead.
+    """
     if failures < limit.delay_after:
         return timedelta(0)
     doublings = min(failures - limit.delay_after, _MAX_DOUBLINGS)
-    return min(policy.first_delay * (2**doublings), policy.lock)
+    return min(policy.first_delay * (2**doublings), MAX_DELAY, policy.lock, policy.window / 2)
 
 
 def is_fresh(count: FailureCount, policy: SignInPolicy, now: datetime) -> bool:
-    """Whether the counter no longer applies: its lock is over, or its window passed without a lock."""
+    """Whether the counter no longer applies: its lock is over, or no failure came for a whole window."""
     if count.locked_until is not None:
         return now >= count.locked_until
-    return now - count.window_started_at >= policy.window
+    return now - count.last_failure_at >= policy.window
 
 
 def wait_for(count: FailureCount | None, policy: SignInPolicy, now: datetime) -> timedelta:
