@@ -213,7 +213,11 @@ def _table(workbook: Workbook, file_name: str, wanted: str | None, bounds: Impor
     problems: list[Problem] = []
     rows = _guarded(_sheet_rows(workbook, worksheet), file_name, title, problems)
     header_row, header = _first_non_empty(rows)
-    merges = _merged_ranges(workbook, worksheet)
+    try:
+        # Reads the whole part, so a damaged stream (a zlib error) is usually met here first.
+        merges = _merged_ranges(workbook, worksheet)
+    except DAMAGED as error:
+        raise _damaged(file_name, title, None, error, problems) from error
     for ref, first_row, last_row in merges:
         if header_row is not None and first_row <= header_row <= last_row:
             problems.append(Problem(file_name, t("merged_header", ref=ref), row=header_row, sheet=title))
