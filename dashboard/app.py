@@ -33,6 +33,7 @@ from dashboard.secret import load_or_create_secret
 from dashboard.security_headers import register_security_headers
 from dashboard.settings import Settings
 from dashboard.presentation_page import presentation_page, register_presentation_callbacks
+from dashboard.request_limits import register_request_limit
 from dashboard.shell import build_shell
 from dashboard.staff_page import register_staff_callbacks, staff_page
 from dashboard.vendor import register_vendor_routes
@@ -66,6 +67,7 @@ def create_app(
     )
     app.layout = build_shell
     app.validation_layout = lambda: html.Div([build_shell(), *[page(data) for page in PAGES.values()]])
+    register_request_limit(app.server, settings.max_request_mb)  # before anything reads a body
     register_security_headers(app.server, settings.tiles)
     register_vendor_routes(app.server)
     register_auth(

@@ -8,7 +8,8 @@ import sys
 from sqlalchemy.engine import make_url
 
 from dashboard.production import WORKERS_ENV, ServerOptions, workers_from_env
-from dashboard.settings import TILE_CHOICES, Settings
+from dashboard.request_limits import LimitSettingError, max_request_mb_from_env, parse_max_request_mb
+from dashboard.settings import DEFAULT_MAX_REQUEST_MB, MAX_REQUEST_MB_ENV, TILE_CHOICES, Settings
 from indicators.storage import default_database_url, resolve_database_url
 
 DESCRIPTION = """\
@@ -78,6 +79,14 @@ def build_parser(*, serve: bool = False) -> argparse.ArgumentParser:
         action="store_true",
         help="skicka inloggningskakor bara över HTTPS (när appen ligger bakom TLS)",
     )
+    parser.add_argument(
+        "--max-request-mb",
+        type=_request_mb,
+        default=None,
+        metavar="MB",
+        help=f"största förfrågan i MB; större avvisas innan den läses, och en uppladdad fil får vara "
+        f"ungefär 3/4 av det (standard: {MAX_REQUEST_MB_ENV} eller {DEFAULT_MAX_REQUEST_MB})",
+    )
     if serve:
         _add_serve_options(parser)
     else:
@@ -109,11 +118,23 @@ def _positive(value: str) -> int:
     return number
 
 
+def _request_mb(value: str) -> int:
+    try:
+        return parse_max_request_mb(value, "--max-request-mb")
+    except LimitSettingError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
 def _settings(args: argparse.Namespace) -> Settings:
+    try:
+        max_request_mb = args.max_request_mb if args.max_request_mb is not None else max_request_mb_from_env()
+    except LimitSettingError as error:  # a wrong environment variable is said in words, not a traceback
+        raise SystemExit(f"python -m dashboard: {error}") from None
     return Settings(
         database_url=resolve_database_url(args.database_url),
         tiles=args.tiles,
         secure_cookies=args.secure_cookies,
+        max_request_mb=max_request_mb,
     )
 
 

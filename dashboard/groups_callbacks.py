@@ -289,10 +289,10 @@ def export_workbook(data: DashboardData, locality_id: str | None) -> dict:
 
 def import_upload(data: DashboardData, contents: str | None, filename: str | None) -> tuple[html.Div | None, bool]:
     """A group-work file through the same all-or-nothing import as the CLI, as the signed-in user."""
-    if not contents or not filename:
+    if not contents:
         return None, False
     try:
-        name, payload = decode_upload(contents, filename)
+        name, payload = decode_upload(contents, filename or "")
         report = groupwork_io.import_groupwork_bytes(data.gw, data.current_user(), payload, name,
                                                      known_localities=data.locality_ids(),
                                                      area_contains=data.area_contains)

@@ -10,6 +10,7 @@ from dashboard import ids
 from dashboard.data import DashboardData
 from dashboard.groups_view import kind_label, status_label
 from dashboard.messages import text
+from dashboard.uploads import limited_upload
 from dashboard.widgets import dropdown, labelled
 from indicators.groupwork import DESCRIPTION_MAX, PARTNERS_MAX, TITLE_MAX, ActivityKind, InitiativeStatus
 from indicators.slus import DEVELOPMENT_AREAS
@@ -47,9 +48,8 @@ def groups_page(data: DashboardData, language: str | None = None) -> html.Div:
                     html.H3(text("gw_files_heading", language)),
                     dcc.Download(id=ids.GW_DOWNLOAD),
                     html.Button(text("gw_export", language), id=ids.GW_EXPORT, className="button secondary"),
-                    dcc.Upload(id=ids.GW_UPLOAD, children=html.Div(text("gw_upload", language)),
-                               className="upload", multiple=False,
-                               style={} if data.current_user() is not None else {"display": "none"}),
+                    limited_upload(ids.GW_UPLOAD, text("gw_upload", language), language,
+                                   shown=data.current_user() is not None),
                     html.Div(id=ids.GW_UPLOAD_RESULT, role="status"),
                     html.P(text("gw_files_help", language), className="source"),
                 ],

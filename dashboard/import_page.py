@@ -12,19 +12,14 @@ from dashboard import ids
 from dashboard.data import DashboardData
 from dashboard.language import current_language
 from dashboard.messages import text
-from dashboard.uploads import decode_upload
+from dashboard.uploads import decode_upload, limited_upload, shown_name
 from indicators.auth import Action, can
 from indicators.errors import InputError, Problem
 from indicators.importing import import_file
 
 def import_page(data: DashboardData, language: str | None = None) -> html.Div:
     upload = (
-        dcc.Upload(
-            id=ids.UPLOAD,
-            children=html.Div(text("import_drop", language)),
-            className="upload",
-            multiple=False,
-        )
+        limited_upload(ids.UPLOAD, text("import_drop", language), language)
         if can(data.current_user(), Action.IMPORT_INDICATORS)
         else html.P(text("import_disabled", language), className="notice notice-info")
     )
@@ -50,16 +45,17 @@ def handle_upload(data: DashboardData, contents: str | None, filename: str | Non
     CLI's way); the user sees it under its own name.
     """
     language = language or current_language()
-    if not contents or not filename:
+    if not contents:
         return html.Div(), import_log_table(data, language)
     user = data.current_user()
+    shown = shown_name(filename)
     if not can(user, Action.IMPORT_INDICATORS):  # checked here too: the page is no lock
-        return _failure(filename, [Problem(filename, text("import_disabled", language))], language), \
+        return _failure(shown, [Problem(shown, text("import_disabled", language))], language), \
             import_log_table(data, language)
     try:
-        name, payload = decode_upload(contents, filename)
+        name, payload = decode_upload(contents, filename or "")
     except InputError as error:
-        return _failure(Path(filename).name, error.problems, language), import_log_table(data, language)
+        return _failure(shown, error.problems, language), import_log_table(data, language)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / name
         path.write_bytes(payload)

@@ -298,6 +298,20 @@ _SV: dict[str, str] = {
     "direction_lower": "lägre är bättre",
     "direction_neutral": "neutral (poängsätts inte)",
     "upload_broken": "filen kunde inte tas emot (trasig uppladdning)",
+    "upload_name_empty": "filen har inget namn; ge den ett namn som slutar på .csv, .xlsx eller .json",
+    "upload_name_too_long": "filnamnet är {length} tecken långt; högst {limit} tecken tas emot – byt namn på filen",
+    "upload_name_path": "filnamnet innehåller ”{part}”, som pekar på en mapp; byt namn på filen",
+    "upload_name_control": "filnamnet innehåller ett osynligt styrtecken (tecken nummer {position}); byt namn på filen",
+    "upload_limit": "Filen får vara högst {size} MB.",
+    "upload_too_large": (
+        "Filen skickades inte: den är större än {size} MB, som är det största som tas emot. "
+        "Dela upp den i mindre filer, eller be den som driftar appen höja gränsen ({setting})."
+    ),
+    "request_too_large": (
+        "Förfrågan är för stor: servern tar emot högst {limit} MB åt gången, och en fil som laddas upp "
+        "får vara högst {upload} MB. Ingenting har lästs in eller sparats."
+    ),
+    "request_limit_invalid": "{name} ska vara ett helt antal MB från 1 till {largest}, inte ”{value}”.",
     "compare_year_without_data": "Inga jämförbara uppgifter för {year}. År med uppgifter: {years}.",
     "chart_image_failed": "Diagrammet kunde inte ritas: Chromium behövs (Debians paket chromium, eller CHROMIUM=sökväg)",
     "chart_download": "Ladda ned diagrammet:",

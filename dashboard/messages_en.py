@@ -114,6 +114,20 @@ EN: dict[str, str] = {
     "col_changed": "Changed",
     "import_docs": "The file formats are described in docs/import.md.",
     "upload_broken": "the file could not be received (broken upload)",
+    "upload_name_empty": "the file has no name; give it a name ending in .csv, .xlsx or .json",
+    "upload_name_too_long": "the file name is {length} characters long; at most {limit} are accepted – rename the file",
+    "upload_name_path": "the file name contains “{part}”, which points to a folder; rename the file",
+    "upload_name_control": "the file name contains an invisible control character (character number {position}); rename the file",
+    "upload_limit": "The file may be at most {size} MB.",
+    "upload_too_large": (
+        "The file was not sent: it is larger than {size} MB, the largest accepted. "
+        "Split it into smaller files, or ask whoever runs the app to raise the limit ({setting})."
+    ),
+    "request_too_large": (
+        "The request is too large: the server accepts at most {limit} MB at a time, and an uploaded file "
+        "may be at most {upload} MB. Nothing has been read or saved."
+    ),
+    "request_limit_invalid": "{name} must be a whole number of MB from 1 to {largest}, not “{value}”.",
     "compare_year_without_data": "No comparable figures for {year}. Years with figures: {years}.",
     "chart_image_failed": "The chart could not be drawn: Chromium is needed (Debian package chromium, or CHROMIUM=path)",
     "chart_download": "Download the chart:",
