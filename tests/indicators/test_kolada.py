@@ -7,7 +7,8 @@ import json
 import pytest
 
 from indicators.errors import RECORD, InputError
-from indicators.kolada import parse_kolada_text, read_kolada_json
+from indicators.kolada import kolada_observations, parse_kolada_text, read_kolada_json
+from indicators.limits import ImportLimits
 from indicators.model import Observation
 
 
@@ -186,3 +187,94 @@ def test_text_that_is_not_json_is_refused_with_its_line(catalogue):
     problem = caught.value.problems[0]
     assert (problem.file, problem.row) == ("k.json", 2)
     assert "inte giltig JSON" in problem.message
+
+
+# ------------------------------------- what Python's parser refuses beyond JSONDecodeError
+#
+# Each was a traceback once (found by fuzzing): RecursionError, ValueError from int(),
+# OverflowError from float().
+
+def refused_text(text, catalogue, **options):
+    with pytest.raises(InputError) as caught:
+        parse_kolada_text(text, catalogue=catalogue, file_name="k.json", **options)
+    return caught.value.problems
+
+
+def one_value(raw: str) -> str:
+    """A valid response whose one total value is ``raw``, written into the JSON as it is."""
+    return json.dumps(v3(entry(value=0.5))).replace("0.5", raw)
+
+
+def test_json_nested_5000_deep_is_refused_in_words(catalogue):
+    problems = refused_text("[" * 5000 + "]" * 5000, catalogue)
+
+    assert [(p.file, p.row) for p in problems] == [("k.json", None)]
+    assert "nästlad för djupt" in problems[0].message
+    assert "nested too deeply" in problems[0].message.render("en")
+
+
+def test_a_5000_digit_value_is_refused_at_its_path(catalogue):
+    problems = refused_text(one_value("9" * 5000), catalogue)
+
+    assert where(problems) == [(1, "values[0].values[0].value")]
+    assert "5000 siffror" in problems[0].message
+
+
+def test_a_400_digit_value_beyond_float_range_is_refused_at_its_path(catalogue):
+    assert where(refused_text(one_value("1" * 400), catalogue)) == [(1, "values[0].values[0].value")]
+
+
+def test_a_5000_digit_period_is_refused_as_no_year(catalogue):
+    text = json.dumps(v3(entry(period=2020))).replace("2020", "2" * 5000)
+
+    assert where(refused_text(text, catalogue)) == [(1, "values[0].period")]
+
+
+def test_a_300_digit_period_is_refused_as_no_year_without_printing_it_whole(catalogue):
+    text = json.dumps(v3(entry(period=2020))).replace("2020", "2" * 300)
+
+    problems = refused_text(text, catalogue)
+
+    assert where(problems) == [(1, "values[0].period")] and len(problems[0].message) < 200
+
+
+@pytest.mark.parametrize("raw", ["1e400", "-1e400", "Infinity", "-Infinity", "NaN"])
+def test_a_value_that_is_not_finite_is_refused_at_its_path(catalogue, raw):
+    problems = refused_text(one_value(raw), catalogue)
+
+    assert where(problems) == [(1, "values[0].values[0].value")]
+    assert "ändligt" in problems[0].message
+
+
+def test_a_huge_integer_in_an_already_parsed_document_is_refused_not_overflowed(catalogue):
+    document = v3(entry(value=10**400))
+
+    with pytest.raises(InputError) as caught:
+        kolada_observations(document, catalogue=catalogue, file_name="k.json")
+
+    assert where(caught.value.problems) == [(1, "values[0].values[0].value")]
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        [None, True, 1.5, "x", [], {}],
+        {"values": [[], None, "x", 1, {"values": {}}]},
+        {"values": [{"kpi": [], "municipality": {}, "period": [2020], "values": [None, [], {"gender": 1}]}]},
+        {"values": [{"kpi": "N01951", "municipality": "0884", "period": 2020, "values": [{"gender": "T", "value": {}}]}]},
+    ],
+    ids=["pages-of-every-type", "entries-of-every-type", "fields-of-wrong-types", "value-an-object"],
+)
+def test_a_shapeless_kolada_file_is_refused_naming_each_path(catalogue, document):
+    problems = refused(document, catalogue)
+
+    assert problems and all(p.field for p in problems)
+
+
+def test_more_entries_than_the_row_limit_are_refused_stating_the_limit(catalogue):
+    document = v3(*(entry(period=2000 + i) for i in range(5)))
+
+    problems = refused_text(json.dumps(document), catalogue, limits=ImportLimits(max_rows=3))
+
+    assert where(problems) == [(4, "values[3]")]
+    assert "fler än 3" in problems[0].message and "ALLAS_MAX_IMPORT_ROWS" in problems[0].message
