@@ -1,4 +1,7 @@
-"""Plotly figures, as pure functions of domain records."""
+"""Plotly figures, as pure functions of domain records.
+
+Every text from people or files goes in through ``chart_text`` (plotly draws HTML).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +9,7 @@ from collections.abc import Sequence
 
 import plotly.graph_objects as go
 
+from dashboard.chart_text import chart_text
 from dashboard.formatting import with_unit
 from dashboard.messages import basis_label, source_of, text, unit_heading
 from indicators.model import Indicator, Observation
@@ -29,10 +33,11 @@ def history_figure(
                 x=[o.year for o in series],
                 y=[o.value for o in series],
                 mode="lines+markers",
-                name=basis_label(basis, language),
+                name=chart_text(basis_label(basis, language)),
                 line={"color": colour, "width": 3},
                 marker={"size": 11, "symbol": symbol, "color": colour},
-                customdata=[[with_unit(o.value, indicator, language), source_of(o, language)] for o in series],
+                customdata=[[chart_text(with_unit(o.value, indicator, language)), chart_text(source_of(o, language))]
+                            for o in series],
                 hovertemplate="%{x}: %{customdata[0]}<br>%{customdata[1]}<extra></extra>",
             )
         )
@@ -44,6 +49,6 @@ def history_figure(
         legend={"orientation": "h", "y": -0.25},
         plot_bgcolor="#fff",
         xaxis={"title": text("year_axis", language), "dtick": 5, "gridcolor": "#e5e5e5"},
-        yaxis={"title": unit_heading(indicator, language), "rangemode": "tozero", "gridcolor": "#e5e5e5"},
+        yaxis={"title": chart_text(unit_heading(indicator, language)), "rangemode": "tozero", "gridcolor": "#e5e5e5"},
     )
     return figure

@@ -3,6 +3,8 @@
 Readable on a projector: large type, thick marks, Okabe–Ito colours with a
 distinct symbol per locality so series stay apart in greyscale. The source
 and year go into every figure's caption, since figures travel as screenshots.
+Every text from people or files (locality and indicator names, units, sources,
+bases) goes in through ``chart_text``: plotly draws HTML.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from collections.abc import Mapping, Sequence
 
 import plotly.graph_objects as go
 
+from dashboard.chart_text import chart_message, chart_text
 from dashboard.formatting import number
 from dashboard.messages import indicator_name, source_of, text, unit_heading
 from indicators.model import MUNICIPALITY_ID, SWEDEN_ID, Indicator, Observation
@@ -55,7 +58,7 @@ def radar_figure(table: ScoreTable, selected: Sequence[str], names: Mapping[str,
         coverage = [f"{scores[a.id].used}/{scores[a.id].available}" for a in DEVELOPMENT_AREAS]
         colour, symbol = _style(i)
         figure.add_trace(go.Scatterpolar(
-            r=r + r[:1], theta=theta + theta[:1], name=names.get(locality, locality), mode="lines+markers",
+            r=r + r[:1], theta=theta + theta[:1], name=chart_text(names.get(locality, locality)), mode="lines+markers",
             line={"color": colour, "width": 3}, marker={"size": 10, "symbol": symbol, "color": colour},
             customdata=coverage + coverage[:1], connectgaps=False,
             hovertemplate="%{theta}: %{r:.0f} (" + text("col_coverage", language).lower()
@@ -71,7 +74,7 @@ def index_figure(table: ScoreTable, selected: Sequence[str], names: Mapping[str,
                  language: str | None = None) -> go.Figure:
     """The attractiveness index, highest first; a locality without an index is listed, not drawn as 0."""
     items = sorted(selected, key=lambda loc: (table.index[loc].score is None, -(table.index[loc].score or 0)))
-    labels = [names.get(loc, loc) for loc in items]
+    labels = [chart_text(names.get(loc, loc)) for loc in items]
     scores = [table.index[loc].score for loc in items]
     coverage = [text("index_coverage", language, used=table.index[loc].areas_used,
                      available=table.index[loc].areas_available) for loc in items]
@@ -84,7 +87,7 @@ def index_figure(table: ScoreTable, selected: Sequence[str], names: Mapping[str,
     figure.update_layout(xaxis={"range": [0, 110], "title": text("score_unit", language)},
                          yaxis={"autorange": "reversed"})
     return _layout(figure, text("index_title", language, year=table.year),
-                   f"{weights_note}. " + text("source_line", language, source=text("score_source", language)),
+                   f"{chart_text(weights_note)}. " + text("source_line", language, source=text("score_source", language)),
                    height=max(300, 60 + 42 * len(items)))
 
 
@@ -94,23 +97,24 @@ def indicator_bars(column: IndicatorScores, selected: Sequence[str], names: Mapp
     """One bar per locality with the municipality (and Sweden) as reference lines where comparable."""
     indicator = column.indicator
     values = column.per_1000 if per_1000 else column.values
-    labels = [names.get(loc, loc) for loc in selected]
+    labels = [chart_text(names.get(loc, loc)) for loc in selected]
     shown = [values.get(loc) for loc in selected]
     figure = go.Figure(go.Bar(
         x=labels, y=shown, marker={"color": [COLOURS[0] if loc not in column.examples else "#8fb8d8"
                                              for loc in selected]},
         text=[number(_round(v), language) if v is not None else text("missing", language) for v in shown],
-        textposition="outside", name=indicator_name(indicator, language),
+        textposition="outside", name=chart_text(indicator_name(indicator, language)),
     ))
     if column.municipality is not None and (per_1000 or not indicator.per_1000):
         _reference_line(figure, column.municipality, text("reference_municipality", language), language)
     if sweden is not None and sweden.value is not None and not indicator.per_1000 and not per_1000:
         _reference_line(figure, sweden.value, text("reference_sweden", language), language, dash="dot")
-    unit = text("col_per_1000", language) if per_1000 else unit_heading(indicator, language)
+    unit = text("col_per_1000", language) if per_1000 else chart_text(unit_heading(indicator, language))
     figure.update_layout(yaxis={"title": unit, "rangemode": "tozero"}, showlegend=False)
     title_key = "bars_per_1000_title" if per_1000 else "bars_title"
     caption = _caption(indicator, column, language)
-    return _layout(figure, text(title_key, language, indicator=indicator_name(indicator, language), year=column.year), caption)
+    title = chart_message(title_key, language, indicator=indicator_name(indicator, language), year=column.year)
+    return _layout(figure, title, caption)
 
 
 def series_figure(indicator: Indicator, observations: Sequence[Observation], selected: Sequence[str],
@@ -135,16 +139,17 @@ def series_figure(indicator: Indicator, observations: Sequence[Observation], sel
             if basis and len({o.basis for o in series}) > 1:
                 name = f"{name} ({basis})"
             figure.add_trace(go.Scatter(
-                x=[o.year for o in points], y=[o.value for o in points], name=name, mode="lines+markers",
+                x=[o.year for o in points], y=[o.value for o in points], name=chart_text(name), mode="lines+markers",
                 line={"color": colour, "width": 3, "dash": dash}, marker={"size": 10, "symbol": symbol},
-                customdata=[source_of(o, language) for o in points],
-                hovertemplate="%{x}: %{y}<br>%{customdata}<extra>" + name + "</extra>",
+                customdata=[chart_text(source_of(o, language)) for o in points],
+                hovertemplate="%{x}: %{y}<br>%{customdata}<extra>%{fullData.name}</extra>",
             ))
     figure.update_layout(xaxis={"title": text("year_axis", language), "dtick": 1},
-                         yaxis={"title": unit_heading(indicator, language), "rangemode": "tozero"})
+                         yaxis={"title": chart_text(unit_heading(indicator, language)), "rangemode": "tozero"})
     sources = sorted({source_of(o, language) for o in observations if o.place_id in places and o.value is not None})
-    caption = text("source_line", language, source="; ".join(sources) or indicator.source)
-    return _layout(figure, text("series_title", language, indicator=indicator_name(indicator, language)), caption)
+    caption = chart_message("source_line", language, source="; ".join(sources) or indicator.source)
+    return _layout(figure, chart_message("series_title", language, indicator=indicator_name(indicator, language)),
+                   caption)
 
 
 def _reference_line(figure: go.Figure, value: float, label: str, language: str, dash: str = "dash") -> None:
@@ -156,7 +161,7 @@ def _reference_line(figure: go.Figure, value: float, label: str, language: str, 
 def _caption(indicator: Indicator, column: IndicatorScores, language: str) -> str:
     sources = sorted({source_of(v.observation, language) for v in column.figures.values()
                       if v.observation is not None and v.comparable})
-    caption = text("source_line", language, source="; ".join(sources) or indicator.source)
+    caption = chart_message("source_line", language, source="; ".join(sources) or indicator.source)
     if column.examples:
         caption += " – " + text("example_badge", language).lower()
     return caption

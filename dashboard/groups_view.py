@@ -7,12 +7,12 @@ components as children strings, which React renders as text, never as HTML.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from html import escape as html_escape
 
 import plotly.graph_objects as go
 from dash import dcc, html
 
 from dashboard import ids
+from dashboard.chart_text import chart_message, chart_text
 from dashboard.formatting import day, number
 from dashboard.messages import basis_label, text
 from indicators.groupwork import AGE_BANDS, REPRESENTATIONS, Activity, ActivityKind, Composition, Initiative, \
@@ -162,11 +162,12 @@ def timeline_figure(activities: Sequence[Activity], locality_name: str, language
             name=kind_label(kind, language),
             marker={"size": [10 + min(a.participants or 0, 200) ** 0.5 * 2 for a in items],
                     "symbol": KIND_SYMBOLS[kind], "color": "#0072B2", "line": {"width": 1, "color": "#000"}},
-            # Plotly draws hover text with a subset of HTML: user text goes in escaped.
-            customdata=[[html_escape(a.title), a.participants if a.participants is not None else "–"] for a in items],
+            # Plotly draws hover text with a subset of HTML: user text goes in escaped, as data.
+            customdata=[[chart_text(a.title), a.participants if a.participants is not None else "–"] for a in items],
             hovertemplate="%{x}: %{customdata[0]} (%{customdata[1]})<extra></extra>",
         ))
-    figure.update_layout(title={"text": text("timeline_title", language, locality=locality_name), "font": {"size": 18}},
+    title = chart_message("timeline_title", language, locality=locality_name)
+    figure.update_layout(title={"text": title, "font": {"size": 18}},
                          height=300, font={"size": 15}, showlegend=False, plot_bgcolor="#fff",
                          margin={"l": 110, "r": 20, "t": 50, "b": 40}, xaxis={"gridcolor": "#e5e5e5"})
     return figure

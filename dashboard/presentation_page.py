@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 from dash import ALL, Dash, Input, Output, State, ctx, dcc, html, no_update
 
 from dashboard import ids
+from dashboard.chart_text import chart_text
 from dashboard.colour_scale import PALETTE
 from dashboard.data import DashboardData
 from dashboard.exports.report import locality_report_html, municipality_report_html
@@ -235,7 +236,7 @@ def _compare_slide(data: DashboardData, language: str) -> html.Div:
     localities = list(table.locality_ids)
     z = [[table.areas[loc][a.id].score for a in DEVELOPMENT_AREAS] for loc in localities]
     figure = go.Figure(go.Heatmap(
-        z=z, x=[a.short_name for a in DEVELOPMENT_AREAS], y=[names.get(loc, loc) for loc in localities],
+        z=z, x=[a.short_name for a in DEVELOPMENT_AREAS], y=[chart_text(names.get(loc, loc)) for loc in localities],
         colorscale=[[i / (len(PALETTE) - 1), c] for i, c in enumerate(PALETTE)], zmin=0, zmax=100,
         text=[[number(round(v), language) if v is not None else "–" for v in row] for row in z],
         texttemplate="%{text}", textfont={"size": 22}, colorbar={"title": "0–100"}, hoverongaps=False))
@@ -252,7 +253,7 @@ def _progress_slide(data: DashboardData, language: str) -> html.Div:
     figure = go.Figure()
     for status in InitiativeStatus:
         figure.add_trace(go.Bar(
-            x=list(names.values()), y=[counts.get((loc, status), 0) for loc in names],
+            x=[chart_text(name) for name in names.values()], y=[counts.get((loc, status), 0) for loc in names],
             name=status_label(status, language), marker={"color": STATUS_COLOURS[status]}))
     figure.update_layout(barmode="stack", title={"text": text("slide_progress_title", language), "font": {"size": 26}},
                          font=BIG_FONT, height=600, plot_bgcolor="#fff", legend={"orientation": "h", "y": -0.2},
