@@ -1,4 +1,4 @@
-"""The staff page: user accounts, strategic meetings and the audit log (admins only).
+"""The staff page: user accounts, strategic meetings, the audit log and the settings (admins only).
 
 The page hides itself from others, and every action on it goes through
 ``indicators.groupwork_service``, which refuses it on the server for anyone
@@ -7,9 +7,9 @@ but an admin whatever the browser sends.
 
 from __future__ import annotations
 
-from functools import partial
-
+from dataclasses import replace
 from datetime import date
+from functools import partial
 
 from dash import ALL, Dash, Input, Output, State, ctx, dcc, html, no_update
 
@@ -21,11 +21,13 @@ from dashboard.language import current_language
 from dashboard.messages import label_of, message, text
 from dashboard.widgets import dropdown, labelled
 from indicators import groupwork_service as service
+from indicators.app_settings import all_settings, change_settings, read_settings
 from indicators.auth import Action, can
 from indicators.errors import InputError, Problem
 from indicators.groupwork import NOTES_MAX, TITLE_MAX, Role, StrategicMeeting
 from indicators.groupwork_service import PermissionDenied
 from indicators.groupwork_store import NotFoundError, StaleWriteError
+from indicators.texts import render
 
 
 def staff_page(data: DashboardData, language: str | None = None) -> html.Div:
@@ -96,9 +98,55 @@ def staff_page(data: DashboardData, language: str | None = None) -> html.Div:
             ),
             html.H3(text("audit_heading", language)),
             html.Div(id=ids.STAFF_AUDIT),
+            settings_section(data, language),
         ],
         className="staff-page",
     )
+
+
+SETTING_INPUT = "setting-input"
+SETTINGS_SAVE = "settings-save"
+SETTINGS_MESSAGE = "settings-message"
+
+
+def settings_section(data: DashboardData, language: str | None = None) -> html.Section:
+    """Session lifetimes and sign-in limits, one number field per setting (``indicators.app_settings``)."""
+    current = read_settings(data.store.engine)
+    reader = language or current_language()
+    fields = [
+        html.Div(
+            html.Label([
+                html.Span(render(setting.label, reader)),
+                dcc.Input(id={"type": SETTING_INPUT, "key": setting.key}, type="number", step=1,
+                          min=setting.minimum, max=setting.maximum, value=current.get(setting)),
+            ]),
+            className="field",
+        )
+        for setting in all_settings()
+    ]
+    return html.Section(
+        [
+            html.H3(text("settings_heading", language)),
+            html.P(text("settings_intro", language), className="muted"),
+            html.Div(fields, className="form-grid"),
+            html.Button(text("button_save_settings", language), id=SETTINGS_SAVE, className="button"),
+            html.Div(id=SETTINGS_MESSAGE, role="alert"),
+        ],
+        className="form-card",
+    )
+
+
+def save_settings_from_form(data: DashboardData, keys: list[dict], values: list) -> html.Div:
+    """Save the settings form through the domain service (staff only, validated, audited)."""
+    submitted = {key["key"]: value for key, value in zip(keys, values)}
+    try:
+        change_settings(data.store.engine, data.current_user(), submitted)
+    except InputError as error:
+        # Each message names its setting already; the form's field labels would repeat it.
+        return outcome_message(InputError([replace(problem, field=None) for problem in error.problems]))
+    except PermissionDenied as error:
+        return outcome_message(error)
+    return outcome_message(None)
 
 
 _field = partial(labelled, class_name="field")
@@ -209,6 +257,13 @@ def register_staff_callbacks(app: Dash, data: DashboardData) -> None:
         except (InputError, PermissionDenied, NotFoundError) as error:
             return outcome_message(error), no_update
         return outcome_message(None), (refresh or 0) + 1
+
+    @app.callback(Output(SETTINGS_MESSAGE, "children"), Output(ids.STAFF_REFRESH, "data", allow_duplicate=True),
+                  Input(SETTINGS_SAVE, "n_clicks"), State({"type": SETTING_INPUT, "key": ALL}, "id"),
+                  State({"type": SETTING_INPUT, "key": ALL}, "value"), State(ids.STAFF_REFRESH, "data"),
+                  prevent_initial_call=True)
+    def _save_settings(_clicks, keys, values, refresh):
+        return save_settings_from_form(data, keys or [], values or []), (refresh or 0) + 1  # the audit log shows it
 
     @app.callback(Output(ids.MEETING_MESSAGE, "children"), Output(ids.STAFF_REFRESH, "data", allow_duplicate=True),
                   Input(ids.MEETING_SAVE, "n_clicks"), State(ids.MEETING_DATE, "value"),
