@@ -48,6 +48,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import requests
+from sqlalchemy.engine import make_url
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -364,7 +365,8 @@ def main(argv: list[str] | None = None) -> int:
         results += rows
 
     settings = {"clients": args.clients, "seconds": args.seconds, "warmup": args.warmup, "workers": args.workers,
-                "database": "SQLite (fresh file)" if not args.database_url else "given URL", "cpus": os.cpu_count(),
+                "database": "SQLite (fresh file)" if not args.database_url else
+                f"{make_url(args.database_url).get_backend_name()} (--database-url)", "cpus": os.cpu_count(),
                 "load_average_1min_before": load_before, "load_average_1min_after": os.getloadavg()[0]}
     if args.json:
         print(json.dumps({"settings": settings, "results": [asdict(r) for r in results], "exit_status": exits},
