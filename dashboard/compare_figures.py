@@ -33,6 +33,8 @@ def _style(i: int) -> tuple[str, str]:
 
 
 def _layout(figure: go.Figure, title: str, caption: str, height: int = 420) -> go.Figure:
+    """Title, caption and the common look; ``title`` and ``caption`` are figure text already
+    (made with ``chart_message``/``chart_text`` where they carry people's or files' text)."""
     figure.update_layout(
         title={"text": title, "font": {"size": 19}},
         height=height,
@@ -55,14 +57,15 @@ def radar_figure(table: ScoreTable, selected: Sequence[str], names: Mapping[str,
     for i, locality in enumerate(selected):
         scores = table.areas[locality]
         r = [scores[area.id].score for area in DEVELOPMENT_AREAS]
-        coverage = [f"{scores[a.id].used}/{scores[a.id].available}" for a in DEVELOPMENT_AREAS]
+        coverage = [text("score_coverage", language, used=scores[a.id].used, available=scores[a.id].available)
+                    for a in DEVELOPMENT_AREAS]
         colour, symbol = _style(i)
         figure.add_trace(go.Scatterpolar(
             r=r + r[:1], theta=theta + theta[:1], name=chart_text(names.get(locality, locality)), mode="lines+markers",
             line={"color": colour, "width": 3}, marker={"size": 10, "symbol": symbol, "color": colour},
             customdata=coverage + coverage[:1], connectgaps=False,
             hovertemplate="%{theta}: %{r:.0f} (" + text("col_coverage", language).lower()
-            + " %{customdata} indikatorer)<extra>%{fullData.name}</extra>",
+            + " %{customdata})<extra>%{fullData.name}</extra>",
         ))
     figure.update_layout(polar={"radialaxis": {"range": [0, 100], "tickfont": {"size": 13}},
                                 "angularaxis": {"tickfont": {"size": 17}}})

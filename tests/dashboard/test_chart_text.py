@@ -182,6 +182,13 @@ def test_the_compare_radar_and_index_draw_locality_names_as_typed(hostile):
     assert any(path.startswith(".layout.annotations") for path in carrying)  # the weights note
 
 
+def test_the_radar_hover_says_its_coverage_in_the_readers_language(hostile):
+    table = hostile.score_table(2024, EQUAL_WEIGHTS)
+    radar = radar_figure(table, SELECTED, hostile.names(), "en")
+    coverage = radar.data[0].customdata
+    assert all(c.endswith(" indicators") for c in coverage) and "indikatorer" not in radar.data[0].hovertemplate
+
+
 @pytest.mark.parametrize("language", ["sv", "en"])
 def test_the_compare_bars_draw_indicator_name_source_and_localities_as_typed(hostile, language):
     table = hostile.score_table(2024, EQUAL_WEIGHTS)
