@@ -23,7 +23,8 @@ DEFAULT_MAX_FEATURES = 10_000
 DEFAULT_MAX_UNCOMPRESSED_MB = 50
 """A detailed outline of every locality in the municipality is well under 5 MB."""
 
-BYTES_PER_MB = 1_000_000
+BYTES_PER_MB = 1024 * 1024
+"""A megabyte as the indicator importers count it (``indicators.limits``), so the limits read alike."""
 
 
 @dataclass(frozen=True)

@@ -459,7 +459,7 @@ def test_io_zip_bomb_is_refused_at_the_limit_stating_it(
     assert archive.stat().st_size < 100_000
     (problem,) = problems_of(archive, ten, limits=GeoLimits(max_uncompressed_mb=2))
     assert problem.message == (
-        "filen är för stor: 3 MB okomprimerad, gränsen är 2 MB (sätts med miljövariabeln ALLAS_MAX_GEO_UNCOMPRESSED_MB)"
+        "filen är för stor: 2,9 MB okomprimerad, gränsen är 2 MB (sätts med miljövariabeln ALLAS_MAX_GEO_UNCOMPRESSED_MB)"
     )
     assert "the limit is 2 MB" in problem.render("en")
     assert [loc.id for loc in read_locality_geometries(archive, ten, limits=GeoLimits()).updated] == ["tuna"]
