@@ -177,7 +177,7 @@ def test_a_database_at_0003_with_audit_lines_upgrades_and_the_old_lines_still_sh
     with Store.open(backend_url) as store:
         with store.engine.connect() as conn:
             assert migrations.current_revision(conn) == migrations.HEAD  # 0004 and every later revision
-            assert conn.execute(select(schema.schema_version.c.version)).scalars().all() == [4]
+            assert conn.execute(select(schema.schema_version.c.version)).scalars().all() == [schema.SCHEMA_VERSION]
         gw = GroupworkStore(store, clock=lambda: T0)
         gw.save_activity(WALK, username="bertil")
         new, old = gw.audit()
