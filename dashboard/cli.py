@@ -6,11 +6,12 @@ import argparse
 import sys
 
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
 
 from dashboard.production import WORKERS_ENV, ServerOptions, workers_from_env
 from dashboard.request_limits import LimitSettingError, max_request_mb_from_env, parse_max_request_mb
 from dashboard.settings import DEFAULT_MAX_REQUEST_MB, MAX_REQUEST_MB_ENV, TILE_CHOICES, Settings
-from indicators.storage import default_database_url, resolve_database_url
+from indicators.storage import SchemaVersionError, default_database_url, resolve_database_url
 
 DESCRIPTION = """\
 Allas Vimmerby – lägesbild: Vimmerby kommuns tio orter på en karta, med
@@ -171,4 +172,10 @@ def serve_main(argv: list[str]) -> int:
 
     print(f"Allas Vimmerby (produktion, {options.workers} processer): http://{args.host}:{args.port}/  "
           f"(databas: {_masked(settings.database_url)})", flush=True)
-    return serve(settings, options)
+    try:
+        return serve(settings, options)
+    except (SQLAlchemyError, SchemaVersionError) as error:  # before any worker starts: said in words
+        reason = getattr(error, "orig", None) or error
+        raise SystemExit(f"python -m dashboard serve: databasen kunde inte öppnas: {reason}") from None
+    except OSError as error:  # a data folder or database file that cannot be made (path and reason)
+        raise SystemExit(f"python -m dashboard serve: {error}") from None

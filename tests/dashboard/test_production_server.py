@@ -80,6 +80,18 @@ def test_serve_refuses_zero_workers(capsys):
     assert "--workers" in capsys.readouterr().err
 
 
+def test_serve_with_an_unreachable_database_says_so_without_a_traceback(tmp_path: Path):
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-m", "dashboard", "serve", "--port", str(_free_port()),
+         "--database-url", f"postgresql://nobody:secret-pw@127.0.0.1:{_free_port()}/none"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+    )
+    assert done.returncode != 0
+    assert "databasen kunde inte öppnas" in done.stderr and "Traceback" not in done.stderr, done.stderr
+    assert "secret-pw" not in done.stdout + done.stderr, "the password is never printed"
+
+
 # ---------------------------------------------------------------------------- the real server
 
 
