@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from openpyxl import load_workbook
+from openpyxl.reader.excel import ExcelReader
 from openpyxl.utils.cell import coordinate_to_tuple, get_column_letter, range_boundaries
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.workbook.workbook import Workbook
@@ -177,9 +177,16 @@ def check_archive(path: Path | BinaryIO, file_name: str, bounds: ImportLimits) -
 
 def _load(path: Path | BinaryIO, file_name: str, bounds: ImportLimits) -> Workbook:
     check_archive(path, file_name, bounds)
+    reader = None
     try:
-        return load_workbook(path, read_only=True, data_only=True)
+        # What openpyxl's load_workbook does, except that a failure closes the archive
+        # (load_workbook leaves it open, to fail again when it is garbage collected).
+        reader = ExcelReader(path, read_only=True, data_only=True)
+        reader.read()
+        return reader.wb
     except DAMAGED as error:
+        if reader is not None:
+            reader.archive.close()
         raise InputError([Problem(file_name, t("not_a_workbook", error=_reason(error)))]) from error
 
 

@@ -88,4 +88,4 @@ def _positive(env: Mapping[str, str], name: str, default: int) -> int:
     digits = raw.replace("_", "").replace(" ", "")
     if digits.isascii() and digits.isdigit() and len(digits) <= 15 and int(digits) > 0:
         return int(digits)
-    raise InputError([Problem(name, t("limit_setting_invalid", value=raw[:40], default=default))])
+    raise InputError([Problem(name, t("limit_setting_invalid", value=raw[:40], default=Number(default)))])

@@ -1,0 +1,115 @@
+"""The import limits: read from the environment, stated in the refusal, applied to every format,
+and a refused file stores nothing. (Workbook sizes: test_excel.py; Kolada entries: test_kolada.py.)"""
+
+from __future__ import annotations
+
+import pytest
+
+from indicators.errors import InputError
+from indicators.importing import import_file
+from indicators.limits import (
+    DEFAULT_LIMITS,
+    ROWS_ENV,
+    XLSX_MB_ENV,
+    XLSX_PARTS_ENV,
+    ImportLimits,
+    limits_from_env,
+)
+
+HEADER = "indicator_id,locality_id,year,value,source"
+
+
+def test_without_settings_the_defaults_apply():
+    assert limits_from_env({}) == DEFAULT_LIMITS == ImportLimits(1_000_000, 50, 1_000)
+
+
+def test_each_limit_is_read_from_its_environment_variable():
+    env = {ROWS_ENV: "2000000", XLSX_MB_ENV: " 200 ", XLSX_PARTS_ENV: "5_000"}
+
+    assert limits_from_env(env) == ImportLimits(max_rows=2_000_000, max_xlsx_uncompressed_mb=200, max_xlsx_parts=5_000)
+
+
+@pytest.mark.parametrize("written", ["0", "-5", "ten", "1.5", "9" * 40])
+def test_a_setting_that_is_not_a_positive_whole_number_is_refused_naming_the_variable(written):
+    with pytest.raises(InputError) as caught:
+        limits_from_env({ROWS_ENV: written})
+
+    problem = caught.value.problems[0]
+    assert problem.file == ROWS_ENV
+    assert "positivt heltal" in problem.message and "1\u00a0000\u00a0000" in problem.message  # a no-break space between thousands
+
+
+def test_the_benchmarks_million_rows_are_within_the_default_row_limit():
+    # benchmarks/import_rate.py imports 2,000 localities × 25 indicators × 20 years.
+    assert DEFAULT_LIMITS.max_rows >= 2_000 * 25 * 20
+
+
+def test_a_csv_file_over_the_row_limit_set_in_the_environment_is_refused_and_stores_nothing(
+    store, tmp_path, monkeypatch
+):
+    path = tmp_path / "obs.csv"
+    path.write_text(
+        HEADER + "\n" + "".join(f"population,tuna,{2000 + i},{100 + i},SCB\n" for i in range(4)),
+        encoding="utf-8",
+    )
+    before = store.observations("population")
+    monkeypatch.setenv(ROWS_ENV, "3")
+
+    with pytest.raises(InputError) as caught:
+        import_file(store, path, current_year=2025)
+
+    problem = caught.value.problems[-1]
+    assert (problem.file, problem.row) == ("obs.csv", 5)
+    assert "fler än 3 datarader" in problem.message and ROWS_ENV in problem.message
+    assert store.observations("population") == before
+    assert store.import_log() == []
+
+
+def test_a_file_at_the_row_limit_is_accepted(store, tmp_path):
+    path = tmp_path / "obs.csv"
+    path.write_text(
+        HEADER + "\n\n" + "".join(f"population,tuna,{2000 + i},{100 + i},SCB\n" for i in range(3)),
+        encoding="utf-8",
+    )
+
+    report = import_file(store, path, current_year=2025, limits=ImportLimits(max_rows=3))
+
+    assert report.rows == 3  # the blank line is not a row
+
+
+def test_a_kolada_file_over_the_row_limit_is_refused_through_import_file(store, tmp_path):
+    path = tmp_path / "kolada.json"
+    entries = ",".join(
+        f'{{"kpi": "N01951", "municipality": "0884", "period": {2000 + i}, '
+        f'"values": [{{"gender": "T", "value": 15000}}]}}'
+        for i in range(3)
+    )
+    path.write_text(f'{{"values": [{entries}]}}', encoding="utf-8")
+
+    with pytest.raises(InputError) as caught:
+        import_file(store, path, current_year=2025, limits=ImportLimits(max_rows=2))
+
+    assert "fler än 2" in caught.value.problems[-1].message
+
+
+@pytest.mark.parametrize(
+    ("cell", "field", "words"),
+    [
+        ("1e400", "value", "ändligt"),
+        ("-1e400", "value", "ändligt"),
+        ("9" * 5000, "value", "ändligt"),
+        ("2" * 5000, "year", "årtal"),
+    ],
+    ids=["1e400", "minus-1e400", "5000-digit-value", "5000-digit-year"],
+)
+def test_a_csv_number_beyond_range_is_refused_in_its_cell_and_shown_shortened(store, tmp_path, cell, field, words):
+    year, value = (cell, "100") if field == "year" else ("2020", cell)
+    path = tmp_path / "obs.csv"
+    path.write_text(f"{HEADER}\npopulation,tuna,{year},{value},SCB\n", encoding="utf-8")
+
+    with pytest.raises(InputError) as caught:
+        import_file(store, path, current_year=2025)
+
+    problem = caught.value.problems[0]
+    assert (problem.row, problem.field) == (2, field)
+    assert words in problem.message and len(problem.message) < 300
