@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import zipfile
 import sys
@@ -153,3 +154,50 @@ def test_cli_limits_from_flags_and_environment(
     with pytest.raises(SystemExit) as exited:
         main(["import", str(path), "--max-uncompressed-mb", "0"])
     assert exited.value.code == 2
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def backend(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A fresh database on each backend; PostgreSQL from TEST_POSTGRES_URL (skipped locally without it, never in CI)."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'backend.sqlite'}"
+    from tests.indicators.conftest import IN_CI, POSTGRES_URL_ENV, _empty_postgres
+
+    url = os.environ.get(POSTGRES_URL_ENV, "").strip()
+    if not url:
+        message = f"{POSTGRES_URL_ENV} is not set: run scripts/test.sh, which starts PostgreSQL"
+        if IN_CI:
+            pytest.fail(message)
+        pytest.skip(message)
+    _empty_postgres(url)
+    return url
+
+
+def test_cli_refused_files_change_nothing_on_each_backend(
+    write_layer: WriteLayer, backend: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    unclosed = tmp_path / "oppen.geojson"
+    ring = [[16.0, 57.5], [16.1, 57.5], [16.1, 57.6], [16.0, 57.6]]
+    unclosed.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"namn": "Djursdala"},
+         "geometry": {"type": "Point", "coordinates": [15.871, 57.761]}},
+        {"type": "Feature", "properties": {"namn": "Tuna"}, "geometry": {"type": "Polygon", "coordinates": [ring]}},
+    ]}), "utf-8")
+    nan = tmp_path / "nan.geojson"
+    nan.write_text(unclosed.read_text("utf-8").replace("[16.1, 57.5], [16.1, 57.6], [16.0, 57.6]]",
+                                                       "[NaN, 57.5], [16.1, 57.6], [16.0, 57.5]]"), "utf-8")
+    shp = write_layer("orter.shp", {"namn": ["Tuna"]}, [shapely.Point(16.1, 57.58)])
+    no_index = tmp_path / "utan_shx.zip"
+    with zipfile.ZipFile(no_index, "w") as zipped:
+        for part in shp.parent.glob("orter.*"):
+            if part.suffix != ".shx":
+                zipped.write(part, part.name)
+    before = stored(backend)
+    for path, says in [(unclosed, "inte sluten"), (nan, "NaN"), (no_index, "saknar .shx")]:
+        assert main(["import", str(path), "--database-url", backend]) == 1
+        err = capsys.readouterr().err
+        assert says in err and "Traceback" not in err
+        assert stored(backend) == before
+    good = write_layer("bra.geojson", {"namn": ["Djursdala"]}, [shapely.Point(15.871, 57.761)])
+    assert main(["import", str(good), "--database-url", backend]) == 0
+    assert stored(backend)["djursdala"].lat == 57.761
