@@ -327,11 +327,17 @@ class _SheetParser(WorkSheetParser):
         return cell
 
 
-def _sheet_rows(workbook: Workbook, worksheet: Any) -> Iterator[tuple[int, tuple[_Value, ...]]]:
-    """The sheet's rows that have cells, numbered as in the sheet, each as wide as its last cell.
+_Sparse = list[tuple[int, _Value]]
+"""The cells a row holds in the file, as (1-based column, value); empty columns are absent."""
 
-    Rows with no cells in the file are not generated (openpyxl's ``iter_rows``
-    fills them in, which a row number of 10^12 turns into an endless loop).
+
+def _sheet_rows(workbook: Workbook, worksheet: Any) -> Iterator[tuple[int, _Sparse]]:
+    """The sheet's rows that have cells, numbered as in the sheet, each as the cells it holds.
+
+    Rows stay sparse until the header's width is known: a cell in column XFD
+    would otherwise make every row 16,384 cells wide. Rows with no cells are
+    not generated (openpyxl's ``iter_rows`` fills them in, which a row number
+    of 10^12 turns into an endless loop).
     """
     # openpyxl keeps the zip and the sheet's part name on read-only sheets.
     with workbook._archive.open(worksheet._worksheet_path) as source:  # noqa: SLF001
@@ -344,20 +350,27 @@ def _sheet_rows(workbook: Workbook, worksheet: Any) -> Iterator[tuple[int, tuple
             timedelta_formats=workbook._timedelta_formats,  # noqa: SLF001
         )
         for number, found in parser.parse():
-            if not found:
-                continue
-            values: list[_Value] = [None] * max(cell["column"] for cell in found)
-            for cell in found:
-                values[cell["column"] - 1] = cell["value"]
-            yield number, tuple(values)
+            if found:
+                yield number, [(cell["column"], cell["value"]) for cell in found]
+
+
+def _dense(found: _Sparse, width: int | None = None) -> list[_Value]:
+    """The row as a list of ``width`` values (default: up to its last cell); None where empty."""
+    if width is None:
+        width = max((column for column, _ in found), default=0)
+    values: list[_Value] = [None] * width
+    for column, value in found:
+        if 1 <= column <= width:
+            values[column - 1] = value
+    return values
 
 
 def _guarded(
-    rows: Iterator[tuple[int, Sequence[_Value]]],
+    rows: Iterator[tuple[int, _Sparse]],
     file_name: str,
     sheet: str,
     problems: list[Problem],
-) -> Iterator[tuple[int, Sequence[_Value]]]:
+) -> Iterator[tuple[int, _Sparse]]:
     """The rows; a sheet that breaks while being read is an InputError at the row after the last good one."""
     last = 0
     while True:
@@ -372,11 +385,11 @@ def _guarded(
 
 
 def _first_non_empty(
-    rows: Iterator[tuple[int, Sequence[_Value]]],
+    rows: Iterator[tuple[int, _Sparse]],
 ) -> tuple[int | None, Sequence[_Value] | None]:
-    for number, row in rows:
-        if any(not _empty(cell) for cell in row):
-            return number, row
+    for number, found in rows:
+        if any(not _empty(value) for _, value in found):
+            return number, _dense(found)
     return None, None
 
 
@@ -403,30 +416,32 @@ def _marker_message(cell: _Value, index: int, row: int | None):
 
 
 def _within_header(
-    rows: Iterator[tuple[int, Sequence[_Value]]],
+    rows: Iterator[tuple[int, _Sparse]],
     names: list[str],
     file_name: str,
     sheet: str,
     problems: list[Problem],
     bounds: ImportLimits,
 ) -> Iterator[tuple[int, Sequence[Cell]]]:
-    """Non-empty rows; a value right of the last named column, or a cell without a value, is a problem."""
+    """Non-empty rows as wide as the header; a value right of the last named column, or a cell
+    without a value, is a problem."""
     width = len(names)
     count = 0
-    for number, row in rows:
-        if not any(not _empty(cell) for cell in row):
+    for number, found in rows:
+        if not any(not _empty(value) for _, value in found):
             continue
         count += 1
         if count > bounds.max_rows:
             problems.append(too_many_rows(file_name, number, bounds, sheet))
             raise InputError(problems)
-        extra = [index for index in range(width, len(row)) if not _empty(row[index])]
+        extra = sorted({column for column, value in found if column > width and not _empty(value)})
         if extra:
-            where = Listing([f"{get_column_letter(i + 1)}{number}" for i in extra])
+            where = Listing([f"{get_column_letter(column)}{number}" for column in extra])
             message = (t("cell_without_heading", cells=where) if len(extra) == 1
                        else t("cells_without_heading", cells=where))
             problems.append(Problem(file_name, message, row=number, sheet=sheet))
             continue
+        row = _dense(found, width)
         broken = False
         for index, cell in enumerate(row):
             message = _marker_message(cell, index, number)

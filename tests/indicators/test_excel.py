@@ -397,3 +397,14 @@ def test_a_row_far_below_the_others_keeps_its_number_and_the_gap_is_not_read_row
     rewrite_member(path, SHEET, lambda xml: re.sub(rb'r="([A-E]?)3"', lambda m: b'r="' + m.group(1) + far + b'"', xml))
 
     assert where(refused(path, catalogue)) == [("Data", 10_000_000, "value")]
+
+
+def test_a_value_in_the_last_excel_column_is_refused_naming_its_cell(write_xlsx, catalogue):
+    # Rows are kept as the cells they hold until the header's width is known, so such a
+    # cell no longer makes every row 16,384 cells wide (a 1 MB file took over ten minutes).
+    path = write_xlsx({"Data": [HEADER, ["population", "tuna", 2021, 245, "SCB"], ["population", "tuna", 2020, 240, "SCB"]]})
+    rewrite_member(path, SHEET, lambda xml: xml.replace(b'</row><row r="3"', b'<c r="XFD2" t="n"><v>1</v></c></row><row r="3"'))
+
+    problems = refused(path, catalogue)
+
+    assert where(problems) == [("Data", 2, None)] and "XFD2" in problems[0].message
