@@ -16,7 +16,7 @@ from pathlib import Path
 from indicators.cells import Cell
 from indicators.errors import InputError, Problem
 from indicators.import_texts import t
-from indicators.limits import ImportLimits, resolve_limits, too_many_rows
+from indicators.limits import ImportLimits, ProblemList, resolve_limits, too_many_rows
 from indicators.tables import Table
 
 _UTF8_BOM = b"\xef\xbb\xbf"
@@ -29,7 +29,7 @@ def read_csv_table(text: str, file_name: str, *, limits: ImportLimits | None = N
     ``limits.max_rows`` (by default the limits the environment sets).
     """
     bounds = resolve_limits(limits)
-    problems: list[Problem] = []
+    problems: list[Problem] = ProblemList(file_name, bounds.max_problems)
     records = _records(text, file_name, problems)
     first = next(records, None)
     if first is None:

@@ -44,7 +44,15 @@ from indicators import cells
 from indicators.cells import Cell
 from indicators.errors import InputError, Problem
 from indicators.import_texts import t
-from indicators.limits import MB, XLSX_MB_ENV, XLSX_PARTS_ENV, ImportLimits, resolve_limits, too_many_rows
+from indicators.limits import (
+    MB,
+    XLSX_MB_ENV,
+    XLSX_PARTS_ENV,
+    ImportLimits,
+    ProblemList,
+    resolve_limits,
+    too_many_rows,
+)
 from indicators.tables import Table
 from indicators.texts import Listing, Number
 
@@ -217,7 +225,7 @@ def _table(workbook: Workbook, file_name: str, wanted: str | None, bounds: Impor
     # From the sheet's own dimension record: only an estimate for progress, since some
     # programs write a wrong one; the rows themselves are read to the end regardless.
     expected_rows = worksheet.max_row
-    problems: list[Problem] = []
+    problems: list[Problem] = ProblemList(file_name, bounds.max_problems)
     rows = _guarded(_sheet_rows(workbook, worksheet), file_name, title, problems)
     header_row, header = _first_non_empty(rows)
     try:

@@ -41,6 +41,10 @@ SV = {
         "filen har fler än {limit} datarader, gränsen för en fil; dela upp den i flera filer "
         "(gränsen ställs in med {setting})"
     ),
+    "too_many_problems": (
+        "fler än {limit} fel; läsningen avbröts här. Rätta felen ovan och läs in filen igen "
+        "(gränsen ställs in med {setting})"
+    ),
     "limit_setting_invalid": "”{value}” är inget positivt heltal; ange ett sådant eller ta bort inställningen (standard {default})",
     # --- Excel
     "not_a_workbook": (
@@ -250,6 +254,10 @@ EN = {
     ),
     "too_many_rows": (
         "the file has more than {limit} data rows, the limit for one file; split it into several files "
+        "(the limit is set with {setting})"
+    ),
+    "too_many_problems": (
+        "more than {limit} problems; reading stopped here. Correct the problems above and import the file again "
         "(the limit is set with {setting})"
     ),
     "limit_setting_invalid": "“{value}” is not a positive whole number; give one or remove the setting (default {default})",

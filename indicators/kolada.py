@@ -33,7 +33,7 @@ from indicators.csv_tables import decode, read_file_bytes
 from indicators import errors
 from indicators.errors import InputError, Problem
 from indicators.import_texts import t
-from indicators.limits import ImportLimits, resolve_limits, too_many_rows
+from indicators.limits import ImportLimits, ProblemList, resolve_limits, too_many_rows
 from indicators.model import MUNICIPALITY_ID, SWEDEN_ID, Observation
 from indicators.observation_rows import ObservationRows
 from indicators.tables import Progress
@@ -128,9 +128,10 @@ def kolada_observations(
     Raises InputError listing every problem, or at once when the entries pass
     the row limit.
     """
-    problems: list[Problem] = []
+    bounds = resolve_limits(limits)
+    problems: list[Problem] = ProblemList(file_name, bounds.max_problems)
     checker = ObservationRows(catalogue, problems, file_name, row_label=ROW_LABEL)
-    reader = _Reader(catalogue, checker, resolve_limits(limits), problems, file_name)
+    reader = _Reader(catalogue, checker, bounds, problems, file_name)
     if isinstance(document, dict):
         pages = [("", document)]
     elif isinstance(document, list) and document:

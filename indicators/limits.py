@@ -13,6 +13,10 @@ file is imported, so a test or a restarted server picks up a new value:
 ``ALLAS_MAX_IMPORT_ROWS``           data rows in one file or sheet (Kolada: entries), default 1,000,000
 ``ALLAS_MAX_XLSX_UNCOMPRESSED_MB``  total unpacked size of a workbook, in MB, default 50
 ``ALLAS_MAX_XLSX_PARTS``            files inside a workbook's zip archive, default 1,000
+``ALLAS_MAX_IMPORT_PROBLEMS``       problems listed before reading stops, default 1,000
+
+The last one bounds a file that is wrong on every row: its report would list
+hundreds of thousands of lines that nobody reads, and holding them costs memory.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from indicators.texts import Number
 ROWS_ENV = "ALLAS_MAX_IMPORT_ROWS"
 XLSX_MB_ENV = "ALLAS_MAX_XLSX_UNCOMPRESSED_MB"
 XLSX_PARTS_ENV = "ALLAS_MAX_XLSX_PARTS"
+PROBLEMS_ENV = "ALLAS_MAX_IMPORT_PROBLEMS"
 
 MB = 1024 * 1024
 
@@ -42,6 +47,8 @@ class ImportLimits:
     """Sum of the unpacked sizes of every part of an .xlsx archive, in MB."""
     max_xlsx_parts: int = 1_000
     """Members of an .xlsx archive; a workbook written by Excel has a few dozen."""
+    max_problems: int = 1_000
+    """Problems collected from one file before reading stops (see ``ProblemList``)."""
 
     @property
     def max_xlsx_uncompressed_bytes(self) -> int:
@@ -63,6 +70,7 @@ def limits_from_env(environ: Mapping[str, str] | None = None) -> ImportLimits:
         max_rows=_positive(env, ROWS_ENV, DEFAULT_LIMITS.max_rows),
         max_xlsx_uncompressed_mb=_positive(env, XLSX_MB_ENV, DEFAULT_LIMITS.max_xlsx_uncompressed_mb),
         max_xlsx_parts=_positive(env, XLSX_PARTS_ENV, DEFAULT_LIMITS.max_xlsx_parts),
+        max_problems=_positive(env, PROBLEMS_ENV, DEFAULT_LIMITS.max_problems),
     )
 
 
@@ -79,6 +87,32 @@ def too_many_rows(file_name: str, row: int, bounds: ImportLimits, sheet: str | N
         row=row,
         sheet=sheet,
     )
+
+
+class ProblemList(list[Problem]):
+    """A file's problems, which ends the reading with an InputError once there are too many.
+
+    Readers hand this list to whoever checks the rows (``Table.problems``,
+    ``ObservationRows``), so every ``append`` counts, wherever it happens; the
+    InputError lists the first ``limit`` problems and says that reading stopped.
+    """
+
+    def __init__(self, file_name: str, limit: int) -> None:
+        super().__init__()
+        self.file_name = file_name
+        self.limit = limit
+
+    def append(self, problem: Problem) -> None:
+        if len(self) >= self.limit:
+            stop = Problem(
+                self.file_name,
+                t("too_many_problems", limit=Number(self.limit), setting=PROBLEMS_ENV),
+                row=problem.row,
+                sheet=problem.sheet,
+                row_label=problem.row_label,
+            )
+            raise InputError([*self, stop])
+        super().append(problem)
 
 
 def _positive(env: Mapping[str, str], name: str, default: int) -> int:

@@ -191,8 +191,8 @@ SHEET = "xl/worksheets/sheet1.xml"
 
 def big_sheet(write_xlsx, rows=3000):
     """A valid one-sheet workbook large enough that its sheet is read in several chunks."""
-    body = [["population", "tuna", 1800 + i % 200, i, f"SCB {i}"] for i in range(rows)]
-    return write_xlsx({"Data": [HEADER, *body]})
+    body = [["population", "tuna", 1800 + i % 200, i, "SCB", f"grund {i}"] for i in range(rows)]
+    return write_xlsx({"Data": [[*HEADER, "basis"], *body]})
 
 
 def rewrite_member(path, name, change):

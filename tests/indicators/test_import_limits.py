@@ -9,6 +9,7 @@ from indicators.errors import InputError
 from indicators.importing import import_file
 from indicators.limits import (
     DEFAULT_LIMITS,
+    PROBLEMS_ENV,
     ROWS_ENV,
     XLSX_MB_ENV,
     XLSX_PARTS_ENV,
@@ -20,13 +21,15 @@ HEADER = "indicator_id,locality_id,year,value,source"
 
 
 def test_without_settings_the_defaults_apply():
-    assert limits_from_env({}) == DEFAULT_LIMITS == ImportLimits(1_000_000, 50, 1_000)
+    assert limits_from_env({}) == DEFAULT_LIMITS == ImportLimits(1_000_000, 50, 1_000, 1_000)
 
 
 def test_each_limit_is_read_from_its_environment_variable():
-    env = {ROWS_ENV: "2000000", XLSX_MB_ENV: " 200 ", XLSX_PARTS_ENV: "5_000"}
+    env = {ROWS_ENV: "2000000", XLSX_MB_ENV: " 200 ", XLSX_PARTS_ENV: "5_000", PROBLEMS_ENV: "50"}
 
-    assert limits_from_env(env) == ImportLimits(max_rows=2_000_000, max_xlsx_uncompressed_mb=200, max_xlsx_parts=5_000)
+    assert limits_from_env(env) == ImportLimits(
+        max_rows=2_000_000, max_xlsx_uncompressed_mb=200, max_xlsx_parts=5_000, max_problems=50
+    )
 
 
 @pytest.mark.parametrize("written", ["0", "-5", "ten", "1.5", "9" * 40])
@@ -113,3 +116,48 @@ def test_a_csv_number_beyond_range_is_refused_in_its_cell_and_shown_shortened(st
     problem = caught.value.problems[0]
     assert (problem.row, problem.field) == (2, field)
     assert words in problem.message and len(problem.message) < 300
+
+
+def _bad_rows_file(tmp_path, fmt: str):
+    """Ten rows, each with an unknown locality, as CSV, a workbook or a Kolada page."""
+    if fmt == "kolada":
+        entries = ",".join(
+            f'{{"kpi": "N01951", "municipality": "9999", "period": {2000 + i}, "values": []}}' for i in range(10)
+        )
+        path = tmp_path / "bad.json"
+        path.write_text(f'{{"values": [{entries}]}}', encoding="utf-8")
+        return path
+    rows = [HEADER.split(","), *[["population", f"nowhere-{i}", 2000 + i, 1, "SCB"] for i in range(10)]]
+    if fmt == "csv":
+        path = tmp_path / "bad.csv"
+        path.write_text("".join(",".join(map(str, row)) + "\n" for row in rows), encoding="utf-8")
+        return path
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    for row in rows:
+        workbook.active.append(row)
+    path = tmp_path / "bad.xlsx"
+    workbook.save(path)
+    return path
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "kolada"])
+def test_reading_stops_after_the_problem_limit_saying_so(store, tmp_path, fmt):
+    path = _bad_rows_file(tmp_path, fmt)
+
+    with pytest.raises(InputError) as caught:
+        import_file(store, path, current_year=2025, limits=ImportLimits(max_problems=3))
+
+    problems = caught.value.problems
+    assert len(problems) == 4
+    assert "fler än 3 fel; läsningen avbröts här" in problems[-1].message
+    assert "ALLAS_MAX_IMPORT_PROBLEMS" in problems[-1].message
+    assert problems[-1].row == problems[-2].row + 1  # where reading stopped
+
+
+def test_under_the_problem_limit_every_problem_is_listed(store, tmp_path):
+    with pytest.raises(InputError) as caught:
+        import_file(store, _bad_rows_file(tmp_path, "csv"), current_year=2025, limits=ImportLimits(max_problems=10))
+
+    assert len(caught.value.problems) == 10
