@@ -161,3 +161,38 @@ def test_under_the_problem_limit_every_problem_is_listed(store, tmp_path):
         import_file(store, _bad_rows_file(tmp_path, "csv"), current_year=2025, limits=ImportLimits(max_problems=10))
 
     assert len(caught.value.problems) == 10
+
+
+def test_files_refused_for_damage_or_limits_change_nothing_on_each_backend(backend_store, tmp_path):
+    import io
+    import zipfile
+
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    for i in range(50):
+        workbook.active.append(["indicator_id", "locality_id", "year", "value", "source"] if i == 0
+                               else ["population", "tuna", 1900 + i, i, "SCB"])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    cut = io.BytesIO()
+    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(cut, "w", zipfile.ZIP_DEFLATED) as target:
+        for name in source.namelist():
+            data = source.read(name)
+            target.writestr(name, data[: len(data) * 2 // 3] if name == "xl/worksheets/sheet1.xml" else data)
+    files = {
+        "cut.xlsx": cut.getvalue(),
+        "rows.csv": (HEADER + "\n" + "".join(f"population,tuna,{2000 + i},1,SCB\n" for i in range(3))).encode(),
+        "deep.json": b"[" * 5000 + b"]" * 5000,
+        "huge.json": b'{"values": [{"kpi": "N01951", "municipality": "0884", "period": 2020, '
+                     b'"values": [{"gender": "T", "value": ' + b"9" * 5000 + b"}]}]}",
+    }
+    before = (backend_store.observations(), backend_store.import_log(), backend_store.data_version())
+
+    for name, data in files.items():
+        path = tmp_path / name
+        path.write_bytes(data)
+        with pytest.raises(InputError):
+            import_file(backend_store, path, current_year=2025, limits=ImportLimits(max_rows=2))
+
+    assert (backend_store.observations(), backend_store.import_log(), backend_store.data_version()) == before
