@@ -19,6 +19,7 @@ from indicators.catalogue import Catalogue
 from indicators.catalogue_rows import catalogue_from_table
 from indicators.csv_observations import parse_observations_text
 from indicators.csv_tables import read_csv_table
+from indicators.limits import ImportLimits
 from indicators.import_texts import t
 from indicators.model import Group, Indicator, Locality, Observation
 
@@ -69,7 +70,7 @@ def bundled_localities() -> list[Locality]:
 def bundled_indicators() -> list[Indicator]:
     """The starting indicator catalogue, in file order, checked like a staff catalogue."""
     text = _resource("indicators.csv").read_text(encoding="utf-8-sig")
-    table = read_csv_table(text, t("bundled_file", name="indicators.csv"))
+    table = read_csv_table(text, t("bundled_file", name="indicators.csv"), limits=ImportLimits())
     return catalogue_from_table(table).indicators
 
 
@@ -97,6 +98,7 @@ def bundled_example_observations(catalogue: Catalogue) -> list[Observation]:
 
 def _observations(name: str, catalogue: Catalogue, *, example: bool) -> list[Observation]:
     text = _resource(name).read_text(encoding="utf-8-sig")
+    # Our own data is not an upload: the limits an operator sets for imports do not apply to it.
     return parse_observations_text(
-        text, catalogue=catalogue, file_name=t("bundled_file", name=name), example=example
+        text, catalogue=catalogue, file_name=t("bundled_file", name=name), example=example, limits=ImportLimits()
     )

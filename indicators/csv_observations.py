@@ -15,6 +15,7 @@ from pathlib import Path
 
 from indicators.catalogue import Catalogue
 from indicators.csv_tables import decode, read_csv_table, read_file_bytes
+from indicators.limits import ImportLimits
 from indicators.model import Observation
 from indicators.observation_tables import (
     ALL_COLUMNS,
@@ -62,8 +63,9 @@ def parse_observations_text(
     file_name: str,
     example: bool = False,
     progress: Progress | None = None,
+    limits: ImportLimits | None = None,
 ) -> list[Observation]:
     """Pure core of the loader, separate so text already in memory needs no file."""
     return observations_from_table(
-        read_csv_table(text, file_name), catalogue, example=example, progress=progress
+        read_csv_table(text, file_name, limits=limits), catalogue, example=example, progress=progress
     )

@@ -114,3 +114,15 @@ def test_booleans_are_true_or_false(text, value):
 def test_anything_else_is_not_a_boolean():
     with pytest.raises(ValueError):
         parse_bool("ja")
+
+
+def test_seeding_ignores_an_operators_import_row_limit(monkeypatch, tmp_path):
+    """The row limit guards uploads; the bundled data (268 example rows) must still seed a database."""
+    from indicators.storage import Store
+
+    monkeypatch.setenv("ALLAS_MAX_IMPORT_ROWS", "10")
+    store = Store.open(f"sqlite:///{tmp_path / 'seeded.sqlite'}")
+    try:
+        assert len(store.localities()) == 10
+    finally:
+        store.dispose()
