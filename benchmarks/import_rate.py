@@ -27,10 +27,10 @@ sys.path.insert(0, str(ROOT))
 
 from geodata.boundary import municipality_boundary  # noqa: E402
 from geodata.synthetic import synthetic_localities  # noqa: E402
-from indicators.importing import ImportReport, import_file  # noqa: E402
-from indicators.model import Direction, Indicator, Level  # noqa: E402
-from indicators.storage import Store  # noqa: E402
-from indicators.units import UNITS_BY_SYMBOL  # noqa: E402
+from indicators.core.model import Direction, Indicator, Level  # noqa: E402
+from indicators.core.units import UNITS_BY_SYMBOL  # noqa: E402
+from indicators.observations.importing import ImportReport, import_file  # noqa: E402
+from indicators.storage.store import Store  # noqa: E402
 
 INDICATORS = 25
 YEARS = 20

@@ -43,12 +43,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from scores import INDICATORS, synthetic_indicators, synthetic_observations  # noqa: E402  (benchmarks/scores.py)
+
 from dashboard import ids  # noqa: E402
 from geodata.boundary import municipality_boundary  # noqa: E402
 from geodata.synthetic import synthetic_localities  # noqa: E402
-from indicators.model import Group  # noqa: E402
-from indicators.storage import Store  # noqa: E402
-from scores import INDICATORS, synthetic_indicators, synthetic_observations  # noqa: E402  (benchmarks/scores.py)
+from indicators.core.model import Group  # noqa: E402
+from indicators.storage.store import Store  # noqa: E402
 
 
 @dataclass
@@ -211,10 +212,15 @@ def build_groupwork(url: str, initiatives: int, activities: int) -> None:
     """The real ten localities with many made-up initiatives and activities (bulk-written)."""
     from datetime import UTC, date, datetime, timedelta
 
-    from indicators.groupwork import Activity, ActivityKind, Initiative, InitiativeStatus
-    from indicators.groupwork_store import GroupworkStore
-    from indicators.import_log import ImportOrigin
-    from indicators.slus import DEVELOPMENT_AREAS
+    from indicators.core.slus import DEVELOPMENT_AREAS
+    from indicators.groupwork.records import (
+        Activity,
+        ActivityKind,
+        Initiative,
+        InitiativeStatus,
+    )
+    from indicators.groupwork.store import GroupworkStore
+    from indicators.observations.import_log import ImportOrigin
 
     store = Store.open(url)
     gw = GroupworkStore(store)

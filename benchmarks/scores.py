@@ -30,10 +30,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from indicators.model import MUNICIPALITY_ID, Direction, Indicator, Level, Observation  # noqa: E402
-from indicators.per_capita import POPULATION_INDICATOR_ID  # noqa: E402
-from indicators.scores import compute_scores, years_with_scores  # noqa: E402
-from indicators.slus import DEVELOPMENT_AREAS  # noqa: E402
+from indicators.core.model import (  # noqa: E402
+    MUNICIPALITY_ID,
+    Direction,
+    Indicator,
+    Level,
+    Observation,
+)
+from indicators.core.slus import DEVELOPMENT_AREAS  # noqa: E402
+from indicators.metrics.per_capita import POPULATION_INDICATOR_ID  # noqa: E402
+from indicators.metrics.scores import compute_scores, years_with_scores  # noqa: E402
 
 YEARS = list(range(2005, 2025))
 INDICATORS = 60

@@ -8,17 +8,22 @@ from datetime import datetime
 from dash import Dash, html
 
 from dashboard.auth import register_auth, safe_next, trusted_proxies
-from dashboard.language import current_language, register_language_route
 from dashboard.compare_callbacks import register_compare_callbacks
 from dashboard.compare_page import compare_page
 from dashboard.data import DashboardData
 from dashboard.groups_callbacks import register_groups_callbacks
 from dashboard.groups_page import groups_page
 from dashboard.import_page import import_page, register_import_callbacks
+from dashboard.language import current_language, register_language_route
 from dashboard.map_callbacks import register_map_callbacks
 from dashboard.map_page import map_page
 from dashboard.messages import text
 from dashboard.method_page import method_page
+from dashboard.presentation_page import (
+    presentation_page,
+    register_presentation_callbacks,
+)
+from dashboard.request_limits import register_request_limit
 from dashboard.routing import (
     COMPARE_PATH,
     GROUPS_PATH,
@@ -32,14 +37,12 @@ from dashboard.routing import (
 from dashboard.secret import load_or_create_secret
 from dashboard.security_headers import register_security_headers
 from dashboard.settings import Settings
-from dashboard.presentation_page import presentation_page, register_presentation_callbacks
-from dashboard.request_limits import register_request_limit
 from dashboard.shell import build_shell
 from dashboard.staff_page import register_staff_callbacks, staff_page
 from dashboard.vendor import register_vendor_routes
-from indicators.audit_texts import t as audit_text
-from indicators.import_log import utc_now
-from indicators.storage import Store
+from indicators.i18n.audit_texts import t as audit_text
+from indicators.observations.import_log import utc_now
+from indicators.storage.store import Store
 
 PAGES = {MAP_PATH: map_page, COMPARE_PATH: compare_page, GROUPS_PATH: groups_page, IMPORT_PATH: import_page,
          METHOD_PATH: method_page, PRESENT_PATH: presentation_page, STAFF_PATH: staff_page}

@@ -1,12 +1,12 @@
 """Sign-in, sessions and CSRF protection for the Flask server behind the Dash app.
 
-Sessions live on the server (``indicators.sessions``): Flask's signed cookie
+Sessions live on the server (``indicators.accounts.sessions``): Flask's signed cookie
 (HttpOnly, SameSite=Lax) holds only a random session token and a CSRF token,
 and every request that asks who is signed in checks the token's row in the
 database. Sign-out, a new password, a deactivation, the idle limit and the
 absolute limit end that row, and a copy of the cookie is then worth nothing.
 Failed sign-ins are counted per account name and per client address in the
-database (``indicators.sign_in_limits``): they slow down and then lock, and an
+database (``indicators.accounts.sign_in_limits``): they slow down and then lock, and an
 attempt that comes too early is refused at once with the time to wait (no
 request ever sleeps).
 
@@ -15,7 +15,7 @@ from our own page: HTML forms carry the token in a hidden field, and Dash's
 callback requests carry it in the ``X-CSRFToken`` header, which the Dash
 renderer copies from the readable ``_csrf_token`` cookie (a cross-site page
 can neither read that cookie nor set the header). Who may do what is decided
-in ``indicators.auth`` and enforced again by ``indicators.groupwork_service``
+in ``indicators.accounts.auth`` and enforced again by ``indicators.groupwork.service``
 on every write, whatever the browser sends.
 
 Behind a reverse proxy every request seems to come from the proxy, so the
@@ -42,12 +42,12 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from dashboard.language import current_language
 from dashboard.messages import text
-from indicators.app_settings import AppSettings, read_settings
-from indicators.auth import authenticate
-from indicators.groupwork import User
-from indicators.import_log import utc_now
-from indicators.sessions import SessionLimits, SessionStore
-from indicators.sign_in_limits import SignInGuard, SignInPolicy
+from indicators.accounts.auth import authenticate
+from indicators.accounts.sessions import SessionLimits, SessionStore
+from indicators.accounts.sign_in_limits import SignInGuard, SignInPolicy
+from indicators.groupwork.records import User
+from indicators.observations.import_log import utc_now
+from indicators.storage.app_settings import AppSettings, read_settings
 
 CSRF_COOKIE = "_csrf_token"
 CSRF_HEADER = "X-CSRFToken"

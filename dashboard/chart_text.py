@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from dashboard.language import current_language
 from dashboard.messages import text
-from indicators.texts import render
+from indicators.i18n.texts import render
 
 _REFERENCES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;"})
 

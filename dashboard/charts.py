@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 from dashboard.chart_text import chart_text
 from dashboard.formatting import with_unit
 from dashboard.messages import basis_label, source_of, text, unit_heading
-from indicators.model import Indicator, Observation
+from indicators.core.model import Indicator, Observation
 
 # Okabe–Ito colours and distinct marker symbols: bases stay apart in greyscale too.
 _SERIES_STYLE = (("#0072B2", "circle"), ("#D55E00", "square"), ("#009E73", "diamond"), ("#CC79A7", "triangle-up"))

@@ -9,9 +9,22 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from dashboard.production import WORKERS_ENV, ServerOptions, workers_from_env
-from dashboard.request_limits import LimitSettingError, max_request_mb_from_env, parse_max_request_mb
-from dashboard.settings import DEFAULT_MAX_REQUEST_MB, MAX_REQUEST_MB_ENV, TILE_CHOICES, Settings
-from indicators.storage import SchemaVersionError, default_database_url, resolve_database_url
+from dashboard.request_limits import (
+    LimitSettingError,
+    max_request_mb_from_env,
+    parse_max_request_mb,
+)
+from dashboard.settings import (
+    DEFAULT_MAX_REQUEST_MB,
+    MAX_REQUEST_MB_ENV,
+    TILE_CHOICES,
+    Settings,
+)
+from indicators.storage.store import (
+    SchemaVersionError,
+    default_database_url,
+    resolve_database_url,
+)
 
 DESCRIPTION = """\
 Allas Vimmerby – lägesbild: Vimmerby kommuns tio orter på en karta, med
@@ -151,7 +164,9 @@ def main(argv: list[str] | None = None) -> int:
         return serve_main(argv[1:])
     args = build_parser().parse_args(argv)
     settings = _settings(args)
-    from dashboard.app import create_app  # heavy imports only once the arguments are valid
+    from dashboard.app import (
+        create_app,  # heavy imports only once the arguments are valid
+    )
 
     app = create_app(settings)
     print(f"Allas Vimmerby: http://{args.host}:{args.port}/  (databas: {_masked(settings.database_url)})", flush=True)

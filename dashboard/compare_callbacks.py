@@ -14,12 +14,17 @@ import plotly.graph_objects as go
 from dash import ALL, Dash, Input, Output, State, ctx, dcc, html, no_update
 
 from dashboard import ids
-from dashboard.compare_figures import index_figure, indicator_bars, radar_figure, series_figure
+from dashboard.compare_figures import (
+    index_figure,
+    indicator_bars,
+    radar_figure,
+    series_figure,
+)
 from dashboard.compare_page import ranking_table
 from dashboard.data import DashboardData
 from dashboard.language import current_language
 from dashboard.map_callbacks import weights_note
-from dashboard.messages import text, indicator_name
+from dashboard.messages import indicator_name, text
 from dashboard.url_state import (
     COMPARE_CHARTS,
     EQUAL_WEIGHTS,
@@ -29,13 +34,13 @@ from dashboard.url_state import (
     compare_query,
     parse_compare_query,
 )
-from indicators.comparison import ComparisonRow, comparison_rows
-from indicators.latest import latest
-from indicators.model import MUNICIPALITY_ID, SWEDEN_ID, Indicator, Level
-from indicators.open_data import comparison_frame, to_csv_bytes, to_xlsx_bytes
-from indicators.scores import validate_weights
-from indicators.slus import DEVELOPMENT_AREAS
-from indicators.texts import render
+from indicators.core.model import MUNICIPALITY_ID, SWEDEN_ID, Indicator, Level
+from indicators.core.slus import DEVELOPMENT_AREAS
+from indicators.i18n.texts import render
+from indicators.metrics.comparison import ComparisonRow, comparison_rows
+from indicators.metrics.latest import latest
+from indicators.metrics.open_data import comparison_frame, to_csv_bytes, to_xlsx_bytes
+from indicators.metrics.scores import validate_weights
 
 
 def compare_years(data: DashboardData) -> list[int]:
@@ -220,7 +225,7 @@ def compare_content(data: DashboardData, search: str | None, language: str | Non
 
 
 def export_comparison(data: DashboardData, search: str | None, fmt: str, language: str | None = None) -> dict | None:
-    """The comparison in the URL as a CSV or Excel download (columns in indicators.open_data).
+    """The comparison in the URL as a CSV or Excel download (columns in indicators.metrics.open_data).
 
     Column names are a documented format and never change; the names, units and
     the Excel file's column descriptions follow the page's language.

@@ -16,9 +16,9 @@ import plotly.graph_objects as go
 from dashboard.chart_text import chart_message, chart_text
 from dashboard.formatting import number
 from dashboard.messages import indicator_name, source_of, text, unit_heading
-from indicators.model import MUNICIPALITY_ID, SWEDEN_ID, Indicator, Observation
-from indicators.scores import IndicatorScores, ScoreTable
-from indicators.slus import DEVELOPMENT_AREAS
+from indicators.core.model import MUNICIPALITY_ID, SWEDEN_ID, Indicator, Observation
+from indicators.core.slus import DEVELOPMENT_AREAS
+from indicators.metrics.scores import IndicatorScores, ScoreTable
 
 COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000",
            "#999999", "#882255")

@@ -9,13 +9,18 @@ from dash import dcc, html
 from dashboard import ids
 from dashboard.data import DashboardData
 from dashboard.formatting import number
-from dashboard.widgets import GRAPH_CONFIG, chart, dropdown, labelled
-from dashboard.messages import area_title, indicator_name, text, unit_text
-from indicators.comparison import KIND_AREA, KIND_INDEX, KIND_INDICATOR, ComparisonRow
 from dashboard.language import current_language
-from indicators.method import method_text
-from indicators.model import Indicator
-from indicators.slus import AREAS_BY_ID, DEVELOPMENT_AREAS
+from dashboard.messages import area_title, indicator_name, text, unit_text
+from dashboard.widgets import GRAPH_CONFIG, chart, dropdown, labelled
+from indicators.core.model import Indicator
+from indicators.core.slus import AREAS_BY_ID, DEVELOPMENT_AREAS
+from indicators.metrics.comparison import (
+    KIND_AREA,
+    KIND_INDEX,
+    KIND_INDICATOR,
+    ComparisonRow,
+)
+from indicators.metrics.method import method_text
 
 # Rank colours (Kolada style: colour means position, not good or bad): dark to light blue.
 RANK_COLOURS = ("#08306b", "#08519c", "#2171b5", "#4292c6", "#6baed6", "#9ecae1", "#c6dbef", "#deebf7",

@@ -21,12 +21,12 @@ from dashboard.map_layers import layer_options
 from geodata.areas import locality_areas
 from geodata.boundary import municipality_boundary
 from geodata.web_layers import WebLayers, build_web_layers
-from indicators.model import Indicator, Level, Locality, Observation
-from indicators.groupwork import User
-from indicators.groupwork_store import GroupworkStore
-from indicators.per_capita import POPULATION_INDICATOR_ID, populations_for
-from indicators.scores import ScoreTable, compute_scores, is_scored
-from indicators.storage import Store
+from indicators.core.model import Indicator, Level, Locality, Observation
+from indicators.groupwork.records import User
+from indicators.groupwork.store import GroupworkStore
+from indicators.metrics.per_capita import POPULATION_INDICATOR_ID, populations_for
+from indicators.metrics.scores import ScoreTable, compute_scores, is_scored
+from indicators.storage.store import Store
 
 
 class DashboardData:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from dashboard.language import LANGUAGES, language_of
 from dashboard.url_state import COMPARE_CHARTS
-from indicators.storage import default_database_url, resolve_database_url
+from indicators.storage.store import default_database_url, resolve_database_url
 
 PROG = "python -m dashboard export"
 
@@ -121,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
 
     # Heavy imports only once the arguments are valid.
     from dashboard.data import DashboardData
-    from indicators.storage import Store
+    from indicators.storage.store import Store
 
     store = Store.open(resolve_database_url(args.database_url))
     language = args.language

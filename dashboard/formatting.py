@@ -9,7 +9,7 @@ from babel.numbers import format_decimal
 
 from dashboard.language import current_language
 from dashboard.messages import text, unit_of
-from indicators.model import Indicator, Observation
+from indicators.core.model import Indicator, Observation
 
 _LOCALES = {"sv": "sv_SE", "en": "en_GB"}
 

@@ -1,4 +1,4 @@
-"""Groups page callbacks. Every write goes through ``indicators.groupwork_service``, which
+"""Groups page callbacks. Every write goes through ``indicators.groupwork.service``, which
 checks the signed-in user's rights for the record's locality (and the stored record's) on the
 server, validates, and stores with a version check; these functions only translate between
 form values and records and show the outcome."""
@@ -14,7 +14,6 @@ from dash import ALL, Dash, Input, Output, State, ctx, dcc, html, no_update
 from dashboard import ids
 from dashboard.data import DashboardData
 from dashboard.groups_page import PERIOD_12_MONTHS
-from dashboard.language import current_language
 from dashboard.groups_view import (
     activity_list,
     composition_table,
@@ -23,24 +22,25 @@ from dashboard.groups_view import (
     status_label,
     timeline_figure,
 )
-from dashboard.widgets import GRAPH_CONFIG, chart
+from dashboard.language import current_language
 from dashboard.messages import label_of, message, text
 from dashboard.uploads import decode_upload
-from indicators.auth import Action, can
-from indicators.errors import InputError, Problem
-from indicators.groupwork import (
+from dashboard.widgets import GRAPH_CONFIG, chart
+from indicators.accounts.auth import Action, can
+from indicators.accounts.gate import PermissionDenied
+from indicators.core.errors import InputError, Problem
+from indicators.core.slus import DEVELOPMENT_AREAS
+from indicators.groupwork import files as groupwork_io
+from indicators.groupwork import service
+from indicators.groupwork.records import (
     Activity,
     ActivityKind,
     Composition,
     Initiative,
     InitiativeStatus,
 )
-from indicators.groupwork_service import PermissionDenied
-from indicators.groupwork_store import NotFoundError, StaleWriteError
-from indicators import groupwork_io
-from indicators import groupwork_service as service
-from indicators.slus import DEVELOPMENT_AREAS
-from indicators.texts import render
+from indicators.groupwork.store import NotFoundError, StaleWriteError
+from indicators.i18n.texts import render
 
 FORM = "formuläret"
 

@@ -12,8 +12,14 @@ from dashboard.groups_view import kind_label, status_label
 from dashboard.messages import text
 from dashboard.uploads import limited_upload
 from dashboard.widgets import dropdown, labelled
-from indicators.groupwork import DESCRIPTION_MAX, PARTNERS_MAX, TITLE_MAX, ActivityKind, InitiativeStatus
-from indicators.slus import DEVELOPMENT_AREAS
+from indicators.core.slus import DEVELOPMENT_AREAS
+from indicators.groupwork.records import (
+    DESCRIPTION_MAX,
+    PARTNERS_MAX,
+    TITLE_MAX,
+    ActivityKind,
+    InitiativeStatus,
+)
 
 PERIOD_12_MONTHS = "12m"
 

@@ -15,11 +15,18 @@ from dashboard import ids
 from dashboard.chart_text import chart_message, chart_text
 from dashboard.formatting import day, number
 from dashboard.messages import basis_label, text
-from indicators.groupwork import AGE_BANDS, REPRESENTATIONS, Activity, ActivityKind, Composition, Initiative, \
-    InitiativeStatus
-from indicators.per_capita import per_1000
-from indicators.model import Observation
-from indicators.slus import AREAS_BY_ID
+from indicators.core.model import Observation
+from indicators.core.slus import AREAS_BY_ID
+from indicators.groupwork.records import (
+    AGE_BANDS,
+    REPRESENTATIONS,
+    Activity,
+    ActivityKind,
+    Composition,
+    Initiative,
+    InitiativeStatus,
+)
+from indicators.metrics.per_capita import per_1000
 
 KIND_SYMBOLS = {ActivityKind.MEETING: "circle", ActivityKind.EVENT: "star", ActivityKind.WORKSHOP: "square",
                 ActivityKind.WALK: "triangle-up", ActivityKind.CLEANUP: "diamond", ActivityKind.OTHER: "x"}

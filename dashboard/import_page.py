@@ -6,16 +6,17 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from dash import Dash, Input, Output, State, dcc, html
+from dash import Dash, Input, Output, State, html
 
 from dashboard import ids
 from dashboard.data import DashboardData
 from dashboard.language import current_language
 from dashboard.messages import text
 from dashboard.uploads import decode_upload, limited_upload, shown_name
-from indicators.auth import Action, can
-from indicators.errors import InputError, Problem
-from indicators.importing import import_file
+from indicators.accounts.auth import Action, can
+from indicators.core.errors import InputError, Problem
+from indicators.observations.importing import import_file
+
 
 def import_page(data: DashboardData, language: str | None = None) -> html.Div:
     upload = (

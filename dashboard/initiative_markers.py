@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from dashboard.messages import text
-from indicators.groupwork import Initiative, InitiativeStatus
-from indicators.slus import AREAS_BY_ID
+from indicators.core.slus import AREAS_BY_ID
+from indicators.groupwork.records import Initiative, InitiativeStatus
 
 NO_AREA_COLOUR = "#666666"
 POPUP_TEXT_MAX = 300

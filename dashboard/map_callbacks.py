@@ -14,7 +14,12 @@ from dash import Dash, Input, Output, State, ctx, no_update
 from dashboard import ids
 from dashboard.data import DashboardData
 from dashboard.initiative_markers import initiative_features
-from dashboard.map_layers import LayerData, indicator_layer_data, is_score_layer, score_layer_data
+from dashboard.map_layers import (
+    LayerData,
+    indicator_layer_data,
+    is_score_layer,
+    score_layer_data,
+)
 from dashboard.map_view import render_map_html
 from dashboard.messages import text
 from dashboard.panel import locality_panel, overview_panel
@@ -28,10 +33,10 @@ from dashboard.url_state import (
     to_query,
     year_or_none,
 )
-from indicators.latest import years_with_data
-from indicators.model import REFERENCE_PLACE_IDS
-from indicators.slus import AREAS_BY_ID
-from indicators.summary import locality_summary
+from indicators.core.model import REFERENCE_PLACE_IDS
+from indicators.core.slus import AREAS_BY_ID
+from indicators.metrics.latest import years_with_data
+from indicators.metrics.summary import locality_summary
 
 
 def sync_view(

@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from dashboard.messages import text, indicator_name
-from indicators.latest import MapValue, map_values
-from indicators.model import Direction, Indicator, Level, Observation
-from indicators.scores import ScoreTable
-from indicators.slus import AREAS_BY_ID, DEVELOPMENT_AREAS
+from dashboard.messages import indicator_name, text
+from indicators.core.model import Direction, Indicator, Level, Observation
+from indicators.core.slus import AREAS_BY_ID, DEVELOPMENT_AREAS
+from indicators.metrics.latest import MapValue, map_values
+from indicators.metrics.scores import ScoreTable
 
 INDEX_LAYER = "index"
 AREA_LAYER_PREFIX = "omrade-"

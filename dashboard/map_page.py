@@ -6,11 +6,11 @@ from dash import dcc, html
 
 from dashboard import ids
 from dashboard.data import DashboardData
-from dashboard.widgets import dropdown, labelled
 from dashboard.messages import text
 from dashboard.url_state import LATEST
-from indicators.groupwork import InitiativeStatus
-from indicators.slus import DEVELOPMENT_AREAS
+from dashboard.widgets import dropdown, labelled
+from indicators.core.slus import DEVELOPMENT_AREAS
+from indicators.groupwork.records import InitiativeStatus
 
 
 def map_page(data: DashboardData, language: str | None = None) -> html.Div:

@@ -23,15 +23,25 @@ import folium
 from branca.element import Element
 
 from dashboard import ids
-from dashboard.colour_scale import NO_DATA_COLOUR, OTHER_BASIS_COLOUR, ColourScale, quantile_scale
+from dashboard.colour_scale import (
+    NO_DATA_COLOUR,
+    OTHER_BASIS_COLOUR,
+    ColourScale,
+    quantile_scale,
+)
 from dashboard.formatting import number, with_unit, year
 from dashboard.initiative_markers import MARKER_STYLE
 from dashboard.language import current_language
 from dashboard.messages import basis_label, indicator_name, text, unit_heading
-from dashboard.vendor import LEAFLET_CSS, LEAFLET_JS, MARKERCLUSTER_CSS, MARKERCLUSTER_JS
+from dashboard.vendor import (
+    LEAFLET_CSS,
+    LEAFLET_JS,
+    MARKERCLUSTER_CSS,
+    MARKERCLUSTER_JS,
+)
 from geodata.web_layers import WebLayers
-from indicators.latest import MapValue
-from indicators.model import Indicator
+from indicators.core.model import Indicator
+from indicators.metrics.latest import MapValue
 
 # Labels are drawn permanently only when they can be read; with hundreds of
 # localities (the synthetic benchmark) they would cover the map.

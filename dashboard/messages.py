@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dashboard.language import current_language
 from dashboard.messages_en import EN
-from indicators.texts import Catalogue, Text
-from indicators.units import unit_label
+from indicators.core.units import unit_label
+from indicators.i18n.texts import Catalogue, Text
 
 _SV: dict[str, str] = {
     "app_title": "Allas Vimmerby – lägesbild",

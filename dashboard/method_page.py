@@ -5,10 +5,10 @@ from __future__ import annotations
 from dash import dcc, html
 
 from dashboard.data import DashboardData
-from dashboard.messages import indicator_name, text, unit_heading
 from dashboard.language import current_language
-from indicators.method import method_text
-from indicators.slus import AREAS_BY_ID
+from dashboard.messages import indicator_name, text, unit_heading
+from indicators.core.slus import AREAS_BY_ID
+from indicators.metrics.method import method_text
 
 
 def method_page(data: DashboardData, language: str | None = None) -> html.Div:

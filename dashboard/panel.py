@@ -8,11 +8,18 @@ from dash import dcc, html
 
 from dashboard.charts import history_figure
 from dashboard.formatting import number, with_unit, year
+from dashboard.messages import (
+    area_title,
+    basis_label,
+    indicator_name,
+    source_of,
+    text,
+    unit_heading,
+)
 from dashboard.widgets import GRAPH_CONFIG, chart
-from dashboard.messages import area_title, basis_label, indicator_name, source_of, text, unit_heading
-from indicators.latest import MapValue
-from indicators.model import Group, Indicator, Locality, Observation
-from indicators.summary import AreaSummary, IndicatorLine
+from indicators.core.model import Group, Indicator, Locality, Observation
+from indicators.metrics.latest import MapValue
+from indicators.metrics.summary import AreaSummary, IndicatorLine
 
 
 def locality_panel(

@@ -1,6 +1,6 @@
 """Presentation mode for strategic meetings: one large, high-contrast slide at a time.
 
-Slides are ids (``indicators.presentations``) drawn from current data when
+Slides are ids (``indicators.presentations.slides``) drawn from current data when
 shown; the keyboard drives them through ``assets/presentation.js``, which only
 clicks the page's own buttons, so mouse, keyboard and tests take one path.
 Everything is served by the app: it works with no network at all.
@@ -27,14 +27,14 @@ from dashboard.map_callbacks import map_document
 from dashboard.messages import text
 from dashboard.url_state import EQUAL_WEIGHTS
 from dashboard.widgets import STATIC_GRAPH_CONFIG, chart, dropdown
-from indicators.auth import Action, can
-from indicators.errors import InputError
-from indicators.groupwork import InitiativeStatus
-from indicators.groupwork_service import PermissionDenied
-from indicators.groupwork_store import NotFoundError, StaleWriteError
-from indicators.per_capita import per_1000
-from indicators.presentation_store import PresentationStore
-from indicators.presentations import (
+from indicators.accounts.auth import Action, can
+from indicators.accounts.gate import PermissionDenied
+from indicators.core.errors import InputError
+from indicators.core.slus import DEVELOPMENT_AREAS
+from indicators.groupwork.records import InitiativeStatus
+from indicators.groupwork.store import NotFoundError, StaleWriteError
+from indicators.metrics.per_capita import per_1000
+from indicators.presentations.slides import (
     SLIDE_COMPARE,
     SLIDE_OVERVIEW,
     SLIDE_PROGRESS,
@@ -45,7 +45,7 @@ from indicators.presentations import (
     shown_slides,
     slide_locality,
 )
-from indicators.slus import DEVELOPMENT_AREAS
+from indicators.presentations.store import PresentationStore
 
 DEFAULT_CHOICE = "standard"
 STATUS_COLOURS = {InitiativeStatus.IDEA: "#CC79A7", InitiativeStatus.PLANNED: "#56B4E9",

@@ -32,7 +32,7 @@ from gunicorn.app.base import BaseApplication
 
 from dashboard.secret import load_or_create_secret
 from dashboard.settings import Settings
-from indicators.storage import Store
+from indicators.storage.store import Store
 
 WORKERS_ENV = "WEB_CONCURRENCY"
 """The usual name (gunicorn, Heroku, Render …) for the number of worker processes."""

@@ -30,7 +30,7 @@ from werkzeug.exceptions import RequestEntityTooLarge
 from dashboard.language import current_language
 from dashboard.messages import text
 from dashboard.settings import DEFAULT_MAX_REQUEST_MB, MAX_REQUEST_MB_ENV
-from indicators.texts import Number
+from indicators.i18n.texts import Number
 
 MB = 1024 * 1024
 UPLOAD_OVERHEAD_BYTES = 256 * 1024

@@ -11,7 +11,7 @@ from dashboard.auth import CSRF_FIELD, LOGIN_PATH, LOGOUT_PATH, csrf_token
 from dashboard.data import DashboardData
 from dashboard.language import SWITCH_PATH, current_language
 from dashboard.messages import text
-from indicators.groupwork import Role, User
+from indicators.groupwork.records import Role, User
 
 MAP_PATH = "/"
 COMPARE_PATH = "/jamfor"

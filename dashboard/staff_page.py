@@ -1,7 +1,7 @@
 """The staff page: user accounts, strategic meetings, the audit log and the settings (admins only).
 
 The page hides itself from others, and every action on it goes through
-``indicators.groupwork_service``, which refuses it on the server for anyone
+``indicators.groupwork.service``, which refuses it on the server for anyone
 but an admin whatever the browser sends.
 """
 
@@ -20,14 +20,14 @@ from dashboard.groups_callbacks import FORM, outcome_message
 from dashboard.language import current_language
 from dashboard.messages import label_of, message, text
 from dashboard.widgets import dropdown, labelled
-from indicators import groupwork_service as service
-from indicators.app_settings import all_settings, change_settings, read_settings
-from indicators.auth import Action, can
-from indicators.errors import InputError, Problem
-from indicators.groupwork import NOTES_MAX, TITLE_MAX, Role, StrategicMeeting
-from indicators.groupwork_service import PermissionDenied
-from indicators.groupwork_store import NotFoundError, StaleWriteError
-from indicators.texts import render
+from indicators.accounts.auth import Action, can
+from indicators.accounts.gate import PermissionDenied
+from indicators.core.errors import InputError, Problem
+from indicators.groupwork import service
+from indicators.groupwork.records import NOTES_MAX, TITLE_MAX, Role, StrategicMeeting
+from indicators.groupwork.store import NotFoundError, StaleWriteError
+from indicators.i18n.texts import render
+from indicators.storage.app_settings import all_settings, change_settings, read_settings
 
 
 def staff_page(data: DashboardData, language: str | None = None) -> html.Div:
@@ -110,7 +110,7 @@ SETTINGS_MESSAGE = "settings-message"
 
 
 def settings_section(data: DashboardData, language: str | None = None) -> html.Section:
-    """Session lifetimes and sign-in limits, one number field per setting (``indicators.app_settings``)."""
+    """Session lifetimes and sign-in limits, one number field per setting (``indicators.storage.app_settings``)."""
     current = read_settings(data.store.engine)
     reader = language or current_language()
     fields = [

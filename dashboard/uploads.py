@@ -19,8 +19,8 @@ from dash import dcc, html
 from dashboard.messages import message, text
 from dashboard.request_limits import current_max_upload_bytes, megabytes
 from dashboard.settings import MAX_REQUEST_MB_ENV
-from indicators.errors import InputError, Problem
-from indicators.texts import Text
+from indicators.core.errors import InputError, Problem
+from indicators.i18n.texts import Text
 
 MAX_NAME_LENGTH = 255
 """Characters in a file name; also what Linux file systems allow (in bytes)."""

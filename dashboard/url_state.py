@@ -12,7 +12,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import parse_qs, urlencode
 
-from indicators.slus import DEVELOPMENT_AREAS
+from indicators.core.slus import DEVELOPMENT_AREAS
 
 LATEST = "senaste"
 MAX_COMPARED = 10

@@ -18,14 +18,14 @@ from collections.abc import Sequence
 
 import numpy as np
 import shapely
-from shapely.geometry import shape
 from shapely.errors import GEOSException
+from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 
 from geodata.crs import to_sweref, to_wgs84
 from geodata.messages import t
 from geodata.shapes import EMPTY, polygonal, repaired
-from indicators.model import Locality
+from indicators.core.model import Locality
 
 
 def locality_areas(localities: Sequence[Locality], boundary: BaseGeometry) -> dict[str, BaseGeometry]:

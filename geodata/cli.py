@@ -26,9 +26,9 @@ from geodata.limits import (
     GeoLimits,
 )
 from geodata.messages import t
-from indicators.errors import InputError
-from indicators.model import Locality
-from indicators.storage import (
+from indicators.core.errors import InputError
+from indicators.core.model import Locality
+from indicators.storage.store import (
     DATABASE_URL_ENV,
     SchemaVersionError,
     Store,

@@ -44,9 +44,9 @@ from geodata.matching import KEY_FIELDS, LocalityIndex, cell_text, key_fields
 from geodata.messages import t
 from geodata.shapes import POLYGONAL, repaired
 from geodata.sources import GEOJSON, GEOPACKAGE, Source, prepare
-from indicators.errors import FEATURE, InputError, Problem
-from indicators.model import Locality
-from indicators.texts import Listing
+from indicators.core.errors import FEATURE, InputError, Problem
+from indicators.core.model import Locality
+from indicators.i18n.texts import Listing
 
 ROW_LABEL = FEATURE
 GEOMETRY_FIELD = "geometry"

@@ -24,7 +24,7 @@ DEFAULT_MAX_UNCOMPRESSED_MB = 50
 """A detailed outline of every locality in the municipality is well under 5 MB."""
 
 BYTES_PER_MB = 1024 * 1024
-"""A megabyte as the indicator importers count it (``indicators.limits``), so the limits read alike."""
+"""A megabyte as the indicator importers count it (``indicators.observations.limits``), so the limits read alike."""
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from indicators.model import Locality
+from indicators.core.model import Locality
 
 KEY_FIELDS = ("id", "locality_id", "ort_id", "name", "namn", "ort", "tatort")
 """Fields that can name a locality, in the order they are consulted (compared folded)."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from indicators.texts import Catalogue, Listing, Text
+from indicators.i18n.texts import Catalogue, Listing, Text
 
 SV = {
     # Joining items in a sentence: "a, b och c".

@@ -26,8 +26,8 @@ from pathlib import Path, PurePosixPath
 from geodata import messages
 from geodata.limits import BYTES_PER_MB, MAX_UNCOMPRESSED_MB_ENV, GeoLimits
 from geodata.messages import t
-from indicators.errors import FEATURE, InputError, Problem
-from indicators.texts import Number, Text
+from indicators.core.errors import FEATURE, InputError, Problem
+from indicators.i18n.texts import Number, Text
 
 GEOJSON = "GeoJSON"
 GEOPACKAGE = "GPKG"

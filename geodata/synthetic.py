@@ -13,7 +13,7 @@ from shapely.geometry.base import BaseGeometry
 
 from geodata.crs import to_sweref, to_wgs84
 from geodata.messages import t
-from indicators.model import Locality
+from indicators.core.model import Locality
 
 
 def synthetic_localities(n: int, boundary: BaseGeometry, seed: int = 0) -> list[Locality]:

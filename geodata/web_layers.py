@@ -25,7 +25,7 @@ from shapely.geometry.base import BaseGeometry
 from geodata.areas import locality_areas_sweref
 from geodata.crs import to_sweref, to_wgs84
 from geodata.shapes import polygonal
-from indicators.model import Locality
+from indicators.core.model import Locality
 
 DECIMALS = 5
 GRID = 10.0**-DECIMALS

@@ -20,16 +20,20 @@ from typing import TextIO
 from sqlalchemy.exc import SQLAlchemyError
 from tqdm import tqdm
 
-from indicators import catalogue_rows, groupwork_io, groupwork_service, observation_tables
-from indicators.auth import PASSWORD_MIN_LENGTH
-from indicators.errors import InputError
-from indicators.groupwork import Role, User
-from indicators.groupwork_rules import AreaContains
-from indicators.groupwork_store import GroupworkStore, NotFoundError, StaleWriteError
-from indicators.import_log import ImportLogEntry, current_user
-from indicators.importing import FORMATS, ImportReport, import_file
-from indicators.kolada import MUNICIPALITY_CODES
-from indicators.storage import (
+from indicators.accounts.auth import PASSWORD_MIN_LENGTH
+from indicators.core.errors import InputError
+from indicators.core.units import UNITS
+from indicators.groupwork import files as groupwork_io
+from indicators.groupwork import service as groupwork_service
+from indicators.groupwork.records import Role, User
+from indicators.groupwork.rules import AreaContains
+from indicators.groupwork.store import GroupworkStore, NotFoundError, StaleWriteError
+from indicators.observations import catalogue_rows
+from indicators.observations import from_tables as observation_tables
+from indicators.observations.import_log import ImportLogEntry, current_user
+from indicators.observations.importing import FORMATS, ImportReport, import_file
+from indicators.observations.kolada import MUNICIPALITY_CODES
+from indicators.storage.store import (
     DATABASE_URL_ENV,
     SaveResult,
     SchemaVersionError,
@@ -37,7 +41,6 @@ from indicators.storage import (
     default_database_url,
     resolve_database_url,
 )
-from indicators.units import UNITS
 
 EXIT_OK = 0
 EXIT_FAILED = 1

@@ -40,10 +40,15 @@ def seed_example_work(url: str) -> None:
     """The documented Södra Vi initiative and two activities, so the pictures show group work."""
     from datetime import date
 
-    from indicators import groupwork_service as service
-    from indicators.groupwork import Activity, ActivityKind, Initiative, InitiativeStatus
-    from indicators.groupwork_store import GroupworkStore
-    from indicators.storage import Store
+    from indicators.groupwork import service
+    from indicators.groupwork.records import (
+        Activity,
+        ActivityKind,
+        Initiative,
+        InitiativeStatus,
+    )
+    from indicators.groupwork.store import GroupworkStore
+    from indicators.storage.store import Store
 
     store = Store.open(url)
     gw = GroupworkStore(store)
@@ -66,7 +71,7 @@ def seed_example_work(url: str) -> None:
 
 def app_localities(url: str):
     """The localities in the order the presentation's default slides use."""
-    from indicators.storage import Store
+    from indicators.storage.store import Store
 
     store = Store.open(url)
     try:

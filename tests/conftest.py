@@ -36,7 +36,7 @@ def database_url(tmp_path: Path) -> str:
 
 @pytest.fixture
 def store(database_url: str):
-    from indicators.storage import Store
+    from indicators.storage.store import Store
 
     opened = Store.open(database_url)
     yield opened

@@ -19,15 +19,27 @@ from dashboard.exports.svg import bar_chart_svg, line_chart_svg, map_svg
 from dashboard.exports.texts import long_date, t
 from dashboard.formatting import number, with_unit
 from dashboard.language import current_language
-from dashboard.messages import area_title, basis_label, indicator_name, source_of, text, unit_heading
+from dashboard.messages import (
+    area_title,
+    basis_label,
+    indicator_name,
+    source_of,
+    text,
+    unit_heading,
+)
 from dashboard.url_state import parse_weights
-from indicators.groupwork import Activity, ActivityKind, Initiative, InitiativeStatus
-from indicators.latest import latest
-from indicators.model import MUNICIPALITY_ID, SWEDEN_ID, Indicator, Observation
-from indicators.per_capita import POPULATION_INDICATOR_ID
-from indicators.scores import ScoreTable
-from indicators.slus import AREAS_BY_ID, DEVELOPMENT_AREAS
-from indicators.summary import locality_summary
+from indicators.core.model import MUNICIPALITY_ID, SWEDEN_ID, Indicator, Observation
+from indicators.core.slus import AREAS_BY_ID, DEVELOPMENT_AREAS
+from indicators.groupwork.records import (
+    Activity,
+    ActivityKind,
+    Initiative,
+    InitiativeStatus,
+)
+from indicators.metrics.latest import latest
+from indicators.metrics.per_capita import POPULATION_INDICATOR_ID
+from indicators.metrics.scores import ScoreTable
+from indicators.metrics.summary import locality_summary
 
 CSS = """
   :root { color: #111; background: #fff; }

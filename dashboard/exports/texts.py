@@ -7,7 +7,7 @@ from datetime import date
 from babel.dates import format_date
 
 from dashboard.language import current_language
-from indicators.texts import Catalogue
+from indicators.i18n.texts import Catalogue
 
 SV: dict[str, str] = {
     "map_doc_title": "Allas Vimmerby – karta: {layer}, {year}",

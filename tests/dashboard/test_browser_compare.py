@@ -10,10 +10,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from indicators.groupwork_service import bootstrap_admin
-from indicators.groupwork_store import GroupworkStore
-from indicators.open_data import EXPORT_COLUMNS
-from indicators.storage import Store
+from indicators.groupwork.service import bootstrap_admin
+from indicators.groupwork.store import GroupworkStore
+from indicators.metrics.open_data import EXPORT_COLUMNS
+from indicators.storage.store import Store
 
 pytestmark = pytest.mark.browser
 STAFF_PASSWORD = "personal-lösen-1"

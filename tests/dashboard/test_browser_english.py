@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from indicators.groupwork_service import bootstrap_admin
-from indicators.groupwork_store import GroupworkStore
-from indicators.storage import Store
+from indicators.groupwork.service import bootstrap_admin
+from indicators.groupwork.store import GroupworkStore
+from indicators.storage.store import Store
 
 pytestmark = pytest.mark.browser
 STAFF_PASSWORD = "personal-lösen-1"

@@ -7,10 +7,16 @@ from datetime import date
 
 import pytest
 
-from indicators import groupwork_service as service
-from indicators.groupwork import Activity, ActivityKind, Initiative, InitiativeStatus, Role
-from indicators.groupwork_store import GroupworkStore
-from indicators.storage import Store
+from indicators.groupwork import service
+from indicators.groupwork.records import (
+    Activity,
+    ActivityKind,
+    Initiative,
+    InitiativeStatus,
+    Role,
+)
+from indicators.groupwork.store import GroupworkStore
+from indicators.storage.store import Store
 
 pytestmark = pytest.mark.browser
 ADMIN_PASSWORD = "admin-lösenord-1"

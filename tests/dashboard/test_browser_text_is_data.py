@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.dashboard.test_browser_groups import EDITOR_PASSWORD, accounts, sign_in  # noqa: F401 (fixture)
+from tests.dashboard.test_browser_groups import EDITOR_PASSWORD, accounts, sign_in  # noqa: F401, F811 (fixture)
 
 pytestmark = pytest.mark.browser
 

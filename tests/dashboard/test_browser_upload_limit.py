@@ -13,9 +13,9 @@ from werkzeug.serving import make_server
 from dashboard.app import create_app
 from dashboard.request_limits import MB, max_upload_bytes
 from dashboard.settings import Settings
-from indicators.groupwork_service import bootstrap_admin
-from indicators.groupwork_store import GroupworkStore
-from indicators.storage import Store
+from indicators.groupwork.service import bootstrap_admin
+from indicators.groupwork.store import GroupworkStore
+from indicators.storage.store import Store
 
 pytestmark = pytest.mark.browser
 STAFF_PASSWORD = "personal-lösen-1"

@@ -19,15 +19,20 @@ from hypothesis import strategies as st
 
 from dashboard.chart_text import chart_message, chart_text
 from dashboard.charts import history_figure
-from dashboard.compare_figures import index_figure, indicator_bars, radar_figure, series_figure
+from dashboard.compare_figures import (
+    index_figure,
+    indicator_bars,
+    radar_figure,
+    series_figure,
+)
 from dashboard.groups_view import timeline_figure
 from dashboard.messages import text
 from dashboard.presentation_page import render_slide
 from dashboard.url_state import EQUAL_WEIGHTS
-from indicators.groupwork import Activity, ActivityKind
-from indicators.importing import import_file
-from indicators.model import Direction, Indicator, Level, Observation
-from indicators.presentations import SLIDE_COMPARE, SLIDE_PROGRESS
+from indicators.core.model import Direction, Indicator, Level, Observation
+from indicators.groupwork.records import Activity, ActivityKind
+from indicators.observations.importing import import_file
+from indicators.presentations.slides import SLIDE_COMPARE, SLIDE_PROGRESS
 
 PAYLOAD = '<b>x</b><br><a href="https://evil.example">y</a> & {{ 7*7 }} %{x}'
 SHOWN = chart_text(PAYLOAD)
@@ -255,7 +260,7 @@ def _figures(component) -> list:
 @pytest.fixture
 def hostile_database(database_url, tmp_path) -> None:
     """``import_hostile`` into the database the app will open (list it before ``live_app``)."""
-    from indicators.storage import Store
+    from indicators.storage.store import Store
 
     store = Store.open(database_url)
     try:

@@ -9,8 +9,13 @@ import pandas as pd
 from dash import no_update
 
 from dashboard import ids
-from dashboard.compare_callbacks import compare_content, export_comparison, read_state, sync_compare
-from indicators.open_data import EXPORT_COLUMNS
+from dashboard.compare_callbacks import (
+    compare_content,
+    export_comparison,
+    read_state,
+    sync_compare,
+)
+from indicators.metrics.open_data import EXPORT_COLUMNS
 from tests.dashboard.helpers import texts
 
 THREE = "?orter=storebro,tuna,sodra-vi&ar=2024&omrade=trivas&indikator=associations"

@@ -13,8 +13,8 @@ from openpyxl import load_workbook
 
 from dashboard.compare_callbacks import export_comparison
 from dashboard.data import DashboardData
-from indicators.importing import import_file
-from indicators.spreadsheet_safety import FORMULA_STARTS
+from indicators.core.spreadsheet_safety import FORMULA_STARTS
+from indicators.observations.importing import import_file
 
 PAYLOADS = ('=HYPERLINK("http://x","y")', "+1", "@SUM(A1)", "-2+3")
 LOCALITIES = ("storebro", "tuna", "sodra-vi")

@@ -11,7 +11,12 @@ from dashboard.export_cli import main as export_main
 from dashboard.exports.report import locality_report_html, municipality_report_html
 from dashboard.exports.standalone_map import standalone_map_html
 from dashboard.map_view import read_data_island
-from indicators.groupwork import Activity, ActivityKind, Initiative, InitiativeStatus
+from indicators.groupwork.records import (
+    Activity,
+    ActivityKind,
+    Initiative,
+    InitiativeStatus,
+)
 
 XSS = '<script>alert("xss")</script><img src=x onerror=alert(1)>'
 TEN = ("djursdala", "frodinge", "gullringen", "locknevi", "pelarne", "rumskulla", "storebro", "sodra-vi",

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from dashboard.exports.standalone_map import standalone_map_html
-from indicators.groupwork import Initiative, InitiativeStatus
+from indicators.groupwork.records import Initiative, InitiativeStatus
 
 pytestmark = pytest.mark.browser
 

@@ -14,9 +14,9 @@ from dashboard.groups_callbacks import (
     render_groups,
     sync_groups,
 )
-from indicators import groupwork_service as service
-from indicators.errors import InputError
-from indicators.groupwork import Activity, ActivityKind
+from indicators.core.errors import InputError
+from indicators.groupwork import service
+from indicators.groupwork.records import Activity, ActivityKind
 from tests.dashboard.helpers import texts
 
 
@@ -80,8 +80,8 @@ def test_an_upload_without_sign_in_is_refused(dashboard_data):
 
 def test_form_problems_read_in_english_with_the_form_labels():
     from dashboard.groups_callbacks import outcome_message
-    from indicators.groupwork import Initiative, InitiativeStatus
-    from indicators.groupwork_rules import initiative_problems
+    from indicators.groupwork.records import Initiative, InitiativeStatus
+    from indicators.groupwork.rules import initiative_problems
 
     with pytest.raises(InputError) as refused:
         activity_from_form("tuna", {"date": "igår", "kind": "meeting", "participants": "många"}, None)

@@ -41,7 +41,7 @@ def test_the_method_and_dates_follow_the_language():
     from datetime import date
 
     from dashboard.formatting import day
-    from indicators.method import method_text
+    from indicators.metrics.method import method_text
 
     assert "How the scores are computed" in method_text("en")
     assert "Så räknas poängen" in method_text("sv")
@@ -77,7 +77,7 @@ def test_an_english_export_of_the_comparison_has_english_names_and_the_same_colu
     import pandas as pd
 
     from dashboard.compare_callbacks import export_comparison
-    from indicators.open_data import EXPORT_COLUMNS
+    from indicators.metrics.open_data import EXPORT_COLUMNS
 
     search = "?orter=tuna,pelarne,storebro&ar=2024"
     frames = {}

@@ -5,7 +5,13 @@ from __future__ import annotations
 from dash import no_update
 
 from dashboard import ids
-from dashboard.map_callbacks import map_document, panel_content, slider_marks, sync_view, year_slider
+from dashboard.map_callbacks import (
+    map_document,
+    panel_content,
+    slider_marks,
+    sync_view,
+    year_slider,
+)
 from tests.dashboard.helpers import texts
 
 POPULATION = {"layer": "population", "year": "senaste", "weights": ""}

@@ -14,9 +14,9 @@ import pytest
 
 from dashboard.app import create_app
 from dashboard.settings import Settings
-from indicators import groupwork_service as service
-from indicators.groupwork import Activity, ActivityKind, Role
-from indicators.groupwork_store import GroupworkStore
+from indicators.groupwork import service
+from indicators.groupwork.records import Activity, ActivityKind, Role
+from indicators.groupwork.store import GroupworkStore
 from tests.dashboard.dash_http import DashClient
 
 PASSWORDS = {"admin": "admin-lösenord-1", "storebro": "storebro-lösen-1", "tuna": "tuna-lösenord-1",

@@ -5,9 +5,15 @@ from __future__ import annotations
 import pytest
 
 from dashboard import ids
-from dashboard.presentation_page import edit_draft, navigate, position, render_slide, slides_for
-from indicators.presentation_store import PresentationStore
-from indicators.presentations import Presentation
+from dashboard.presentation_page import (
+    edit_draft,
+    navigate,
+    position,
+    render_slide,
+    slides_for,
+)
+from indicators.presentations.slides import Presentation
+from indicators.presentations.store import PresentationStore
 from tests.dashboard.helpers import texts
 
 
@@ -30,7 +36,7 @@ def test_a_saved_presentation_that_names_a_removed_locality_skips_that_slide(das
     saved = presentations.save(Presentation("Möte", ("oversikt", "ort:tuna")), username="t",
                                locality_ids={"tuna"})
     # Tuna is "removed" by asking with a store that no longer lists it: simulate by a stale id in the list.
-    from indicators import schema
+    from indicators.storage import schema
 
     with store.engine.begin() as conn:
         conn.execute(schema.presentations.update().values(slides=["oversikt", "ort:mariannelund", "ort:tuna"]))

@@ -35,9 +35,10 @@ from sqlalchemy import create_engine, func, pool, select
 from dashboard import ids
 from dashboard.cli import build_parser
 from dashboard.production import ServerOptions, gunicorn_config, workers_from_env
-from indicators import groupwork_service, schema
-from indicators.groupwork_store import GroupworkStore
-from indicators.storage import Store
+from indicators.groupwork import service as groupwork_service
+from indicators.groupwork.store import GroupworkStore
+from indicators.storage import schema
+from indicators.storage.store import Store
 from tests.dashboard.dash_http import DashClient
 
 ROOT = Path(__file__).resolve().parents[2]

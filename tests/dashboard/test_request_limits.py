@@ -37,9 +37,9 @@ from dashboard.request_limits import (
 )
 from dashboard.settings import DEFAULT_MAX_REQUEST_MB, Settings
 from dashboard.uploads import MAX_NAME_LENGTH, decode_upload, name_problem, shown_name
-from indicators import groupwork_service as service
-from indicators.errors import InputError
-from indicators.groupwork_store import GroupworkStore
+from indicators.core.errors import InputError
+from indicators.groupwork import service
+from indicators.groupwork.store import GroupworkStore
 from tests.dashboard.dash_http import DashClient
 from tests.dashboard.helpers import texts
 
@@ -266,8 +266,8 @@ def test_the_pages_use_the_servers_limit(store, database_url):
     client = app.server.test_client()
     client.get("/")
     with app.server.test_request_context("/"):
-        from dashboard.groups_page import groups_page
         from dashboard.data import DashboardData
+        from dashboard.groups_page import groups_page
 
         upload = _find(groups_page(DashboardData(store), "en"), ids.GW_UPLOAD)
     assert upload.max_size == max_upload_bytes(5 * MB)

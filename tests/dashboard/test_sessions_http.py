@@ -22,11 +22,11 @@ from sqlalchemy import create_engine, pool
 from dashboard.app import create_app
 from dashboard.auth import SESSION_TOKEN
 from dashboard.settings import Settings
-from indicators import groupwork_service as service
 from indicators.cli import main as indicators_cli
-from indicators.groupwork import Role
-from indicators.groupwork_store import GroupworkStore
-from indicators.storage import Store
+from indicators.groupwork import service
+from indicators.groupwork.records import Role
+from indicators.groupwork.store import GroupworkStore
+from indicators.storage.store import Store
 from tests.dashboard.dash_http import DashClient
 
 PASSWORDS = {"admin": "admin-lösenord-1", "storebro": "storebro-lösen-1"}

@@ -6,8 +6,8 @@ from datetime import date
 
 from dashboard.language import language_of
 from dashboard.staff_page import staff_tables
-from indicators import groupwork_service as service
-from indicators.groupwork import Activity, ActivityKind
+from indicators.groupwork import service
+from indicators.groupwork.records import Activity, ActivityKind
 from tests.dashboard.helpers import texts
 
 

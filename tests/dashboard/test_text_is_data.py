@@ -23,9 +23,20 @@ from dashboard.exports.standalone_map import standalone_map_html
 from dashboard.map_callbacks import map_document, panel_content
 from dashboard.map_view import read_data_island
 from dashboard.presentation_page import render_slide
-from indicators.groupwork import Activity, ActivityKind, Initiative, InitiativeStatus, StrategicMeeting
-from indicators.importing import import_file
-from indicators.presentations import SLIDE_COMPARE, SLIDE_OVERVIEW, SLIDE_PROGRESS, locality_slide
+from indicators.groupwork.records import (
+    Activity,
+    ActivityKind,
+    Initiative,
+    InitiativeStatus,
+    StrategicMeeting,
+)
+from indicators.observations.importing import import_file
+from indicators.presentations.slides import (
+    SLIDE_COMPARE,
+    SLIDE_OVERVIEW,
+    SLIDE_PROGRESS,
+    locality_slide,
+)
 
 EVALUATED = "evaluated"
 PAYLOADS = (

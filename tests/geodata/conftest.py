@@ -12,8 +12,8 @@ from shapely.geometry.base import BaseGeometry
 
 from geodata.boundary import municipality_boundary
 from geodata.synthetic import synthetic_localities
-from indicators.bundled import bundled_localities
-from indicators.model import Locality
+from indicators.core.model import Locality
+from indicators.storage.bundled import bundled_localities
 
 
 @pytest.fixture(scope="session")

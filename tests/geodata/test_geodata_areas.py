@@ -13,7 +13,7 @@ from shapely.geometry.base import BaseGeometry
 from geodata.areas import locality_areas, locality_areas_sweref
 from geodata.crs import to_sweref
 from geodata.synthetic import synthetic_localities
-from indicators.model import Locality
+from indicators.core.model import Locality
 
 
 def assert_partition(areas: dict[str, BaseGeometry], boundary: BaseGeometry) -> None:

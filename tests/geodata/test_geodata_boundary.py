@@ -8,7 +8,7 @@ from shapely.geometry.base import BaseGeometry
 
 from geodata.boundary import municipality_boundary
 from geodata.crs import to_sweref
-from indicators.model import Locality
+from indicators.core.model import Locality
 
 
 def test_boundary_is_a_valid_polygon_of_the_right_size(boundary: BaseGeometry) -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import zipfile
 import sys
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,8 +15,8 @@ import shapely
 from shapely.geometry import shape
 
 from geodata.cli import main
-from indicators.model import Locality
-from indicators.storage import Store
+from indicators.core.model import Locality
+from indicators.storage.store import Store
 
 WriteLayer = Callable[..., Path]
 

@@ -41,10 +41,10 @@ from hypothesis import strategies as st
 from geodata.boundary import municipality_boundary
 from geodata.cli import EXIT_FAILED, EXIT_OK, import_file
 from geodata.io import read_locality_geometries
-from indicators.bundled import bundled_localities
-from indicators.errors import InputError
-from indicators.model import Locality
-from indicators.storage import Store
+from indicators.core.errors import InputError
+from indicators.core.model import Locality
+from indicators.storage.bundled import bundled_localities
+from indicators.storage.store import Store
 
 SCALE = max(1, int(os.environ.get("ALLAS_FUZZ_SCALE", "1") or 1))
 TEMPLATE_TEXTS = ("{{7*7}}", "{% raw %}", "{#", "{0.__class__}", "}}{{", "${7*7}", "Tuna {#2}")

@@ -15,8 +15,8 @@ from shapely.geometry import mapping, shape
 from geodata.crs import to_sweref
 from geodata.io import GeometryImport, read_locality_geometries
 from geodata.limits import MAX_FEATURES_ENV, MAX_UNCOMPRESSED_MB_ENV, GeoLimits
-from indicators.errors import FEATURE, InputError, Problem
-from indicators.model import Locality
+from indicators.core.errors import FEATURE, InputError, Problem
+from indicators.core.model import Locality
 
 WriteLayer = Callable[..., Path]
 

@@ -7,7 +7,7 @@ import math
 import pytest
 
 from geodata.matching import LocalityIndex, cell_text, exact_key, folded_key, key_fields
-from indicators.model import Locality
+from indicators.core.model import Locality
 
 
 def test_matching_keys() -> None:

@@ -16,9 +16,9 @@ from geodata.boundary import municipality_boundary
 from geodata.crs import to_sweref
 from geodata.io import read_locality_geometries
 from geodata.synthetic import synthetic_localities
-from indicators.errors import FEATURE, InputError, Problem
-from indicators.model import Locality
-from indicators.texts import Text, render
+from indicators.core.errors import FEATURE, InputError, Problem
+from indicators.core.model import Locality
+from indicators.i18n.texts import Text, render
 
 WriteLayer = Callable[..., Path]
 

@@ -6,7 +6,7 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from geodata.synthetic import synthetic_localities
-from indicators.model import Locality
+from indicators.core.model import Locality
 
 
 def test_synthetic_points_inside_and_named(synthetic_200: list[Locality], boundary: BaseGeometry) -> None:

@@ -16,7 +16,7 @@ from shapely.geometry.base import BaseGeometry
 from geodata.crs import to_sweref
 from geodata.synthetic import synthetic_localities
 from geodata.web_layers import WebLayers, build_web_layers
-from indicators.model import Locality
+from indicators.core.model import Locality
 
 
 @pytest.fixture(scope="module")

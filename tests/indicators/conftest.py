@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, pool
 
-from indicators.catalogue import Catalogue
-from indicators.csv_observations import read_observations_csv
-from indicators.errors import InputError, Problem
-from indicators.model import Direction, Indicator, Level, Observation
-from indicators.storage import Store
+from indicators.core.catalogue import Catalogue
+from indicators.core.errors import InputError, Problem
+from indicators.core.model import Direction, Indicator, Level, Observation
+from indicators.observations.csv_observations import read_observations_csv
+from indicators.storage.store import Store
 
 LOCALITY_IDS = frozenset(
     {

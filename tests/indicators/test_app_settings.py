@@ -6,9 +6,12 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import insert, select
 
-from indicators import groupwork_service as service
-from indicators import schema
-from indicators.app_settings import (
+from indicators.core.errors import InputError
+from indicators.groupwork import service
+from indicators.groupwork.records import Role
+from indicators.groupwork.store import GroupworkStore
+from indicators.storage import schema
+from indicators.storage.app_settings import (
     SESSION_IDLE_MINUTES,
     SIGN_IN_LOCK_AFTER,
     AppSettings,
@@ -16,9 +19,6 @@ from indicators.app_settings import (
     read_settings,
     settings_problems,
 )
-from indicators.errors import InputError
-from indicators.groupwork import Role
-from indicators.groupwork_store import GroupworkStore
 
 
 @pytest.fixture

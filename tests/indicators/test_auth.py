@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from indicators import auth
-from indicators.auth import (
+from indicators.accounts import auth
+from indicators.accounts.auth import (
     PASSWORD_MIN_LENGTH,
     Action,
     authenticate,
@@ -15,7 +15,7 @@ from indicators.auth import (
     password_problems,
     verify_password,
 )
-from indicators.groupwork import Role, User
+from indicators.groupwork.records import Role, User
 
 PASSWORD = "en lång fras om Brunnsparken"
 

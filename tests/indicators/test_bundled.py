@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from indicators.bundled import (
+from indicators.core.catalogue import Catalogue
+from indicators.core.model import Direction, Level
+from indicators.core.slus import AREAS_BY_ID
+from indicators.core.units import UNITS_BY_SYMBOL
+from indicators.storage.bundled import (
     bundled_example_observations,
     bundled_groups,
     bundled_indicators,
@@ -12,10 +16,6 @@ from indicators.bundled import (
     bundled_observations,
     parse_bool,
 )
-from indicators.catalogue import Catalogue
-from indicators.model import Direction, Level
-from indicators.slus import AREAS_BY_ID
-from indicators.units import UNITS_BY_SYMBOL
 
 
 def bundled_catalogue(indicators=None):
@@ -79,7 +79,7 @@ def test_bundled_observations_have_sources_and_include_the_undated_rumskulla_fig
 
 
 def test_bundled_observations_are_checked_like_any_import():
-    from indicators.errors import InputError
+    from indicators.core.errors import InputError
 
     only_population = [i for i in bundled_indicators() if i.id == "population"]
     with pytest.raises(InputError):
@@ -118,7 +118,7 @@ def test_anything_else_is_not_a_boolean():
 
 def test_seeding_ignores_an_operators_import_row_limit(monkeypatch, tmp_path):
     """The row limit guards uploads; the bundled data (268 example rows) must still seed a database."""
-    from indicators.storage import Store
+    from indicators.storage.store import Store
 
     monkeypatch.setenv("ALLAS_MAX_IMPORT_ROWS", "10")
     store = Store.open(f"sqlite:///{tmp_path / 'seeded.sqlite'}")

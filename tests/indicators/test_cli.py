@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from indicators.cli import main
-from indicators.storage import Store
+from indicators.storage.store import Store
 
 
 @pytest.fixture

@@ -1,6 +1,6 @@
 """Swedish alphabetical order, the same on every machine."""
 
-from indicators.collation import swedish_key
+from indicators.core.collation import swedish_key
 
 
 def test_a_ring_a_umlaut_and_o_umlaut_come_after_z_in_that_order():

@@ -6,12 +6,12 @@ from datetime import date
 
 import pytest
 
-from indicators.catalogue import Catalogue
-from indicators.cells import parse_number
-from indicators.csv_observations import read_observations_csv
-from indicators.csv_tables import sniff_delimiter
-from indicators.errors import InputError
-from indicators.model import Observation
+from indicators.core.catalogue import Catalogue
+from indicators.core.errors import InputError
+from indicators.core.model import Observation
+from indicators.observations.cells import parse_number
+from indicators.observations.csv_observations import read_observations_csv
+from indicators.observations.csv_tables import sniff_delimiter
 
 
 def where(problems):

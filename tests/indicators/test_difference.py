@@ -1,13 +1,13 @@
 import pytest
 
-from indicators.difference import (
+from indicators.core.model import Direction, Indicator, Level, Observation
+from indicators.metrics.difference import (
     Measure,
     comparable_measure,
     difference,
     difference_is_meaningful,
     difference_to_municipality,
 )
-from indicators.model import Direction, Indicator, Level, Observation
 
 
 def indicator(id_, unit, per_1000=False):

@@ -10,11 +10,11 @@ from datetime import datetime
 
 import pytest
 
-from indicators.errors import InputError
-from indicators.excel_tables import open_excel_table, sheet_names
-from indicators.limits import ImportLimits
-from indicators.model import Observation
-from indicators.observation_tables import observations_from_table
+from indicators.core.errors import InputError
+from indicators.core.model import Observation
+from indicators.observations.excel_tables import open_excel_table, sheet_names
+from indicators.observations.from_tables import observations_from_table
+from indicators.observations.limits import ImportLimits
 
 HEADER = ["indicator_id", "locality_id", "year", "value", "source"]
 

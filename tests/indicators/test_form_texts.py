@@ -11,23 +11,30 @@ from datetime import date
 
 import pytest
 
-from indicators import groupwork_io as gio
-from indicators.auth import hash_password, password_problems
-from indicators.errors import RECORD, InputError, Problem
-from indicators.form_texts import t
-from indicators.groupwork import Activity, Composition, Initiative, Role, StrategicMeeting, User
-from indicators.groupwork_rules import (
+from indicators.accounts.auth import hash_password, password_problems
+from indicators.accounts.gate import PermissionDenied, require_signed_in
+from indicators.core.errors import RECORD, InputError, Problem
+from indicators.groupwork import files as gio
+from indicators.groupwork.records import (
+    Activity,
+    Composition,
+    Initiative,
+    Role,
+    StrategicMeeting,
+    User,
+)
+from indicators.groupwork.rules import (
     activity_problems,
     composition_problems,
     initiative_problems,
     meeting_problems,
 )
-from indicators.groupwork_service import PermissionDenied, require_signed_in
-from indicators.groupwork_sql import ACTIVITIES, record_problems
-from indicators.groupwork_store import GroupworkStore, NotFoundError, StaleWriteError
-from indicators.presentations import Presentation, presentation_problems
-from indicators.scores import DEFAULT_WEIGHTS, validate_weights
-from indicators.texts import Text, render
+from indicators.groupwork.sql import ACTIVITIES, record_problems
+from indicators.groupwork.store import GroupworkStore, NotFoundError, StaleWriteError
+from indicators.i18n.form_texts import t
+from indicators.i18n.texts import Text, render
+from indicators.metrics.scores import DEFAULT_WEIGHTS, validate_weights
+from indicators.presentations.slides import Presentation, presentation_problems
 
 TODAY = date(2025, 6, 1)
 KNOWN = frozenset({"storebro", "tuna"})

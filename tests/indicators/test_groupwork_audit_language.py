@@ -10,13 +10,11 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from sqlalchemy import create_engine, inspect, pool, select, text
 
-from indicators import groupwork_audit as audit
-from indicators import migrations, schema
-from indicators.audit_texts import CATALOGUE as AUDIT
-from indicators.groupwork import (
+from indicators.audit import log as audit
+from indicators.audit.log import AuditEntry
+from indicators.groupwork.records import (
     Activity,
     ActivityKind,
-    AuditEntry,
     Composition,
     Initiative,
     InitiativeStatus,
@@ -24,9 +22,11 @@ from indicators.groupwork import (
     StrategicMeeting,
     User,
 )
-from indicators.groupwork_store import GroupworkStore
-from indicators.storage import Store, write_transaction
-from indicators.texts import Catalogue, Number
+from indicators.groupwork.store import GroupworkStore
+from indicators.i18n.audit_texts import CATALOGUE as AUDIT
+from indicators.i18n.texts import Catalogue, Number
+from indicators.storage import migrations, schema
+from indicators.storage.store import Store, write_transaction
 
 T0 = datetime(2025, 3, 1, 12, 0, tzinfo=UTC)
 

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from indicators import cli
-from indicators.auth import authenticate
+from indicators.accounts.auth import authenticate
 from indicators.cli import main
-from indicators.groupwork import Role
-from indicators.groupwork_store import GroupworkStore
-from indicators.storage import Store
+from indicators.groupwork.records import Role
+from indicators.groupwork.store import GroupworkStore
+from indicators.storage.store import Store
 
 PASSWORD = "en fras som är lång nog"
 

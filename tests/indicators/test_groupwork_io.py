@@ -14,15 +14,22 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from indicators import groupwork_io as gio
-from indicators import groupwork_service as service
-from indicators.auth import hash_password
-from indicators.errors import InputError
-from indicators.groupwork import Activity, ActivityKind, Initiative, InitiativeStatus, Role, User
-from indicators.groupwork_io import escape_formula, unescape_formula
-from indicators.groupwork_service import PermissionDenied
-from indicators.groupwork_store import GroupworkStore
-from indicators.storage import SaveResult, Store
+from indicators.accounts.auth import hash_password
+from indicators.accounts.gate import PermissionDenied
+from indicators.core.errors import InputError
+from indicators.groupwork import files as gio
+from indicators.groupwork import service
+from indicators.groupwork.files import escape_formula, unescape_formula
+from indicators.groupwork.records import (
+    Activity,
+    ActivityKind,
+    Initiative,
+    InitiativeStatus,
+    Role,
+    User,
+)
+from indicators.groupwork.store import GroupworkStore
+from indicators.storage.store import SaveResult, Store
 
 TODAY = date(2025, 6, 1)
 BOXES = {

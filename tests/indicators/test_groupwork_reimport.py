@@ -16,13 +16,20 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from indicators import groupwork_io as gio
-from indicators import groupwork_service as service
-from indicators.auth import hash_password
-from indicators.errors import InputError
-from indicators.groupwork import Activity, ActivityKind, Initiative, InitiativeStatus, Role, User
-from indicators.groupwork_store import GroupworkStore
-from indicators.storage import SaveResult
+from indicators.accounts.auth import hash_password
+from indicators.core.errors import InputError
+from indicators.groupwork import files as gio
+from indicators.groupwork import service
+from indicators.groupwork.records import (
+    Activity,
+    ActivityKind,
+    Initiative,
+    InitiativeStatus,
+    Role,
+    User,
+)
+from indicators.groupwork.store import GroupworkStore
+from indicators.storage.store import SaveResult
 
 TODAY = date(2025, 6, 1)
 BOX = (57.55, 57.65, 15.80, 15.90)

@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from indicators.groupwork import (
+from indicators.groupwork.records import (
     DESCRIPTION_MAX,
     MAX_PARTICIPANTS,
     NAME_MAX,
@@ -24,7 +24,7 @@ from indicators.groupwork import (
     Role,
     StrategicMeeting,
 )
-from indicators.groupwork_rules import (
+from indicators.groupwork.rules import (
     FORM,
     POINT_FIELD,
     activity_problems,

@@ -12,10 +12,11 @@ from functools import cache
 
 import pytest
 
-from indicators import groupwork_service as service
-from indicators.auth import authenticate, hash_password, verify_password
-from indicators.errors import InputError
-from indicators.groupwork import (
+from indicators.accounts.auth import authenticate, hash_password, verify_password
+from indicators.accounts.gate import PermissionDenied
+from indicators.core.errors import InputError
+from indicators.groupwork import service
+from indicators.groupwork.records import (
     Activity,
     ActivityKind,
     Composition,
@@ -25,8 +26,7 @@ from indicators.groupwork import (
     StrategicMeeting,
     User,
 )
-from indicators.groupwork_service import PermissionDenied
-from indicators.groupwork_store import GroupworkStore, NotFoundError, StaleWriteError
+from indicators.groupwork.store import GroupworkStore, NotFoundError, StaleWriteError
 
 OWN, OTHER = "storebro", "tuna"
 PASSWORD = "tio tecken minst"

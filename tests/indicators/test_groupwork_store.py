@@ -11,9 +11,9 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from indicators import groupwork_audit, schema
-from indicators.errors import InputError
-from indicators.groupwork import (
+from indicators.audit import log as groupwork_audit
+from indicators.core.errors import InputError
+from indicators.groupwork.records import (
     Activity,
     ActivityKind,
     Composition,
@@ -23,9 +23,15 @@ from indicators.groupwork import (
     StrategicMeeting,
     User,
 )
-from indicators.groupwork_store import BatchInputError, GroupworkStore, NotFoundError, StaleWriteError
-from indicators.import_log import ImportOrigin
-from indicators.storage import SaveResult, Store
+from indicators.groupwork.store import (
+    BatchInputError,
+    GroupworkStore,
+    NotFoundError,
+    StaleWriteError,
+)
+from indicators.observations.import_log import ImportOrigin
+from indicators.storage import schema
+from indicators.storage.store import SaveResult, Store
 
 T0 = datetime(2025, 3, 1, 12, 0, tzinfo=UTC)
 

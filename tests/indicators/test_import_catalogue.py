@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from indicators.errors import InputError
-from indicators.importing import import_file
-from indicators.model import Direction, Level
-from indicators.storage import SaveResult
+from indicators.core.errors import InputError
+from indicators.core.model import Direction, Level
+from indicators.observations.importing import import_file
+from indicators.storage.store import SaveResult
 
 COLUMNS = "id,name_sv,name_en,unit,area_id,direction,level,source,kolada_kpi,per_1000,definition_sv"
 TRUST = "trust,Tillit,Trust,%,motas,higher,municipality,Enkät,,false,Andel som litar på de flesta."

@@ -8,9 +8,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from indicators.errors import InputError
-from indicators.importing import detect_format, format_of, import_file
-from indicators.storage import SaveResult
+from indicators.core.errors import InputError
+from indicators.observations.importing import detect_format, format_of, import_file
+from indicators.storage.store import SaveResult
 
 HEADER = "indicator_id,locality_id,year,value,source"
 

@@ -30,13 +30,20 @@ from hypothesis import strategies as st
 from openpyxl import Workbook
 from sqlalchemy import select
 
-from indicators import schema
-from indicators.auth import hash_password
-from indicators.errors import InputError
-from indicators.groupwork import Activity, ActivityKind, Initiative, InitiativeStatus, Role, User
-from indicators.groupwork_io import csv_bytes, import_groupwork_bytes, workbook_bytes
-from indicators.groupwork_store import GroupworkStore
-from indicators.importing import import_file
+from indicators.accounts.auth import hash_password
+from indicators.core.errors import InputError
+from indicators.groupwork.files import csv_bytes, import_groupwork_bytes, workbook_bytes
+from indicators.groupwork.records import (
+    Activity,
+    ActivityKind,
+    Initiative,
+    InitiativeStatus,
+    Role,
+    User,
+)
+from indicators.groupwork.store import GroupworkStore
+from indicators.observations.importing import import_file
+from indicators.storage import schema
 
 ROOT = Path(__file__).resolve().parents[2]
 TODAY = date(2025, 6, 1)

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from indicators.errors import InputError
-from indicators.importing import import_file
-from indicators.limits import (
+from indicators.core.errors import InputError
+from indicators.observations.importing import import_file
+from indicators.observations.limits import (
     DEFAULT_LIMITS,
     PROBLEMS_ENV,
     ROWS_ENV,

@@ -8,17 +8,23 @@ import sqlite3
 import pandas as pd
 import pytest
 
-from indicators.catalogue_rows import catalogue_from_table
-from indicators.cells import CellError, year
-from indicators.comparison import KIND_AREA, KIND_INDEX, KIND_INDICATOR, SCORE_UNIT, ComparisonRow
-from indicators.csv_tables import read_csv_table
-from indicators.errors import RECORD, InputError
-from indicators.excel_tables import open_excel_table
-from indicators.model import Observation
-from indicators.open_data import EXPORT_COLUMNS, comparison_frame, to_xlsx_bytes
-from indicators.storage import SchemaVersionError, Store
-from indicators.texts import render
-from indicators.units import UNITS_BY_SYMBOL
+from indicators.core.errors import RECORD, InputError
+from indicators.core.model import Observation
+from indicators.core.units import UNITS_BY_SYMBOL
+from indicators.i18n.texts import render
+from indicators.metrics.comparison import (
+    KIND_AREA,
+    KIND_INDEX,
+    KIND_INDICATOR,
+    SCORE_UNIT,
+    ComparisonRow,
+)
+from indicators.metrics.open_data import EXPORT_COLUMNS, comparison_frame, to_xlsx_bytes
+from indicators.observations.catalogue_rows import catalogue_from_table
+from indicators.observations.cells import CellError, year
+from indicators.observations.csv_tables import read_csv_table
+from indicators.observations.excel_tables import open_excel_table
+from indicators.storage.store import SchemaVersionError, Store
 
 CATALOGUE_HEADER = "id,name_sv,name_en,unit,area_id,direction,level,source,definition_sv"
 

@@ -6,10 +6,14 @@ import json
 
 import pytest
 
-from indicators.errors import RECORD, InputError
-from indicators.kolada import kolada_observations, parse_kolada_text, read_kolada_json
-from indicators.limits import ImportLimits
-from indicators.model import Observation
+from indicators.core.errors import RECORD, InputError
+from indicators.core.model import Observation
+from indicators.observations.kolada import (
+    kolada_observations,
+    parse_kolada_text,
+    read_kolada_json,
+)
+from indicators.observations.limits import ImportLimits
 
 
 def entry(kpi="N01951", municipality="0884", period=2020, value=15672.0, gender="T", **extra):

@@ -1,5 +1,5 @@
-from indicators.latest import latest, map_values, years_with_data
-from indicators.model import Observation
+from indicators.core.model import Observation
+from indicators.metrics.latest import latest, map_values, years_with_data
 
 
 def obs(place, year, value, basis="tätort"):

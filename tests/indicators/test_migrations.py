@@ -10,11 +10,21 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from setuptools import find_packages
-from sqlalchemy import Connection, MetaData, create_engine, inspect, insert, pool, select, text
+from sqlalchemy import (
+    Connection,
+    MetaData,
+    create_engine,
+    insert,
+    inspect,
+    pool,
+    select,
+    text,
+)
 
-from indicators import migrations, schema, storage
-from indicators.migrations.baseline import baseline_metadata
-from indicators.storage import SchemaVersionError, Store
+from indicators.storage import migrations, schema
+from indicators.storage import store as storage
+from indicators.storage.migrations.baseline import baseline_metadata
+from indicators.storage.store import SchemaVersionError, Store
 
 GROUPWORK_TABLES = {
     "users", "activities", "activity_areas", "initiatives", "initiative_areas",
@@ -191,10 +201,10 @@ def test_downgrading_to_0001_and_upgrading_again_keeps_the_indicator_data(backen
 
 
 def test_the_migration_scripts_ship_inside_the_package():
-    folder = resources.files("indicators.migrations")
+    folder = resources.files("indicators.storage.migrations")
     names = {item.name for item in (folder / "versions").iterdir()}
 
     assert (folder / "env.py").is_file()
     assert {"0001_baseline.py", "0002_groupwork.py", "0003_presentations.py",
             "0004_audit_message_keys.py"} <= names
-    assert {"indicators.migrations", "indicators.migrations.versions"} <= set(find_packages(include=["indicators*"]))
+    assert {"indicators.storage.migrations", "indicators.storage.migrations.versions"} <= set(find_packages(include=["indicators*"]))

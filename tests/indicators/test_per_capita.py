@@ -1,7 +1,7 @@
 import pytest
 
-from indicators.model import Observation
-from indicators.per_capita import per_1000, population_for, populations_for
+from indicators.core.model import Observation
+from indicators.metrics.per_capita import per_1000, population_for, populations_for
 
 
 def pop(place, year, value, basis="tätort"):

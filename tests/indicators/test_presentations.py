@@ -1,15 +1,15 @@
 import pytest
 
-from indicators.errors import InputError
-from indicators.groupwork_store import StaleWriteError
-from indicators.presentation_store import PresentationStore
-from indicators.presentations import (
+from indicators.core.errors import InputError
+from indicators.groupwork.store import StaleWriteError
+from indicators.presentations.slides import (
     Presentation,
     default_slides,
     moved,
     presentation_problems,
     shown_slides,
 )
+from indicators.presentations.store import PresentationStore
 
 LOCALITIES = ["storebro", "tuna"]
 

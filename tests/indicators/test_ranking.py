@@ -1,7 +1,7 @@
 import pytest
 
-from indicators.model import Direction
-from indicators.ranking import rank
+from indicators.core.model import Direction
+from indicators.metrics.ranking import rank
 
 
 def test_highest_is_first_and_ties_share_a_rank():

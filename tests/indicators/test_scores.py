@@ -1,8 +1,8 @@
 import pytest
 
-from indicators.method import METHOD_SV
-from indicators.model import Direction, Indicator, Level, Observation
-from indicators.scores import (
+from indicators.core.model import Direction, Indicator, Level, Observation
+from indicators.metrics.method import METHOD_SV
+from indicators.metrics.scores import (
     DEFAULT_WEIGHTS,
     MIDDLE_SCORE,
     AreaScore,

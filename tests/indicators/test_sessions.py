@@ -9,12 +9,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from indicators import groupwork_service as service
-from indicators import schema
-from indicators.app_settings import AppSettings
-from indicators.groupwork import Role
-from indicators.groupwork_store import GroupworkStore
-from indicators.sessions import (
+from indicators.accounts.sessions import (
     TOUCH_INTERVAL,
     EndReason,
     SessionLimits,
@@ -24,6 +19,11 @@ from indicators.sessions import (
     live_sessions,
     needs_touch,
 )
+from indicators.groupwork import service
+from indicators.groupwork.records import Role
+from indicators.groupwork.store import GroupworkStore
+from indicators.storage import schema
+from indicators.storage.app_settings import AppSettings
 
 START = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 LIMITS = SessionLimits(idle=timedelta(hours=2), absolute=timedelta(hours=12))

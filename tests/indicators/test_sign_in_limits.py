@@ -9,10 +9,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from indicators import schema
-from indicators.app_settings import AppSettings
-from indicators.groupwork_store import GroupworkStore
-from indicators.sign_in_limits import (
+from indicators.accounts.sign_in_limits import (
     FailureCount,
     Limit,
     Scope,
@@ -23,7 +20,10 @@ from indicators.sign_in_limits import (
     wait_for,
     wait_message,
 )
-from indicators.storage import Store
+from indicators.groupwork.store import GroupworkStore
+from indicators.storage import schema
+from indicators.storage.app_settings import AppSettings
+from indicators.storage.store import Store
 
 START = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 NAIVE_START = START.replace(tzinfo=None)
@@ -186,8 +186,8 @@ def test_counters_that_no_longer_apply_are_pruned(guard, clock, backend_store):
 
 
 def test_the_numbers_come_from_the_settings_table(backend_store, clock):
-    from indicators.app_settings import change_settings
-    from indicators import groupwork_service as service
+    from indicators.groupwork import service
+    from indicators.storage.app_settings import change_settings
 
     admin = service.bootstrap_admin(GroupworkStore(backend_store), "admin", "admin-lösenord-1")
     change_settings(backend_store.engine, admin, {"sign_in_delay_after": 2, "sign_in_lock_after": 3,

@@ -1,4 +1,4 @@
-"""The one rule for spreadsheet cells (indicators.spreadsheet_safety): text that Excel or
+"""The one rule for spreadsheet cells (indicators.core.spreadsheet_safety): text that Excel or
 LibreOffice would run as a formula is written so that it is shown as text, in CSV (an
 apostrophe in front) and Excel (text cells); numbers stay numbers."""
 
@@ -11,9 +11,8 @@ import pandas as pd
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from indicators import groupwork_io, spreadsheet_safety
-from indicators.open_data import formula_safe, to_csv_bytes, to_xlsx_bytes
-from indicators.spreadsheet_safety import (
+from indicators.core import spreadsheet_safety
+from indicators.core.spreadsheet_safety import (
     FORMULA_STARTS,
     csv_value,
     escape_formula,
@@ -21,6 +20,8 @@ from indicators.spreadsheet_safety import (
     text_cells_as_text,
     unescape_formula,
 )
+from indicators.groupwork import files as groupwork_io
+from indicators.metrics.open_data import formula_safe, to_csv_bytes, to_xlsx_bytes
 
 PAYLOADS = ('=HYPERLINK("http://x","y")', "+1", "@SUM(A1)", "-2+3", "\t=1", "\r=1", "=1+1")
 

@@ -12,10 +12,18 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, update
 
-from indicators import schema, storage
-from indicators.errors import InputError
-from indicators.model import Direction, Group, Indicator, Level, Locality, Observation
-from indicators.storage import (
+from indicators.core.errors import InputError
+from indicators.core.model import (
+    Direction,
+    Group,
+    Indicator,
+    Level,
+    Locality,
+    Observation,
+)
+from indicators.storage import schema
+from indicators.storage import store as storage
+from indicators.storage.store import (
     SaveResult,
     SchemaVersionError,
     Store,

@@ -1,6 +1,6 @@
-from indicators.model import Direction, Indicator, Level, Observation
-from indicators.slus import DEVELOPMENT_AREAS
-from indicators.summary import locality_summary
+from indicators.core.model import Direction, Indicator, Level, Observation
+from indicators.core.slus import DEVELOPMENT_AREAS
+from indicators.metrics.summary import locality_summary
 
 POP = Indicator("population", "Folkmängd", "Population", "invånare", "leva", Direction.NEUTRAL, Level.LOCALITY, "SCB", "")
 EMP = Indicator("emp", "Förvärvsfrekvens", "Employment", "%", "arbeta", Direction.HIGHER_IS_BETTER,

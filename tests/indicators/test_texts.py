@@ -20,8 +20,8 @@ import pytest
 import dashboard
 import geodata
 import indicators
-from indicators.errors import FORM, InputError, Problem
-from indicators.texts import CATALOGUES, Catalogue, Listing, Number, render
+from indicators.core.errors import FORM, InputError, Problem
+from indicators.i18n.texts import CATALOGUES, Catalogue, Listing, Number, render
 
 ROOT = Path(__file__).resolve().parents[2]
 DOMAIN_PACKAGES = ("indicators", "geodata", "dashboard")
@@ -179,6 +179,6 @@ def test_every_message_key_used_in_the_domain_exists():
 
 
 def test_every_development_area_has_an_english_official_name():
-    from indicators.slus import DEVELOPMENT_AREAS
+    from indicators.core.slus import DEVELOPMENT_AREAS
 
     assert all(area.official_name_en and area.official_name_en != area.official_name for area in DEVELOPMENT_AREAS)

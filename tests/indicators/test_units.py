@@ -6,7 +6,15 @@ import math
 
 import pytest
 
-from indicators.units import UNITS, UNITS_BY_SYMBOL, find_unit, known_units, known_units_sv, same_unit, unit_label
+from indicators.core.units import (
+    UNITS,
+    UNITS_BY_SYMBOL,
+    find_unit,
+    known_units,
+    known_units_sv,
+    same_unit,
+    unit_label,
+)
 
 
 def problem(symbol: str, value: float) -> str | None:

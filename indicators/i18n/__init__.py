@@ -1,0 +1,1 @@
+"""Message catalogues: what the domain says to people, in Swedish and English."""

@@ -1,1 +1,0 @@
-"""Alembic revisions, one file each, applied in order by ``indicators.migrations.upgrade``."""

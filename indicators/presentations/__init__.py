@@ -1,0 +1,1 @@
+"""Named presentations for strategic meetings: slides and their store."""
