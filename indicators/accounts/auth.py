@@ -73,7 +73,9 @@ class Action(str, Enum):
     VIEW_AUDIT = "view_audit"
     """Read the audit log."""
     IMPORT_INDICATORS = "import_indicators"
-    """Import indicator files (figures, the catalogue, Kolada)."""
+    """Import indicator files (figures, the catalogue, Kolada) and clear the example figures."""
+    IMPORT_GEODATA = "import_geodata"
+    """Import where localities lie and their areas (points and polygons from a geodata file)."""
     MANAGE_SETTINGS = "manage_settings"
     """Change the app's settings (session lifetimes, sign-in limits)."""
 
