@@ -27,7 +27,7 @@ from dashboard.map_callbacks import map_document
 from dashboard.messages import text
 from dashboard.url_state import EQUAL_WEIGHTS
 from dashboard.widgets import STATIC_GRAPH_CONFIG, chart, dropdown
-from indicators.accounts.auth import Action, can
+from indicators.accounts.auth import can
 from indicators.accounts.gate import PermissionDenied
 from indicators.core.errors import InputError
 from indicators.core.slus import DEVELOPMENT_AREAS
@@ -45,6 +45,7 @@ from indicators.presentations.slides import (
     shown_slides,
     slide_locality,
 )
+from indicators.presentations import service as presentation_service
 from indicators.presentations.store import PresentationStore
 
 DEFAULT_CHOICE = "standard"
@@ -55,7 +56,7 @@ BIG_FONT = {"size": 22}
 
 
 def presentation_page(data: DashboardData, language: str | None = None) -> html.Div:
-    staff = can(data.current_user(), Action.MANAGE_MEETINGS)
+    staff = can(data.current_user(), presentation_service.ACTION)
     choices = [{"label": text("pres_default", language), "value": DEFAULT_CHOICE}] + [
         {"label": p.name, "value": str(p.id)} for p in PresentationStore(data.store).presentations()]
     return html.Div(
@@ -292,16 +293,16 @@ def edit_draft(draft: list[str], trigger, add_choice: str | None) -> list[str]:
 
 
 def save_presentation(data: DashboardData, choice: str | None, name: str | None, draft: list[str]):
-    """Saved as a new presentation, or over the chosen one if nobody else saved it meanwhile."""
-    user = data.current_user()
+    """Saved as a new presentation, or over the chosen one if nobody else saved it meanwhile.
+
+    The service checks the signed-in user; the page only hides the editor from others.
+    """
     try:
-        if not can(user, Action.MANAGE_MEETINGS):
-            raise PermissionDenied(text("permission_denied"))
         _, _, stored = slides_for(data, choice)
         record = Presentation((name or "").strip(), tuple(draft), stored.id if stored else None,
                               stored.version if stored else 0)
-        saved = PresentationStore(data.store).save(record, username=user.username,
-                                                    locality_ids=data.locality_ids())
+        saved = presentation_service.save_presentation(data.store, data.current_user(), record,
+                                                       locality_ids=data.locality_ids())
     except (InputError, PermissionDenied, StaleWriteError, NotFoundError) as error:
         return outcome_message(error), None
     return html.P(text("pres_saved"), className="notice notice-ok"), saved

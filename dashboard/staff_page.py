@@ -22,6 +22,7 @@ from dashboard.messages import label_of, message, text
 from dashboard.widgets import dropdown, labelled
 from indicators.accounts.auth import Action, can
 from indicators.accounts.gate import PermissionDenied
+from indicators.audit.service import read_audit
 from indicators.core.errors import InputError, Problem
 from indicators.groupwork import service
 from indicators.groupwork.records import NOTES_MAX, TITLE_MAX, Role, StrategicMeeting
@@ -154,7 +155,8 @@ _field = partial(labelled, class_name="field")
 
 def staff_tables(data: DashboardData, language: str | None = None) -> tuple:
     """(users, meetings, audit) — empty for anyone but an admin."""
-    if not can(data.current_user(), Action.MANAGE_USERS):
+    user = data.current_user()
+    if not can(user, Action.MANAGE_USERS):
         return None, None, None
     names = data.names()
     users = html.Table([
@@ -182,12 +184,16 @@ def staff_tables(data: DashboardData, language: str | None = None) -> tuple:
                              html.Td(", ".join(m.themes))]) for m in meetings]),
     ], className="data-table") if meetings else html.P(text("no_meetings", language), className="muted")
     reader = language or current_language()  # each line is stored with its key: shown in the reader's language
+    try:
+        lines = read_audit(data.gw, user, limit=200)  # the log's own check (Action.VIEW_AUDIT)
+    except PermissionDenied:
+        return html.Div(users, className="table-scroll"), meeting_table, None
     audit = html.Div(html.Table([
         html.Thead(html.Tr([html.Th(text(k, language)) for k in ("col_when", "col_who", "col_action", "col_entity",
                                                                   "col_locality", "col_summary")])),
         html.Tbody([html.Tr([html.Td(e.at.strftime("%Y-%m-%d %H:%M")), html.Td(e.username), html.Td(label_of("audit_action", e.action, language)),
                              html.Td(f"{label_of('audit_entity', e.entity, language)} {e.entity_id}"), html.Td(names.get(e.locality_id or "", "")),
-                             html.Td(e.render(reader))]) for e in data.gw.audit(limit=200)]),
+                             html.Td(e.render(reader))]) for e in lines]),
     ], className="data-table"), className="table-scroll")
     return html.Div(users, className="table-scroll"), meeting_table, audit
 

@@ -1,7 +1,8 @@
 """Command line: ``python -m geodata import FILE`` reads staff's positions and areas into the database.
 
-A thin edge around ``geodata.io``: open the store, read the file against the
-stored localities, save every change in one transaction, and say what happened.
+A thin edge around ``geodata.service``: open the store, import the file as the
+operator (``operator_actor``; docs/decisions.md, "The command line acts as
+the operator"), and say what happened.
 On any problem the report goes to stderr, the exit code is 1, and nothing is stored.
 """
 
@@ -17,7 +18,7 @@ from typing import TextIO
 from sqlalchemy.exc import SQLAlchemyError
 
 from geodata import messages
-from geodata.io import GeometryImport, read_locality_geometries
+from geodata.io import GeometryImport
 from geodata.limits import (
     DEFAULT_MAX_FEATURES,
     DEFAULT_MAX_UNCOMPRESSED_MB,
@@ -26,8 +27,12 @@ from geodata.limits import (
     GeoLimits,
 )
 from geodata.messages import t
+from geodata.service import import_geometries
+from indicators.accounts.gate import PermissionDenied
+from indicators.accounts.operator import operator_actor
 from indicators.core.errors import InputError
 from indicators.core.model import Locality
+from indicators.groupwork.records import User
 from indicators.storage.store import (
     DATABASE_URL_ENV,
     SchemaVersionError,
@@ -161,26 +166,33 @@ def main(argv: Sequence[str] | None = None) -> int:
         store.dispose()
 
 
-def import_file(store: Store, path: Path, out: TextIO, err: TextIO, limits: GeoLimits | None = None) -> int:
-    """Read ``path`` against the stored localities and save the changes, all or nothing.
+def import_file(
+    store: Store,
+    path: Path,
+    out: TextIO,
+    err: TextIO,
+    limits: GeoLimits | None = None,
+    actor: User | None = None,
+) -> int:
+    """Import ``path`` through ``geodata.service`` as ``actor`` (the operator by default), saying what happened.
 
     Nothing is written before the whole file has been read and checked, and the
     changes are saved in one transaction (``Store.save_localities``).
     """
-    before = store.localities()
     try:
-        result = read_locality_geometries(path, before, display_name=path.name, limits=limits)
+        report = import_geometries(
+            store, operator_actor() if actor is None else actor, path, display_name=path.name, limits=limits
+        )
     except InputError as error:
         print(error.report(), file=err)
         return EXIT_FAILED
-    changed = [locality for locality in result.updated if locality not in before]
-    if changed:
-        try:
-            store.save_localities(changed)
-        except SQLAlchemyError as error:
-            print(t("cannot_save", file=path.name, error=str(error)), file=err)
-            return EXIT_FAILED
-    for line in report_lines(before, result, path.name):
+    except PermissionDenied as error:
+        print(str(error), file=err)
+        return EXIT_FAILED
+    except SQLAlchemyError as error:
+        print(t("cannot_save", file=path.name, error=str(error)), file=err)
+        return EXIT_FAILED
+    for line in report_lines(report.before, report.result, path.name):
         print(line, file=out)
     return EXIT_OK
 

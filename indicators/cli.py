@@ -3,9 +3,13 @@ create accounts and move group work in and out of spreadsheets.
 
 Each file is imported on its own and all or nothing, so one bad file does not
 hold back the good ones, and a failed file leaves no half-imported rows.
-Accounts and group work are written through ``groupwork_service``, like every
-other write of them; whoever runs these commands already has the database in
-hand, so they ask for no password of their own.
+Every write goes through a domain service that checks the acting user, like
+the web pages' writes (indicator files: ``observations.service``; accounts and
+group work: ``groupwork_service``). Whoever runs these commands already has the
+database in hand, so they ask for no password of their own: they act as the
+operator, an admin named after the operating-system user (``operator_actor``;
+docs/decisions.md, "The command line acts as the operator"). ``init`` only
+creates and seeds the database and writes no one's data, so it needs no actor.
 """
 
 from __future__ import annotations
@@ -30,8 +34,11 @@ from indicators.groupwork.rules import AreaContains
 from indicators.groupwork.store import GroupworkStore, NotFoundError, StaleWriteError
 from indicators.observations import catalogue_rows
 from indicators.observations import from_tables as observation_tables
-from indicators.observations.import_log import ImportLogEntry, current_user
-from indicators.observations.importing import FORMATS, ImportReport, import_file
+from indicators.accounts.gate import PermissionDenied
+from indicators.accounts.operator import operator_actor
+from indicators.observations import service as indicator_service
+from indicators.observations.import_log import ImportLogEntry
+from indicators.observations.importing import FORMATS, ImportReport
 from indicators.observations.kolada import MUNICIPALITY_CODES
 from indicators.storage.store import (
     DATABASE_URL_ENV,
@@ -133,7 +140,8 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument(
         "--user",
         metavar="NAMN",
-        help="vem som importerar, för importloggen; annars inloggad användare",
+        help="vem som importerar, för importloggen; annars operativsystemets användare "
+        "med tillägget ”(kommandoraden)”",
     )
     commands.add_parser(
         "init",
@@ -236,7 +244,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(format_log(store.import_log(limit=args.limit)))
             return EXIT_OK
         if args.command == "clear-examples":
-            print(f"{store.clear_examples()} exempelvärden borttagna")
+            print(f"{indicator_service.clear_examples(store, operator())} exempelvärden borttagna")
             return EXIT_OK
         if args.command in GROUPWORK_COMMANDS:
             return run_groupwork_command(store, args, sys.stdin, sys.stdout, sys.stderr)
@@ -251,19 +259,19 @@ def _import_files(store: Store, args: argparse.Namespace, out: TextIO, err: Text
         name = str(path)
         bar = _ProgressBar(name, err, _wants_bar(path, err))
         try:
-            report = import_file(
+            report = indicator_service.import_indicator_file(
                 store,
+                operator_actor(args.user),
                 path,
                 fmt=args.format,
                 sheet=args.sheet,
-                user=args.user,
                 display_name=name,
                 progress=bar,
             )
-        except InputError as error:
+        except (InputError, PermissionDenied) as error:
             failed = True
             bar.close()
-            print(error.report(), file=err)
+            print(error.report() if isinstance(error, InputError) else str(error), file=err)
             continue
         except SQLAlchemyError as error:
             failed = True
@@ -420,13 +428,13 @@ def run_groupwork_command(
 
 
 def operator() -> User:
-    """The person at the command line, acting with an admin's rights.
+    """The person at the command line, acting with an admin's rights (``operator_actor``).
 
     Whoever can run the command can already read and write the database, so
     asking them to sign in would protect nothing; the audit log names them by
     their operating-system user.
     """
-    return User(f"{current_user()} (kommandoraden)", Role.ADMIN, password_hash="", active=True)
+    return operator_actor()
 
 
 def _import_groupwork(
