@@ -28,7 +28,6 @@ proxy: clients could then choose their own address.
 from __future__ import annotations
 
 import hmac
-import html
 import os
 import secrets
 from collections.abc import Callable, Mapping
@@ -42,6 +41,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from dashboard.language import current_language
 from dashboard.messages import text
+from dashboard.templating import render
 from indicators.accounts.auth import authenticate
 from indicators.accounts.sessions import SessionLimits, SessionStore
 from indicators.accounts.sign_in_limits import SignInGuard, SignInPolicy
@@ -255,20 +255,8 @@ def safe_next(target: str | None) -> str:
 
 
 def _login_page(error: str, username: str) -> str:
-    message = f'<p class="notice notice-error" role="alert">{html.escape(error)}</p>' if error else ""
-    return f"""<!DOCTYPE html>
-<html lang="{current_language()}"><head><meta charset="utf-8"><title>{html.escape(text("login_title"))}</title>
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="stylesheet" href="/assets/style.css"></head>
-<body><div class="app narrow-page login-page">
-<header class="app-header"><div><h1>{html.escape(text("app_title"))}</h1></div></header>
-<main><h2>{html.escape(text("login_title"))}</h2>{message}
-<form method="post" class="login-form">
-<input type="hidden" name="{CSRF_FIELD}" value="{html.escape(csrf_token())}">
-<label for="username">{html.escape(text("login_username"))}</label>
-<input id="username" name="username" autocomplete="username" required value="{html.escape(username)}">
-<label for="password">{html.escape(text("login_password"))}</label>
-<input id="password" name="password" type="password" autocomplete="current-password" required>
-<button type="submit" class="button">{html.escape(text("login_submit"))}</button>
-</form>
-<p><a href="/">{html.escape(text("login_back"))}</a></p></main></div></body></html>"""
+    """The sign-in form; the typed name and the error are template variables, escaped by the template."""
+    return render("login.html", lang=current_language(), title=text("login_title"), app_title=text("app_title"),
+                  error=error, csrf_field=CSRF_FIELD, csrf_token=csrf_token(), username=username,
+                  username_label=text("login_username"), password_label=text("login_password"),
+                  submit=text("login_submit"), back=text("login_back"))
