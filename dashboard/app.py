@@ -40,6 +40,7 @@ from dashboard.settings import Settings
 from dashboard.shell import build_shell
 from dashboard.staff_page import register_staff_callbacks, staff_page
 from dashboard.vendor import register_vendor_routes
+from indicators.groupwork.service import upgrade_password_hash
 from indicators.i18n.audit_texts import t as audit_text
 from indicators.observations.import_log import utc_now
 from indicators.storage.store import Store
@@ -82,6 +83,7 @@ def create_app(
         engine=store.engine,  # sessions and failed sign-ins (aggregated in the audit log) live in the database
         on_sign_in=lambda user: data.gw.log_event(username=user.username, action="sign-in", entity="user",
                                                   entity_id=str(user.id), summary=audit_text("signed_in")),
+        upgrade_hash=lambda user, password: upgrade_password_hash(data.gw, user, password),
         clock=clock,
         proxies=trusted_proxies(),
     )

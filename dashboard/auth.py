@@ -165,6 +165,7 @@ def register_auth(
     load_user: Callable[[int], User | None],
     engine: Engine,
     on_sign_in: Callable[[User], None] = lambda user: None,
+    upgrade_hash: Callable[[User, str], object] = lambda user, password: None,
     clock: Callable[[], datetime] = utc_now,
     proxies: int = 0,
 ) -> None:
@@ -173,6 +174,9 @@ def register_auth(
     Sessions and failed sign-in counters are kept in ``engine``'s database.
     ``proxies`` > 0 trusts that many reverse proxies' ``X-Forwarded-*``
     headers for the client address (see the module's docstring).
+    ``upgrade_hash(user, password)`` runs after every successful sign-in, the
+    one moment the password is known, to rewrite an old-format hash
+    (``indicators.groupwork.service.upgrade_password_hash``).
     """
     state = AuthState.on(engine, clock)
     server.extensions[_EXTENSION] = state
@@ -216,6 +220,7 @@ def register_auth(
                 user = authenticate(find_user, username.strip(), password)
                 if user is not None and user.id is not None:
                     state.guard.succeeded(username)
+                    upgrade_hash(user, password)
                     limits = state.limits()
                     token = state.sessions.start(user.id, limits)
                     flask.session.clear()  # a fresh session on sign-in: no fixation

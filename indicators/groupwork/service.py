@@ -27,6 +27,7 @@ from typing import Any, TypeVar
 from indicators.accounts.auth import (
     Action,
     hash_password,
+    needs_rehash,
     normalise_username,
     password_problems,
     verify_password,
@@ -77,6 +78,7 @@ __all__ = [
     "save_meeting",
     "set_password",
     "set_role",
+    "upgrade_password_hash",
 ]
 
 
@@ -257,6 +259,25 @@ def change_own_password(
         username=stored.username,
         keep_session=keep_session,
     )
+
+
+def upgrade_password_hash(gw: GroupworkStore, user: User, password: str) -> User:
+    """After a successful sign-in: store the password's hash in today's format if it is older.
+
+    Only at sign-in is the password known, so that is when a hash from the
+    earlier code (or with weaker parameters) is rewritten. The password is
+    checked against the stored hash once more, so nothing can use this to set
+    a password; the rewrite ends no session and is no audit event (the
+    password did not change). Returns the user as now stored.
+    """
+    if user.id is None or not needs_rehash(user.password_hash):
+        return user
+    if not verify_password(password, user.password_hash):
+        return user
+    new_hash = hash_password(password)
+    if not gw.replace_password_hash(user.id, user.password_hash, new_hash):
+        return user  # the password changed meanwhile; the new one is already current
+    return replace(user, password_hash=new_hash)
 
 
 def deactivate(gw: GroupworkStore, actor: User | None, user_id: int) -> User:

@@ -223,9 +223,6 @@ class GroupworkStore:
         """Strategic meetings, newest first."""
         return self._read(MEETINGS, [])
 
-    def meeting(self, meeting_id: int) -> StrategicMeeting | None:
-        return self._read_one(MEETINGS, meeting_id)
-
     def save_meeting(self, record: StrategicMeeting, *, username: str) -> StrategicMeeting:
         return self._save(MEETINGS, record, username)
 
@@ -360,6 +357,24 @@ class GroupworkStore:
                     end_user_sessions(conn, saved.id, now, EndReason.PASSWORD, keep=keep_session)
             self._audit(conn, username, action, audit.USER, str(saved.id), saved.locality_id, summary)
             return saved
+
+    def replace_password_hash(self, user_id: int, old_hash: str, new_hash: str) -> bool:
+        """Rewrite an account's hash of the SAME password in another format; False if it changed meanwhile.
+
+        Only for upgrading how a password is stored (``service.upgrade_password_hash``):
+        the password is unchanged, so unlike ``save_user`` this ends no
+        session, leaves the version and the audit log alone (nothing a person
+        would call a change happened), and writes only while the stored hash
+        is still ``old_hash`` — a new password set meanwhile is never overwritten.
+        """
+        table = schema.users
+        with self._write() as conn:
+            result = conn.execute(
+                update(table)
+                .where(table.c.id == user_id, table.c.password_hash == old_hash)
+                .values(password_hash=new_hash)
+            )
+            return result.rowcount == 1
 
     # ------------------------------------------------------------------ audit
 
