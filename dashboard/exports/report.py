@@ -6,13 +6,23 @@ it opens and prints with no network and no server, and ``report_pdf`` can
 print it to PDF with a headless Chromium. Every figure states its source and
 year, and figures that are bundled example data say "Exempeldata". Text
 people typed (initiative titles, descriptions, group notes) is escaped.
+
+The documents are the Jinja2 templates ``report_locality.html`` and
+``report_municipality.html`` (sharing ``report_base.html`` and
+``report_parts.html``, rendered by ``dashboard.templating``). This module only
+gathers what they show: plain strings, numbers and :class:`Cell`/:class:`Table`
+records, all escaped by the template. The one exception is the inline SVG,
+wrapped in ``Markup`` by :func:`_svg` alone.
 """
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
+
+from markupsafe import Markup
 
 from dashboard.data import DashboardData
 from dashboard.exports.svg import bar_chart_svg, line_chart_svg, map_svg
@@ -27,8 +37,16 @@ from dashboard.messages import (
     text,
     unit_heading,
 )
+from dashboard.templating import render
 from dashboard.url_state import parse_weights
-from indicators.core.model import MUNICIPALITY_ID, SWEDEN_ID, Indicator, Observation
+from indicators.core.model import (
+    MUNICIPALITY_ID,
+    SWEDEN_ID,
+    DevelopmentArea,
+    Indicator,
+    Locality,
+    Observation,
+)
 from indicators.core.slus import AREAS_BY_ID, DEVELOPMENT_AREAS
 from indicators.groupwork.records import (
     Activity,
@@ -41,44 +59,37 @@ from indicators.metrics.per_capita import POPULATION_INDICATOR_ID
 from indicators.metrics.scores import ScoreTable
 from indicators.metrics.summary import locality_summary
 
-CSS = """
-  :root { color: #111; background: #fff; }
-  body { font: 11pt/1.45 system-ui, "Segoe UI", Arial, sans-serif; margin: 24px auto; max-width: 1000px; padding: 0 16px; }
-  h1 { font-size: 22pt; margin: 0 0 4px; }
-  h2 { font-size: 15pt; margin: 22px 0 8px; border-bottom: 2px solid #111; padding-bottom: 2px; }
-  h3 { font-size: 12.5pt; margin: 16px 0 6px; }
-  .meta { color: #333; margin: 0 0 8px; }
-  .notice { border: 2px solid #b35900; background: #fff4e5; padding: 6px 10px; margin: 10px 0; }
-  .empty { font-style: italic; }
-  table { border-collapse: collapse; width: 100%; margin: 6px 0 4px; font-size: 10pt; }
-  th, td { border: 1px solid #999; padding: 3px 6px; text-align: left; vertical-align: top; }
-  th { background: #eee; }
-  td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
-  .source { font-size: 9pt; color: #333; margin: 2px 0 10px; }
-  .badge { display: inline-block; border: 1px solid #b35900; color: #7a3d00; background: #fff4e5;
-           border-radius: 3px; padding: 0 4px; font-size: 8.5pt; margin-left: 4px; white-space: nowrap; }
-  .swatch { display: inline-block; width: 12px; height: 12px; border: 1px solid #333; margin-right: 6px; vertical-align: -1px; }
-  svg { max-width: 100%; height: auto; display: block; margin: 6px 0; }
-  section { margin-bottom: 12px; }
-  .page { break-before: page; page-break-before: always; }
-  @page { size: A4; margin: 16mm 14mm; }
-  @media print {
-    body { margin: 0; max-width: none; padding: 0; font-size: 10pt; }
-    h2, h3 { break-after: avoid; page-break-after: avoid; }
-    table, svg, figure, .keep { break-inside: avoid; page-break-inside: avoid; }
-    tr { break-inside: avoid; }
-    .notice { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-    th, .badge, .swatch, svg { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  }
-"""
+
+@dataclass(frozen=True)
+class Cell:
+    """One table cell: text (escaped by the template), optionally bold, a second line, the example badge."""
+
+    text: str = ""
+    num: bool = False
+    strong: bool = False
+    detail: str = ""
+    badge: bool = False
 
 
-def _e(value: object) -> str:
-    return html.escape(str(value))
+@dataclass(frozen=True)
+class Table:
+    """A table's column headings and rows of cells."""
+
+    headers: Sequence[str]
+    rows: Sequence[Sequence[Cell]] = field(default_factory=list)
+
+
+def _svg(fragment: str) -> Markup:
+    """The one place a figure from ``dashboard.exports.svg`` becomes markup for a template.
+
+    Safe because svg.py builds it from numbers and our own colours and escapes every
+    label it writes (locality names, titles, initiative titles in the map's markers).
+    """
+    return Markup(fragment)
 
 
 class _Report:
-    """Collects sources and whether example data was shown while sections are written."""
+    """Collects sources and whether example data was shown while sections are gathered."""
 
     def __init__(self, data: DashboardData, year: int | None, today: date | None) -> None:
         self.data = data
@@ -90,31 +101,31 @@ class _Report:
         self.indicators = data.store.indicators()
 
     # -- cells -----------------------------------------------------------------
-    def badge(self) -> str:
+    def badge(self) -> bool:
+        """Show the example badge here (and the example notice at the top)."""
         self.example = True
-        return f'<span class="badge" title="{_e(t("report_example_note"))}">{_e(text("example_badge"))}</span>'
+        return True
 
-    def figure(self, obs: Observation | None, indicator: Indicator, *, with_year: bool = True) -> str:
+    def figure(self, obs: Observation | None, indicator: Indicator | None, *, with_year: bool = True) -> Cell:
         """A value with unit and year, a badge for example data; its source is recorded."""
-        if obs is None or obs.value is None:
-            return _e(t("missing"))
+        if obs is None or obs.value is None or indicator is None:
+            return Cell(t("missing"), num=True)
         self.sources.add(source_of(obs))
         year_text = f" ({obs.year if obs.year is not None else text('undated')})" if with_year else ""
-        return _e(with_unit(obs.value, indicator) + year_text) + (self.badge() if obs.example else "")
+        return Cell(with_unit(obs.value, indicator) + year_text, num=True, badge=obs.example and self.badge())
 
     def source_line(self, sources: Iterable[str]) -> str:
         listed = sorted({s for s in sources if s})
         self.sources.update(listed)
-        return f'<p class="source">{_e(text("source_line", source="; ".join(listed) or t("unknown")))}</p>'
+        return text("source_line", source="; ".join(listed) or t("unknown"))
+
+    def groups_source_line(self) -> str:
+        self.sources.add(t("report_source_groups"))
+        return text("source_line", source=t("report_source_groups"))
 
     # -- pieces -----------------------------------------------------------------
     def year_text(self) -> str:
         return str(self.year) if self.year is not None else t("report_year_latest")
-
-    def header(self, title: str) -> str:
-        return (f"<header><h1>{_e(title)}</h1>"
-                f'<p class="meta">{_e(t("report_exported", date=long_date(self.today), year=self.year_text()))}</p>'
-                "<!--NOTICES--></header>")
 
     def observations_in_year(self, observations: Sequence[Observation]) -> list[Observation]:
         if self.year is None:
@@ -134,75 +145,78 @@ class _Report:
             return None
         return self.data.score_table(chosen, parse_weights(None))
 
-    def map_section(self, highlight: str | None, initiatives: Sequence[Initiative]) -> str:
+    def map_section(self, highlight: str | None, initiatives: Sequence[Initiative]) -> dict[str, Any]:
         layers = self.data.layers()
         markers = [(i.lat, i.lon, i.title) for i in initiatives if i.lat is not None and i.lon is not None]
         svg = map_svg(layers.boundary, layers.areas, layers.points, layers.bounds,
                       title=t("report_map_alt"), highlight=highlight, markers=markers)
-        return (f'<section class="keep"><h2>{_e(t("report_map_heading"))}</h2>{svg}'
-                f'<p class="source">{_e(text("footer_sources"))}</p></section>')
+        return {"heading": t("report_map_heading"), "svg": _svg(svg), "source": text("footer_sources")}
 
-    def population_chart(self, name: str, observations: Sequence[Observation]) -> str:
+    def population_chart(self, name: str, observations: Sequence[Observation]) -> Markup:
         series: dict[str, list[tuple[int, float]]] = {}
         for o in observations:
             if o.year is not None and o.value is not None:
                 series.setdefault(basis_label(o.basis), []).append((o.year, o.value))
         indicator = self.data.store.indicator(POPULATION_INDICATOR_ID)
-        return line_chart_svg(series, title=t("report_population_chart", name=name),
-                              unit=unit_heading(indicator) if indicator else "")
+        return _svg(line_chart_svg(series, title=t("report_population_chart", name=name),
+                                   unit=unit_heading(indicator) if indicator else ""))
 
-    def population_table(self, observations: Sequence[Observation]) -> str:
+    def population_table(self, observations: Sequence[Observation]) -> Table:
         indicator = self.data.store.indicator(POPULATION_INDICATOR_ID)
-        rows = "".join(
-            f"<tr><td>{o.year if o.year is not None else _e(text('undated'))}</td>"
-            f'<td class="num">{self.figure(o, indicator, with_year=False)}</td>'
-            f"<td>{_e(basis_label(o.basis))}</td><td>{_e(source_of(o))}</td></tr>"
+        rows = [
+            [Cell(str(o.year) if o.year is not None else text("undated")),
+             self.figure(o, indicator, with_year=False), Cell(basis_label(o.basis)), Cell(source_of(o))]
             for o in sorted(observations, key=lambda o: (o.year is None, o.year or 0, o.basis))
             if o.value is not None
-        )
-        return self.table(("col_year", "col_value", "col_basis", "col_source"), rows)
+        ]
+        return _table(("col_year", "col_value", "col_basis", "col_source"), rows)
 
-    @staticmethod
-    def table(headers: Sequence[str], rows: str) -> str:
-        head = "".join(f"<th>{_e(t(h))}</th>" for h in headers)
-        return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
-
-    def initiatives_table(self, initiatives: Sequence[Initiative], with_locality: bool) -> str:
+    def initiatives_block(self, initiatives: Sequence[Initiative], with_locality: bool) -> dict[str, Any]:
+        block: dict[str, Any] = {"heading": t("report_initiatives_heading"), "table": None, "source": "",
+                                 "empty": t("report_initiatives_none")}
         if not initiatives:
-            return f'<p class="empty">{_e(t("report_initiatives_none"))}</p>'
+            return block
         rows = []
         for i in initiatives:
             areas = ", ".join(AREAS_BY_ID[a].short_name for a in i.areas if a in AREAS_BY_ID)
             period = "–".join(str(d) for d in (i.start, i.end) if d) if (i.start or i.end) else ""
-            title = f"<strong>{_e(i.title)}</strong>" + (f"<br>{_e(i.description)}" if i.description else "")
             rows.append(
-                "<tr>" + (f"<td>{_e(self.names.get(i.locality_id, i.locality_id))}</td>" if with_locality else "")
-                + f"<td>{title}</td><td>{_e(text('status_' + InitiativeStatus(i.status).value))}</td>"
-                f"<td>{_e(areas)}</td><td>{_e(period)}</td>"
-                f'<td class="num">{"" if i.progress is None else f"{i.progress} %"}</td></tr>'
-            )
+                ([Cell(self.names.get(i.locality_id, i.locality_id))] if with_locality else [])
+                + [Cell(i.title, strong=True, detail=i.description or ""),
+                   Cell(text("status_" + InitiativeStatus(i.status).value)), Cell(areas), Cell(period),
+                   Cell("" if i.progress is None else f"{i.progress} %", num=True)])
         headers = (("col_locality",) if with_locality else ()) + (
             "col_title", "col_status", "col_areas", "col_period", "col_progress")
-        self.sources.add(t("report_source_groups"))
-        return self.table(headers, "".join(rows)) + f'<p class="source">{_e(text("source_line", source=t("report_source_groups")))}</p>'
+        block.update(table=_table(headers, rows), source=self.groups_source_line())
+        return block
 
     def activity_period(self) -> tuple[date | None, date | None]:
         if self.year is None:
             return None, None
         return date(self.year, 1, 1), date(self.year, 12, 31)
 
-    def finish(self, title: str, body: Sequence[str]) -> str:
-        notices = []
-        if self.example:
-            notices.append(f'<p class="notice"><strong>{_e(text("example_badge"))}:</strong> '
-                           f'{_e(t("report_example_note"))}</p>')
-        sources = "".join(f"<li>{_e(s)}</li>" for s in sorted(self.sources))
-        tail = f'<section class="keep"><h2>{_e(t("report_sources_heading"))}</h2><ul>{sources}</ul></section>'
-        document = "".join(body).replace("<!--NOTICES-->", "".join(notices), 1)
-        return ("<!DOCTYPE html>\n"
-                f'<html lang="{current_language()}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">'
-                f"<title>{_e(title)}</title><style>{CSS}</style></head>"
-                f"<body>{document}{tail}</body></html>\n")
+    def area_block(self, area: DevelopmentArea, table: Table | None, source: str = "") -> dict[str, Any]:
+        return {"colour": area.colour, "title": area_title(area), "table": table, "source": source,
+                "empty": t("area_empty")}
+
+    def render(self, template: str, title: str, highlight: str | None, markers: Sequence[Initiative],
+               **sections: Any) -> str:
+        """The document: the sections gathered, then what they showed (sources, example notice)."""
+        return render(
+            template, lang=current_language(), title=title,
+            exported=t("report_exported", date=long_date(self.today), year=self.year_text()),
+            no_data="" if self.has_data() else t("report_no_data_year", year=self.year),
+            map=self.map_section(highlight, markers),
+            badge={"label": text("example_badge"), "note": t("report_example_note")},
+            sources_heading=t("report_sources_heading"), **sections,
+            # Last: the sections above have recorded their sources and any example data by now.
+            example=self.example, sources=sorted(self.sources),
+        )
+
+
+def _table(headers: Sequence[str], rows: Sequence[Sequence[Cell]]) -> Table:
+    """A table whose headings are catalogue keys."""
+    return Table([t(h) for h in headers], rows)
 
 
 def locality_report_html(data: DashboardData, locality_id: str, year: int | None = None, *,
@@ -213,106 +227,83 @@ def locality_report_html(data: DashboardData, locality_id: str, year: int | None
         known = ", ".join(sorted(data.locality_ids()))
         raise ValueError(t("report_unknown_locality", id=locality_id, known=known))
     r = _Report(data, year, today)
-    title = t("report_title_locality", name=locality.name)
     since, until = r.activity_period()
     initiatives = data.gw.initiatives(locality_ids=[locality.id], year=year)
-    body = [r.header(title)]
-    if not r.has_data():
-        body.append(f'<p class="notice">{_e(t("report_no_data_year", year=year))}</p>')
-    body.append(r.map_section(locality.id, initiatives))
 
-    # Group and population
     group = data.store.group(locality.id)
-    body.append(f'<section><h2>{_e(t("report_group_heading"))}</h2>')
-    if group is None:
-        body.append(f'<p class="empty">{_e(t("report_no_group"))}</p>')
-    else:
-        body.append(f"<p><strong>{_e(group.name)}</strong></p>" + (f"<p>{_e(group.note)}</p>" if group.note else ""))
-    body.append("</section>")
     population = [o for o in data.store.observations(POPULATION_INDICATOR_ID, [locality.id]) if o.value is not None]
-    body.append(f'<section class="keep"><h2>{_e(t("report_population_heading"))}</h2>')
-    if population:
-        body.append(r.population_chart(locality.name, population) + r.population_table(population))
-    else:
-        body.append(f'<p class="empty">{_e(text("population_empty"))}</p>')
-    body.append("</section>")
 
     # Indicators per SLUS area, with the municipality and Sweden as references
     observations = r.observations_in_year(
         data.store.observations(place_ids=[locality.id, MUNICIPALITY_ID, SWEDEN_ID]))
-    body.append(f'<section class="page"><h2>{_e(t("report_indicators_heading"))}</h2>')
+    areas = []
     for summary in locality_summary(locality.id, r.indicators, observations):
-        area = summary.area
-        body.append(f'<h3><span class="swatch" style="background:{area.colour}"></span>'
-                    f"{_e(area_title(area))}</h3>")
         if not summary.lines:
-            body.append(f'<p class="empty">{_e(t("area_empty"))}</p>')
+            areas.append(r.area_block(summary.area, None))
             continue
-        rows = "".join(
-            f"<tr><td>{_e(indicator_name(line.indicator))}</td>"
-            f'<td class="num">{r.figure(line.locality, line.indicator)}</td>'
-            f'<td class="num">{r.figure(line.municipality, line.indicator)}</td>'
-            f'<td class="num">{r.figure(line.sweden, line.indicator)}</td></tr>'
-            for line in summary.lines
-        )
-        body.append(r.table(("col_indicator", "col_locality", "col_municipality", "col_sweden"), rows))
-        body.append(r.source_line(o.source for line in summary.lines
-                                  for o in (line.locality, line.municipality, line.sweden) if o is not None))
-    body.append("</section>")
+        rows = [[Cell(indicator_name(line.indicator)), r.figure(line.locality, line.indicator),
+                 r.figure(line.municipality, line.indicator), r.figure(line.sweden, line.indicator)]
+                for line in summary.lines]
+        table = _table(("col_indicator", "col_locality", "col_municipality", "col_sweden"), rows)
+        areas.append(r.area_block(summary.area, table, r.source_line(
+            o.source for line in summary.lines for o in (line.locality, line.municipality, line.sweden)
+            if o is not None)))
 
-    # Scores
-    table = r.score_table()
-    body.append(_scores_for_locality(r, table, locality.id))
+    return r.render(
+        "report_locality.html", t("report_title_locality", name=locality.name), locality.id, initiatives,
+        group={"heading": t("report_group_heading"), "name": group.name if group else "",
+               "note": (group.note or "") if group else "", "empty": t("report_no_group")},
+        population={"heading": t("report_population_heading"),
+                    "chart": r.population_chart(locality.name, population) if population else None,
+                    "table": r.population_table(population) if population else None,
+                    "empty": text("population_empty")},
+        indicators={"heading": t("report_indicators_heading"), "areas": areas},
+        scores=_scores_for_locality(r, r.score_table(), locality.id),
+        activity=_activity_summary(r, data.gw.activities(locality_ids=[locality.id], since=since, until=until)),
+        initiatives=r.initiatives_block(initiatives, False),
+    )
 
-    # Group work
-    body.append(f'<section class="page"><h2>{_e(t("report_activity_heading"))}</h2>')
-    activities = data.gw.activities(locality_ids=[locality.id], since=since, until=until)
-    body.append(_activity_summary(r, activities))
-    body.append(f'<h2>{_e(t("report_initiatives_heading"))}</h2>{r.initiatives_table(initiatives, False)}</section>')
-    return r.finish(title, body)
 
-
-def _scores_for_locality(r: _Report, table: ScoreTable | None, locality_id: str) -> str:
+def _scores_for_locality(r: _Report, table: ScoreTable | None, locality_id: str) -> dict[str, Any]:
     year = r.year_text() if table is None else table.year
-    head = f'<section class="keep"><h2>{_e(t("report_scores_heading", year=year))}</h2>'
+    scores: dict[str, Any] = {"heading": t("report_scores_heading", year=year), "chart": None, "example": False,
+                              "note": t("report_scores_note"), "source": "",
+                              "empty": t("report_no_scores", year=year)}
     if table is None or locality_id not in table.index:
-        return head + f'<p class="empty">{_e(t("report_no_scores", year=year))}</p></section>'
+        return scores
     areas = table.areas.get(locality_id, {})
     bars = [(a.short_name, areas[a.id].score if a.id in areas else None, a.colour) for a in DEVELOPMENT_AREAS]
     index = table.index[locality_id]
     bars.append((t("col_index"), index.score, "#555555"))
     example = any(s.example for s in areas.values()) or index.example
-    chart = bar_chart_svg(bars, title=t("report_scores_heading", year=table.year), max_value=100,
-                          missing_label=t("missing"))
-    return (head + chart + (f"<p>{r.badge()}</p>" if example else "")
-            + f'<p class="source">{_e(t("report_scores_note"))}</p>'
-            + r.source_line(o.source for s in table.indicators.values() for f in s.figures.values()
-                            if (o := f.observation) is not None and o.place_id == locality_id)
-            + "</section>")
+    scores.update(
+        chart=_svg(bar_chart_svg(bars, title=t("report_scores_heading", year=table.year), max_value=100,
+                                 missing_label=t("missing"))),
+        example=example and r.badge(),
+        source=r.source_line(o.source for s in table.indicators.values() for f in s.figures.values()
+                             if (o := f.observation) is not None and o.place_id == locality_id))
+    return scores
 
 
-def _activity_summary(r: _Report, activities: Sequence[Activity]) -> str:
-    period = f"<p>{_e(t('report_activity_period', year=r.year))}</p>" if r.year is not None else ""
+def _activity_summary(r: _Report, activities: Sequence[Activity]) -> dict[str, Any]:
+    summary: dict[str, Any] = {
+        "heading": t("report_activity_heading"),
+        "period": t("report_activity_period", year=r.year) if r.year is not None else "",
+        "tables": [], "source": "", "empty": t("report_activity_none")}
     if not activities:
-        return period + f'<p class="empty">{_e(t("report_activity_none"))}</p>'
+        return summary
     by_kind: dict[str, list[Activity]] = {}
     for a in activities:
         by_kind.setdefault(ActivityKind(a.kind).value, []).append(a)
-    rows = "".join(
-        f"<tr><td>{_e(text('kind_' + kind))}</td><td class=\"num\">{len(items)}</td>"
-        f'<td class="num">{_e(_participants(items))}</td></tr>'
-        for kind, items in sorted(by_kind.items())
-    )
-    listing = "".join(
-        f"<tr><td>{a.date}</td><td>{_e(text('kind_' + ActivityKind(a.kind).value))}</td>"
-        f"<td>{_e(a.title)}</td><td class=\"num\">{'' if a.participants is None else a.participants}</td></tr>"
-        for a in sorted(activities, key=lambda a: a.date)
-    )
-    r.sources.add(t("report_source_groups"))
-    return (period
-            + r.table(("col_kind", "col_activities", "col_participants"), rows)
-            + r.table(("col_date", "col_kind", "col_title", "col_participants"), listing)
-            + f'<p class="source">{_e(text("source_line", source=t("report_source_groups")))}</p>')
+    rows = [[Cell(text("kind_" + kind)), Cell(str(len(items)), num=True), Cell(_participants(items), num=True)]
+            for kind, items in sorted(by_kind.items())]
+    listing = [[Cell(str(a.date)), Cell(text("kind_" + ActivityKind(a.kind).value)), Cell(a.title),
+                Cell("" if a.participants is None else str(a.participants), num=True)]
+               for a in sorted(activities, key=lambda a: a.date)]
+    summary.update(tables=[_table(("col_kind", "col_activities", "col_participants"), rows),
+                           _table(("col_date", "col_kind", "col_title", "col_participants"), listing)],
+                   source=r.groups_source_line())
+    return summary
 
 
 def _participants(items: Sequence[Activity]) -> str:
@@ -323,14 +314,9 @@ def _participants(items: Sequence[Activity]) -> str:
 def municipality_report_html(data: DashboardData, year: int | None = None, *, today: date | None = None) -> str:
     """All ten localities side by side: map, population, scores, indicators per area, group work."""
     r = _Report(data, year, today)
-    title = t("report_title_municipality")
     localities = data.localities()
     since, until = r.activity_period()
     initiatives = data.gw.initiatives(year=year)
-    body = [r.header(title)]
-    if not r.has_data():
-        body.append(f'<p class="notice">{_e(t("report_no_data_year", year=year))}</p>')
-    body.append(r.map_section(None, initiatives))
 
     # Population per locality
     population_indicator = data.store.indicator(POPULATION_INDICATOR_ID)
@@ -338,94 +324,93 @@ def municipality_report_html(data: DashboardData, year: int | None = None, *, to
     rows = []
     for place_id, name in [*((loc.id, loc.name) for loc in localities), (MUNICIPALITY_ID, t("col_municipality"))]:
         obs = latest([o for o in population if o.place_id == place_id])
-        rows.append(f"<tr><td>{_e(name)}</td>"
-                    + (f'<td class="num">{r.figure(obs, population_indicator, with_year=False)}</td>'
-                       f"<td>{obs.year if obs.year is not None else _e(text('undated'))}</td>"
-                       f"<td>{_e(basis_label(obs.basis))}</td><td>{_e(obs.source)}</td>"
-                       if obs is not None and population_indicator is not None else
-                       f'<td class="num">{_e(t("missing"))}</td><td></td><td></td><td></td>') + "</tr>")
-    body.append(f'<section class="keep"><h2>{_e(t("report_population_heading"))}</h2>'
-                + r.table(("col_locality", "col_value", "col_year", "col_basis", "col_source"), "".join(rows))
-                + "</section>")
+        if obs is not None and population_indicator is not None:
+            rows.append([Cell(name), r.figure(obs, population_indicator, with_year=False),
+                         Cell(str(obs.year) if obs.year is not None else text("undated")),
+                         Cell(basis_label(obs.basis)), Cell(obs.source)])
+        else:
+            rows.append([Cell(name), Cell(t("missing"), num=True), Cell(), Cell(), Cell()])
+    population_table = _table(("col_locality", "col_value", "col_year", "col_basis", "col_source"), rows)
 
-    # Scores of all localities
-    table = r.score_table()
+    return r.render(
+        "report_municipality.html", t("report_title_municipality"), None, initiatives,
+        population={"heading": t("report_population_heading"), "table": population_table},
+        scores=_scores_for_municipality(r, r.score_table(), localities),
+        indicators={"heading": t("report_indicators_heading"),
+                    "areas": _indicators_for_municipality(r, localities)},
+        activity=_work_for_municipality(r, localities, since, until),
+        initiatives=r.initiatives_block(initiatives, True),
+    )
+
+
+def _scores_for_municipality(r: _Report, table: ScoreTable | None, localities: Sequence[Locality]) -> dict[str, Any]:
+    """Scores of all localities: a bar chart of the index and a table of area scores."""
     year_label = r.year_text() if table is None else table.year
-    body.append(f'<section class="page"><h2>{_e(t("report_scores_heading", year=year_label))}</h2>')
+    scores: dict[str, Any] = {"heading": t("report_scores_heading", year=year_label), "chart": None,
+                              "table": None, "note": t("report_scores_note"), "source": "",
+                              "empty": t("report_no_scores", year=year_label)}
     if table is None:
-        body.append(f'<p class="empty">{_e(t("report_no_scores", year=year_label))}</p>')
-    else:
-        ordered = sorted(localities, key=lambda loc: (table.index[loc.id].score is None,
-                                                      -(table.index[loc.id].score or 0), loc.name))
-        body.append(bar_chart_svg([(loc.name, table.index[loc.id].score, "#0072B2") for loc in ordered],
-                                  title=t("report_scores_chart", year=table.year), max_value=100,
-                                  missing_label=t("missing")))
-        head = ("col_locality", *(f"area:{a.id}" for a in DEVELOPMENT_AREAS), "col_index")
-        score_rows = []
-        for loc in ordered:
-            scores = [table.areas.get(loc.id, {}).get(area.id) for area in DEVELOPMENT_AREAS]
-            cells = "".join(f'<td class="num">{_e(number(s.score if s else None))}</td>' for s in scores)
-            index = table.index[loc.id]
-            example = index.example or any(s is not None and s.example for s in scores)
-            score_rows.append(f"<tr><td>{_e(loc.name)}{r.badge() if example else ''}</td>{cells}"
-                              f'<td class="num"><strong>{_e(number(index.score))}</strong></td></tr>')
-        header = "".join(f"<th>{_e(AREAS_BY_ID[h[5:]].short_name if h.startswith('area:') else t(h))}</th>"
-                         for h in head)
-        body.append(f"<table><thead><tr>{header}</tr></thead><tbody>{''.join(score_rows)}</tbody></table>")
-        body.append(f'<p class="source">{_e(t("report_scores_note"))}</p>')
-        body.append(r.source_line(o.source for s in table.indicators.values() for f in s.figures.values()
-                                  if (o := f.observation) is not None))
-    body.append("</section>")
+        return scores
+    ordered = sorted(localities, key=lambda loc: (table.index[loc.id].score is None,
+                                                  -(table.index[loc.id].score or 0), loc.name))
+    chart = _svg(bar_chart_svg([(loc.name, table.index[loc.id].score, "#0072B2") for loc in ordered],
+                               title=t("report_scores_chart", year=table.year), max_value=100,
+                               missing_label=t("missing")))
+    rows = []
+    for loc in ordered:
+        area_scores = [table.areas.get(loc.id, {}).get(area.id) for area in DEVELOPMENT_AREAS]
+        index = table.index[loc.id]
+        example = index.example or any(s is not None and s.example for s in area_scores)
+        rows.append([Cell(loc.name, badge=example and r.badge()),
+                     *(Cell(number(s.score if s else None), num=True) for s in area_scores),
+                     Cell(number(index.score), num=True, strong=True)])
+    headers = [t("col_locality"), *(a.short_name for a in DEVELOPMENT_AREAS), t("col_index")]
+    scores.update(chart=chart, table=Table(headers, rows),
+                  source=r.source_line(o.source for s in table.indicators.values() for f in s.figures.values()
+                                       if (o := f.observation) is not None))
+    return scores
 
-    # Indicators per area: localities as rows, the municipality and Sweden as reference rows
-    observations = r.observations_in_year(data.store.observations())
-    body.append(f'<section class="page"><h2>{_e(t("report_indicators_heading"))}</h2>')
+
+def _indicators_for_municipality(r: _Report, localities: Sequence[Locality]) -> list[dict[str, Any]]:
+    """Indicators per area: localities as rows, the municipality and Sweden as reference rows."""
+    observations = r.observations_in_year(r.data.store.observations())
     places = [*((loc.id, loc.name) for loc in localities), (MUNICIPALITY_ID, t("col_municipality")),
               (SWEDEN_ID, t("col_sweden"))]
+    by_key: dict[tuple[str, str], list[Observation]] = {}
+    for o in observations:
+        by_key.setdefault((o.indicator_id, o.place_id), []).append(o)
+    areas = []
     for area in DEVELOPMENT_AREAS:
         indicators = [i for i in r.indicators if i.area_id == area.id]
-        body.append(f'<h3><span class="swatch" style="background:{area.colour}"></span>'
-                    f"{_e(area_title(area))}</h3>")
         if not indicators:
-            body.append(f'<p class="empty">{_e(t("area_empty"))}</p>')
+            areas.append(r.area_block(area, None))
             continue
-        by_key: dict[tuple[str, str], list[Observation]] = {}
-        for o in observations:
-            by_key.setdefault((o.indicator_id, o.place_id), []).append(o)
-        header = "<th>" + _e(t("col_locality")) + "</th>" + "".join(
-            f"<th>{_e(indicator_name(i))} ({_e(unit_heading(i))})</th>" for i in indicators)
+        headers = [t("col_locality"), *(f"{indicator_name(i)} ({unit_heading(i)})" for i in indicators)]
         shown: list[str] = []
-        area_rows = []
+        rows = []
         for place_id, name in places:
             figures = [latest(by_key.get((i.id, place_id), [])) for i in indicators]
             if place_id not in (MUNICIPALITY_ID, SWEDEN_ID) or any(figures):
-                cells = "".join(f'<td class="num">{r.figure(f, i)}</td>' for f, i in zip(figures, indicators))
-                area_rows.append(f"<tr><td>{_e(name)}</td>{cells}</tr>")
+                rows.append([Cell(name), *(r.figure(f, i) for f, i in zip(figures, indicators))])
                 shown.extend(f.source for f in figures if f is not None)
-        body.append(f"<table><thead><tr>{header}</tr></thead><tbody>{''.join(area_rows)}</tbody></table>")
-        body.append(r.source_line(shown))
-    body.append("</section>")
+        areas.append(r.area_block(area, Table(headers, rows), r.source_line(shown)))
+    return areas
 
-    # Group work
-    counts = data.gw.activity_counts(since=since, until=until)
-    statuses = data.gw.initiative_status_counts(year=year)
+
+def _work_for_municipality(r: _Report, localities: Sequence[Locality], since: date | None,
+                           until: date | None) -> dict[str, Any]:
+    """Activities and initiatives per status, one row per locality."""
+    counts = r.data.gw.activity_counts(since=since, until=until)
+    statuses = r.data.gw.initiative_status_counts(year=r.year)
     status_order = list(InitiativeStatus)
-    work_rows = []
+    rows = []
     for loc in localities:
         count, participants = counts.get(loc.id, (0, None))
-        per_status = [statuses.get((loc.id, s), 0) for s in status_order]
-        work_rows.append(
-            f"<tr><td>{_e(loc.name)}</td><td class=\"num\">{count}</td>"
-            f'<td class="num">{_e(number(participants) if participants is not None else ("–" if not count else t("unknown")))}</td>'
-            + "".join(f'<td class="num">{n}</td>' for n in per_status) + "</tr>")
-    header = ("<th>" + _e(t("col_locality")) + "</th><th>" + _e(t("col_activities")) + "</th><th>"
-              + _e(t("col_participants")) + "</th>"
-              + "".join(f"<th>{_e(t('col_initiatives'))}: {_e(text('status_' + s.value).lower())}</th>"
-                        for s in status_order))
-    period = f"<p>{_e(t('report_activity_period', year=year))}</p>" if year is not None else ""
-    r.sources.add(t("report_source_groups"))
-    body.append(f'<section class="page"><h2>{_e(t("report_activity_heading"))}</h2>{period}'
-                f"<table><thead><tr>{header}</tr></thead><tbody>{''.join(work_rows)}</tbody></table>"
-                f'<p class="source">{_e(text("source_line", source=t("report_source_groups")))}</p>'
-                f'<h2>{_e(t("report_initiatives_heading"))}</h2>{r.initiatives_table(initiatives, True)}</section>')
-    return r.finish(title, body)
+        shown = number(participants) if participants is not None else ("–" if not count else t("unknown"))
+        rows.append([Cell(loc.name), Cell(str(count), num=True), Cell(shown, num=True),
+                     *(Cell(str(statuses.get((loc.id, s), 0)), num=True) for s in status_order)])
+    headers = [t("col_locality"), t("col_activities"), t("col_participants"),
+               *(f"{t('col_initiatives')}: {text('status_' + s.value).lower()}" for s in status_order)]
+    return {"heading": t("report_activity_heading"),
+            "period": t("report_activity_period", year=r.year) if r.year is not None else "",
+            "table": Table(headers, rows), "source": r.groups_source_line()}
