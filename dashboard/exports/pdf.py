@@ -57,9 +57,3 @@ def report_pdf(document: str, *, chromium: str | None = None) -> bytes:
             raise PdfError(text("pdf_failed", detail=" ".join(detail)))
         return target.read_bytes()
 
-
-def page_count(pdf: bytes) -> int:
-    """Pages in a PDF as Chromium writes it (counts ``/Type /Page`` objects; good enough for checks)."""
-    import re
-
-    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf))

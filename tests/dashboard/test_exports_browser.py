@@ -73,22 +73,26 @@ def test_standalone_map_draws_from_a_file_with_no_network(browser, dashboard_dat
 
 
 def test_report_pdf_has_pages(dashboard_data, tmp_path: Path):
+    """Pages counted by poppler (``pdfinfo``), the first one drawn by ``pdftoppm``: a real PDF reader's view."""
     from tests.conftest import CHROMIUM, require_tool
 
     require_tool(CHROMIUM, "Debian's chromium")
-    from dashboard.exports.pdf import page_count, report_pdf
+    require_tool(shutil.which("pdfinfo") or "/usr/bin/pdfinfo", "poppler-utils' pdfinfo")
+    require_tool(shutil.which("pdftoppm") or "/usr/bin/pdftoppm", "poppler-utils' pdftoppm")
+    from dashboard.exports.pdf import report_pdf
     from dashboard.exports.report import municipality_report_html
 
     pdf = report_pdf(municipality_report_html(dashboard_data), chromium=CHROMIUM)
     assert pdf.startswith(b"%PDF")
-    assert page_count(pdf) >= 3  # map and population, scores, indicators, group work start new pages
-    if shutil.which("pdftoppm"):
-        source = tmp_path / "rapport.pdf"
-        source.write_bytes(pdf)
-        subprocess.run(["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", str(source), str(tmp_path / "p")],
-                       check=True, timeout=60)
-        pngs = list(tmp_path.glob("p*.png"))
-        assert pngs and pngs[0].read_bytes().startswith(b"\x89PNG")
+    source = tmp_path / "rapport.pdf"
+    source.write_bytes(pdf)
+    info = subprocess.run(["pdfinfo", str(source)], capture_output=True, text=True, check=True, timeout=60)
+    pages = [int(line.split(":", 1)[1]) for line in info.stdout.splitlines() if line.startswith("Pages:")]
+    assert pages and pages[0] >= 3  # map and population, scores, indicators, group work start new pages
+    subprocess.run(["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", str(source), str(tmp_path / "p")],
+                   check=True, timeout=60)
+    pngs = list(tmp_path.glob("p*.png"))
+    assert pngs and pngs[0].read_bytes().startswith(b"\x89PNG")
 
 
 def test_cli_exports_a_compare_chart_as_svg_and_png(database_url, store, tmp_path: Path, capsys):
