@@ -48,11 +48,6 @@ def comparable_measure(indicator: Indicator) -> Measure | None:
     return Measure.VALUE
 
 
-def difference_is_meaningful(indicator: Indicator) -> bool:
-    """Whether a difference to the municipality should be shown for this indicator at all."""
-    return comparable_measure(indicator) is not None
-
-
 def difference_to_municipality(
     indicator: Indicator,
     locality: Observation | None,

@@ -5,7 +5,6 @@ from indicators.metrics.difference import (
     Measure,
     comparable_measure,
     difference,
-    difference_is_meaningful,
     difference_to_municipality,
 )
 
@@ -37,8 +36,6 @@ def test_which_figure_is_compared():
     assert comparable_measure(BUSES) is None  # the municipality's count includes the locality's
     assert comparable_measure(indicator("population", "invånare")) is None
     assert comparable_measure(indicator("median_income", "kr")) is Measure.VALUE
-    assert difference_is_meaningful(BROADBAND) and difference_is_meaningful(ASSOCIATIONS)
-    assert not difference_is_meaningful(BUSES)
 
 
 def test_shares_compare_as_they_are():
