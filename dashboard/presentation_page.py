@@ -24,6 +24,7 @@ from dashboard.formatting import number
 from dashboard.groups_callbacks import outcome_message
 from dashboard.groups_view import status_label
 from dashboard.map_callbacks import map_document
+from dashboard.language import current_language
 from dashboard.messages import text
 from dashboard.url_state import EQUAL_WEIGHTS
 from dashboard.widgets import STATIC_GRAPH_CONFIG, chart, dropdown
@@ -33,6 +34,7 @@ from indicators.core.errors import InputError
 from indicators.core.slus import DEVELOPMENT_AREAS
 from indicators.groupwork.records import InitiativeStatus
 from indicators.groupwork.store import NotFoundError, StaleWriteError
+from indicators.i18n.texts import render
 from indicators.metrics.per_capita import per_1000
 from indicators.presentations.slides import (
     SLIDE_COMPARE,
@@ -303,7 +305,9 @@ def save_presentation(data: DashboardData, choice: str | None, name: str | None,
                               stored.version if stored else 0)
         saved = presentation_service.save_presentation(data.store, data.current_user(), record,
                                                        locality_ids=data.locality_ids())
-    except (InputError, PermissionDenied, StaleWriteError, NotFoundError) as error:
+    except PermissionDenied as error:  # the service's reason (not signed in, deactivated, admins only)
+        return html.P(render(error.message, current_language()), className="notice notice-error"), None
+    except (InputError, StaleWriteError, NotFoundError) as error:
         return outcome_message(error), None
     return html.P(text("pres_saved"), className="notice notice-ok"), saved
 
