@@ -25,7 +25,6 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from pathlib import Path
 from typing import Any
 
 from indicators.core import errors
@@ -34,7 +33,6 @@ from indicators.core.errors import InputError, Problem
 from indicators.core.model import MUNICIPALITY_ID, SWEDEN_ID, Observation
 from indicators.i18n.import_texts import t
 from indicators.i18n.texts import Text
-from indicators.observations.csv_tables import decode, read_file_bytes
 from indicators.observations.limits import (
     ImportLimits,
     ProblemList,
@@ -69,23 +67,6 @@ def _integer(raw: str) -> int | HugeInteger:
 def source_text(kpi: str) -> str:
     """``Kolada (KPI N01951)``: the source every imported Kolada figure carries."""
     return f"Kolada (KPI {kpi})"
-
-
-def read_kolada_json(
-    path: Path | str,
-    *,
-    catalogue: Catalogue,
-    display_name: str | None = None,
-    progress: Progress | None = None,
-    limits: ImportLimits | None = None,
-) -> list[Observation]:
-    """Every total value in a Kolada file, or InputError listing every problem."""
-    path = Path(path)
-    name = display_name if display_name is not None else path.name
-    text = decode(read_file_bytes(path, name), name)
-    return parse_kolada_text(
-        text, catalogue=catalogue, file_name=name, progress=progress, limits=limits
-    )
 
 
 def parse_kolada_text(

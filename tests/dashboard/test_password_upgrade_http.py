@@ -11,7 +11,12 @@ from dashboard.app import create_app
 from dashboard.settings import Settings
 from indicators.accounts.auth import needs_rehash, verify_password
 from tests.dashboard.dash_http import DashClient
-from tests.dashboard.test_sessions_http import PASSWORDS, seed_accounts, signed_in, writes
+from tests.dashboard.test_sessions_http import (
+    PASSWORDS,
+    seed_accounts,
+    signed_in,
+    writes,
+)
 from tests.legacy_hashes import legacy_hash
 
 

@@ -8,10 +8,11 @@ import pytest
 
 from indicators.core.errors import RECORD, InputError
 from indicators.core.model import Observation
+from indicators.observations.csv_tables import decode
+from indicators.observations.importing import KOLADA, format_of
 from indicators.observations.kolada import (
     kolada_observations,
     parse_kolada_text,
-    read_kolada_json,
 )
 from indicators.observations.limits import ImportLimits
 
@@ -96,11 +97,12 @@ def test_a_period_given_as_text_is_a_year(catalogue):
     assert parse(v3(entry(period="2021")), catalogue)[0].year == 2021
 
 
-def test_a_file_with_a_bom_is_read(tmp_path, catalogue):
-    path = tmp_path / "kolada.json"
-    path.write_bytes(b"\xef\xbb\xbf" + json.dumps(v3(entry())).encode())
+def test_a_file_with_a_bom_is_read(catalogue):
+    """The way the importer reads it: format from the first bytes, then decoded and parsed."""
+    data = b"\xef\xbb\xbf" + json.dumps(v3(entry())).encode()
 
-    assert len(read_kolada_json(path, catalogue=catalogue)) == 1
+    assert format_of(data[:64], "export.txt") == KOLADA
+    assert len(parse_kolada_text(decode(data, "kolada.json"), catalogue=catalogue, file_name="kolada.json")) == 1
 
 
 # ------------------------------------------------------------------- bad files

@@ -6,7 +6,12 @@ from dataclasses import replace
 
 import pytest
 
-from indicators.accounts.auth import authenticate, hash_password, needs_rehash, verify_password
+from indicators.accounts.auth import (
+    authenticate,
+    hash_password,
+    needs_rehash,
+    verify_password,
+)
 from indicators.groupwork import service
 from indicators.groupwork.records import Role, User
 from indicators.groupwork.store import GroupworkStore
