@@ -22,7 +22,7 @@ The rule that makes this safe:
   (``dashboard.exports.report._svg``; ``svg.py`` escapes every label it
   writes) and the folium map document
   (``dashboard.exports.standalone_map._folium_parts``; people's text travels
-  in its JSON data island, never as markup). The test forbids ``Markup(``
+  in its JSON data island, never as markup). The test forbids making ``Markup``
   anywhere else in ``dashboard/``.
 * Do not use ``~`` or ``|join`` on people's text in a template: they escape
   with markupsafe before :func:`_escape_value` sees the value (safe, but in a

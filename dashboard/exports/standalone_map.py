@@ -19,12 +19,14 @@ from pathlib import Path
 
 import xstatic.pkg.leaflet as xstatic_leaflet
 import xstatic.pkg.leaflet_markercluster as xstatic_markercluster
+from markupsafe import Markup
 
 from dashboard.data import DashboardData
 from dashboard.exports.texts import long_date, t
 from dashboard.language import current_language
 from dashboard.map_callbacks import layer_data, map_document
 from dashboard.messages import indicator_name
+from dashboard.templating import render
 from dashboard.url_state import LATEST, parse_weights
 from dashboard.vendor import VENDOR_PREFIX
 
@@ -38,14 +40,6 @@ _LINK_TAG = re.compile(r'<link\s+rel="stylesheet"\s+href="(?P<url>[^"]+)"\s*/?>'
 # What a browser would fetch by itself: script sources, stylesheets, images (plain links are not fetched).
 _EXTERNAL = re.compile(r'<(?:script|img|iframe)\b[^>]*\bsrc="(?!data:)[^"]+"|<link\b[^>]*\bhref="(?!data:)[^"]+"')
 _CSS_URL = re.compile(r"url\((?P<q>['\"]?)(?P<ref>[^'\")]+)(?P=q)\)")
-
-_CAPTION_STYLE = """
-<style>
-  .export-caption { position: absolute; z-index: 1000; right: 10px; bottom: 24px; background: #fff;
-                    padding: 4px 8px; border: 1px solid #555; border-radius: 3px;
-                    font: 13px/1.3 system-ui, sans-serif; color: #111; max-width: 40%; }
-</style>
-"""
 
 
 class ExportError(RuntimeError):
@@ -71,18 +65,25 @@ def make_self_contained(document: str, *, title: str, caption: str = "") -> str:
     leftover = _EXTERNAL.search(document)
     if leftover or f"{VENDOR_PREFIX}/" in document:
         raise ExportError(f"the map still refers to an outside resource: {leftover[0] if leftover else VENDOR_PREFIX}")
-    head = f'<meta charset="utf-8">\n<title>{html.escape(title)}</title>\n{_CAPTION_STYLE}'
-    document = document.replace("<head>", "<head>\n" + head, 1)
-    document = document.replace("<html>", f'<html lang="{current_language()}">', 1)
-    if caption:
-        box = f'<div class="export-caption" role="note">{html.escape(caption)}</div>'
-        document = _insert_before_last(document, "</body>", box)
-    return document
+    return render("standalone_map.html", page=_folium_parts(document), lang=current_language(),
+                  title=title, caption=caption)
 
 
-def _insert_before_last(document: str, marker: str, addition: str) -> str:
-    at = document.rfind(marker)
-    return document + addition if at < 0 else document[:at] + addition + document[at:]
+def _folium_parts(document: str) -> dict[str, Markup | bool]:
+    """The folium document cut where the template adds to it: at ``<head>``, a bare ``<html>`` and the last ``</body>``.
+
+    The one place the map document becomes markup for a template. Safe because it is
+    folium's own frame with our script and the inlined vendor files; people's text
+    travels in its JSON data island (``dashboard.map_view``), never as markup.
+    """
+    start, head_tag, body = document.partition("<head>")
+    if not head_tag:
+        raise ExportError("the map document has no <head> to add a title to")
+    before_html, html_tag, before_head = start.partition("<html>")  # folium may already give it a lang
+    at = body.rfind("</body>")
+    body, end = (body, "") if at < 0 else (body[:at], body[at:])
+    parts = {"before_html": before_html, "before_head": before_head, "body": body, "end": end}
+    return {"bare_html_tag": bool(html_tag), **{name: Markup(part) for name, part in parts.items()}}
 
 
 def vendor_file(url: str) -> Path:
