@@ -1,13 +1,9 @@
-"""``python -m dashboard [--port N …]`` starts the app (development server), ``python -m dashboard serve …``
-the production server (dispatched in ``dashboard.cli.main``), ``python -m dashboard export …`` writes files."""
+"""``python -m dashboard …``: the same commands as the installed ``allas-vimmerby`` script.
 
-import sys
+``dashboard.cli.main`` dispatches them all: no options (or ``--port N`` …) the development server,
+``serve …`` the production server, ``export …`` offline files.
+"""
 
-if len(sys.argv) > 1 and sys.argv[1] == "export":
-    from dashboard.export_cli import main as export_main
-
-    raise SystemExit(export_main(sys.argv[2:]))
-
-from dashboard.cli import main  # noqa: E402
+from dashboard.cli import main
 
 raise SystemExit(main())

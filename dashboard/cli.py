@@ -1,4 +1,5 @@
-"""``python -m dashboard``: start the dashboard."""
+"""``python -m dashboard`` and the ``allas-vimmerby`` script: start the dashboard, the production server
+(``serve``) or write offline files (``export``)."""
 
 from __future__ import annotations
 
@@ -158,10 +159,21 @@ def _masked(url: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``serve …`` starts the production server; anything else the development server as before."""
+    """The one entry point: ``serve …`` the production server, ``export …`` offline files, anything else
+    the development server.
+
+    Both ``python -m dashboard`` and the installed ``allas-vimmerby`` script call this, so they
+    accept exactly the same commands.
+    """
     argv = sys.argv[1:] if argv is None else list(argv)
     if argv[:1] == ["serve"]:
         return serve_main(argv[1:])
+    if argv[:1] == ["export"]:
+        from dashboard.export_cli import (
+            main as export_main,  # heavy imports only for this command
+        )
+
+        return export_main(argv[1:])
     args = build_parser().parse_args(argv)
     settings = _settings(args)
     from dashboard.app import (
