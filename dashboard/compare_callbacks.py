@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import plotly.graph_objects as go
-from dash import ALL, Dash, Input, Output, State, ctx, dcc, html, no_update
+from dash import ALL, Dash, Input, NoUpdate, Output, State, ctx, dcc, html, no_update
 
 from dashboard import ids
 from dashboard.compare_figures import (
@@ -84,6 +85,35 @@ def read_state(data: DashboardData, search: str | None) -> CompareState:
     return state
 
 
+class CompareSync(NamedTuple):
+    """What ``sync_compare`` sets, named so tests read ``result.search``, not ``result[0]``.
+
+    The field order is the order of the callback's outputs; ``no_update`` marks
+    a value that is already right.
+    """
+
+    search: str | NoUpdate
+    localities: list[str] | NoUpdate
+    year: str | NoUpdate
+    area: str | NoUpdate
+    indicator: str | NoUpdate
+    indicator_options: list[dict[str, str]] | NoUpdate
+    weights: list[float] | NoUpdate
+    weights_message: html.Div | str | NoUpdate
+
+
+class CompareContent(NamedTuple):
+    """What ``compare_content`` draws, in the order of the callback's outputs."""
+
+    message: html.P | None
+    example: html.P | None
+    radar: go.Figure
+    index: go.Figure
+    bars: go.Figure
+    series: go.Figure
+    table: html.Div | None
+
+
 def sync_compare(
     data: DashboardData,
     triggered: str | dict | None,
@@ -94,11 +124,11 @@ def sync_compare(
     indicator: str | None,
     weight_values: Sequence[float | None],
     language: str | None = None,
-) -> tuple:
+) -> CompareSync:
     """URL → controls on load; controls → URL afterwards.
 
-    Returns (search, localities, year, area, indicator, indicator options,
-    weight inputs, weights message). Weights reach the URL only through the
+    Returns the search, localities, year, area, indicator, indicator options,
+    weight inputs and weights message (see ``CompareSync``). Weights reach the URL only through the
     apply button and only when ``validate_weights`` accepts them; the reset
     button puts equal weights back.
     """
@@ -113,7 +143,7 @@ def sync_compare(
         weights = {area.id: value for area, value in zip(DEVELOPMENT_AREAS, weight_values)}
         problems = validate_weights({k: _number_or_text(v) for k, v in weights.items()})
         if problems:
-            return (no_update,) * 6 + (no_update, _weights_problems(problems, language))
+            return CompareSync(*(no_update,) * 7, weights_message=_weights_problems(problems, language))
         state = CompareState(current.localities, current.year, current.area, current.indicator,
                              {k: float(v) for k, v in weights.items()})
         message = ""
@@ -130,15 +160,15 @@ def sync_compare(
         state = read_state(data, compare_query(state))  # one place decides what is valid
     query = compare_query(state)
     options = [{"label": indicator_name(i), "value": i.id} for i in _area_indicators(data, state.area)]
-    return (
-        query if query != (search or "") else no_update,
-        list(state.localities) if list(state.localities) != list(localities or []) else no_update,
-        state.year if state.year != year else no_update,
-        state.area if state.area != area else no_update,
-        state.indicator if state.indicator != indicator else no_update,
-        options,
-        [state.weights.get(a.id, 1.0) for a in DEVELOPMENT_AREAS],
-        message,
+    return CompareSync(
+        search=query if query != (search or "") else no_update,
+        localities=list(state.localities) if list(state.localities) != list(localities or []) else no_update,
+        year=state.year if state.year != year else no_update,
+        area=state.area if state.area != area else no_update,
+        indicator=state.indicator if state.indicator != indicator else no_update,
+        indicator_options=options,
+        weights=[state.weights.get(a.id, 1.0) for a in DEVELOPMENT_AREAS],
+        weights_message=message,
     )
 
 
@@ -208,19 +238,20 @@ def compare_view(data: DashboardData, search: str | None, language: str | None =
     return CompareView(state, charts, rows, indicators, names, any(r.example for r in rows))
 
 
-def compare_content(data: DashboardData, search: str | None, language: str | None = None) -> tuple:
-    """(message, example notice, radar, index, bars, series, table) for the view in the URL."""
+def compare_content(data: DashboardData, search: str | None, language: str | None = None) -> CompareContent:
+    """The message, example notice, four charts and ranking table for the view in the URL."""
     view = compare_view(data, search, language)
     if isinstance(view, str):
         empty = _empty_figure()
-        return _notice(view), None, empty, empty, empty, empty, None
+        return CompareContent(message=_notice(view), example=None, radar=empty, index=empty, bars=empty,
+                              series=empty, table=None)
     state = view.state
-    return (
-        None,
-        _notice(text("example_note", language), "notice-example") if view.example else None,
-        *(view.charts[name] for name in COMPARE_CHARTS),
-        ranking_table(view.rows, list(state.localities), view.names, view.indicators, state.area, int(state.year),
-                      language),
+    return CompareContent(
+        message=None,
+        example=_notice(text("example_note", language), "notice-example") if view.example else None,
+        **{name: view.charts[name] for name in COMPARE_CHARTS},
+        table=ranking_table(view.rows, list(state.localities), view.names, view.indicators, state.area,
+                            int(state.year), language),
     )
 
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any, NamedTuple
 
-from dash import ALL, Dash, Input, Output, State, ctx, dcc, html, no_update
+from dash import ALL, Dash, Input, NoUpdate, Output, State, ctx, dcc, html, no_update
 
 from dashboard import ids
 from dashboard.data import DashboardData
@@ -54,7 +55,48 @@ def period_bounds(period: str | None, today: date | None = None) -> tuple[date, 
     return today - timedelta(days=365), today, text("period_12").lower()
 
 
-def sync_groups(data: DashboardData, triggered, search: str | None, locality: str | None, period: str | None):
+class GroupsSync(NamedTuple):
+    """What ``sync_groups`` sets, in the order of the callback's outputs; ``no_update`` where nothing changes."""
+
+    search: str | NoUpdate
+    locality: str | None | NoUpdate
+    period: str | NoUpdate
+
+
+class GroupsView(NamedTuple):
+    """What ``render_groups`` draws, in the order of the callback's outputs.
+
+    ``composition_form`` and ``composition_version`` are None unless the
+    signed-in user may edit the locality's records.
+    """
+
+    overview: html.Div
+    detail: html.Div | None
+    forms_style: dict[str, str]
+    composition_form: html.Div | None
+    composition_version: int | None
+
+
+class RecordFormUpdate(NamedTuple):
+    """What ``handle_record_form`` sets: one value per form field, then the editing store, title, message, refresh.
+
+    The number of fields differs between forms, so ``outputs`` flattens it
+    into the callback's outputs.
+    """
+
+    field_values: tuple[Any, ...]
+    editing: dict | None | NoUpdate
+    title: str | NoUpdate
+    message: html.Div | None | NoUpdate
+    refresh: int | NoUpdate
+
+    def outputs(self) -> tuple:
+        """The values in the order of the callback's outputs."""
+        return (*self.field_values, self.editing, self.title, self.message, self.refresh)
+
+
+def sync_groups(data: DashboardData, triggered, search: str | None, locality: str | None,
+                period: str | None) -> GroupsSync:
     from urllib.parse import parse_qs, urlencode
 
     params = {k: v[0] for k, v in parse_qs((search or "").lstrip("?")).items() if v}
@@ -75,16 +117,16 @@ def sync_groups(data: DashboardData, triggered, search: str | None, locality: st
     if new_period != PERIOD_12_MONTHS:
         query["period"] = new_period
     new_search = "?" + urlencode(query) if query else ""
-    return (
-        new_search if new_search != (search or "") else no_update,
-        new_locality if new_locality != locality else no_update,
-        new_period if new_period != period else no_update,
+    return GroupsSync(
+        search=new_search if new_search != (search or "") else no_update,
+        locality=new_locality if new_locality != locality else no_update,
+        period=new_period if new_period != period else no_update,
     )
 
 
 def render_groups(data: DashboardData, locality_id: str | None, period: str | None,
-                  language: str | None = None) -> tuple:
-    """(overview, detail, forms style, composition form body, composition version)."""
+                  language: str | None = None) -> GroupsView:
+    """The overview for everyone; the chosen locality's detail, and its forms for those who may edit."""
     gw = data.gw
     since, until, label = period_bounds(period)
     names = data.names()
@@ -93,7 +135,7 @@ def render_groups(data: DashboardData, locality_id: str | None, period: str | No
     hidden = {"display": "none"}
     locality = data.store.locality(locality_id) if locality_id else None
     if locality is None:
-        return overview, None, hidden, None, None
+        return GroupsView(overview, detail=None, forms_style=hidden, composition_form=None, composition_version=None)
     user = data.current_user()
     editable = can(user, Action.EDIT_GROUP_RECORDS, locality.id)
     group = data.store.group(locality.id)
@@ -123,8 +165,9 @@ def render_groups(data: DashboardData, locality_id: str | None, period: str | No
         **{"data-locality": locality.id},
     )
     if not editable:
-        return overview, detail, hidden, None, None
-    return overview, detail, {}, composition_table(composition, True, language), composition.version
+        return GroupsView(overview, detail, forms_style=hidden, composition_form=None, composition_version=None)
+    return GroupsView(overview, detail, forms_style={}, composition_form=composition_table(composition, True, language),
+                      composition_version=composition.version)
 
 
 def _progress(initiatives: Sequence[Initiative], language: str) -> html.Div:
@@ -364,31 +407,35 @@ INITIATIVE_FORM = RecordForm(
 
 
 def handle_record_form(data: DashboardData, form: RecordForm, trigger, trigger_value, locality: str | None,
-                       field_values: Sequence, editing: dict | None, refresh: int | None) -> tuple:
+                       field_values: Sequence, editing: dict | None, refresh: int | None) -> RecordFormUpdate:
     """An edit button fills the form, cancel empties it, save stores it (a refused draft stays put).
 
-    Returns (field values…, editing, title, message, refresh).
+    Returns the field values, editing store, title, message and refresh (see ``RecordFormUpdate``).
     """
     keep = (no_update,) * len(form.fields)
     if isinstance(trigger, dict):  # an edit button
         if not trigger_value:
-            return (*keep, no_update, no_update, no_update, no_update)
+            return RecordFormUpdate(keep, editing=no_update, title=no_update, message=no_update, refresh=no_update)
         record = form.load(data, trigger["id"])
         if record is None:
-            return (*keep, no_update, no_update, outcome_message(NotFoundError("")), no_update)
-        return (*_form_outputs(form.fields, form.values(record)), {"id": record.id, "version": record.version},
-                text(form.edit_title), None, no_update)
+            return RecordFormUpdate(keep, editing=no_update, title=no_update,
+                                    message=outcome_message(NotFoundError("")), refresh=no_update)
+        return RecordFormUpdate(_form_outputs(form.fields, form.values(record)),
+                                editing={"id": record.id, "version": record.version},
+                                title=text(form.edit_title), message=None, refresh=no_update)
     if trigger == form.cancel_button:
-        return (*_form_outputs(form.fields, form.empty), None, text(form.new_title), None, no_update)
+        return RecordFormUpdate(_form_outputs(form.fields, form.empty), editing=None, title=text(form.new_title),
+                                message=None, refresh=no_update)
     values = dict(zip((name for name, _ in form.fields), field_values))
     saved, message = submit_record(data, form, locality, values, editing)
     if saved is None:
-        return (*keep, no_update, no_update, message, no_update)
-    return (*_form_outputs(form.fields, form.empty), None, text(form.new_title), message, (refresh or 0) + 1)
+        return RecordFormUpdate(keep, editing=no_update, title=no_update, message=message, refresh=no_update)
+    return RecordFormUpdate(_form_outputs(form.fields, form.empty), editing=None, title=text(form.new_title),
+                            message=message, refresh=(refresh or 0) + 1)
 
 
-def _form_outputs(fields, values: dict | None) -> list:
-    return [no_update] * len(fields) if values is None else [values[name] for name, _ in fields]
+def _form_outputs(fields, values: dict | None) -> tuple:
+    return (no_update,) * len(fields) if values is None else tuple(values[name] for name, _ in fields)
 
 
 def register_groups_callbacks(app: Dash, data: DashboardData) -> None:
@@ -472,4 +519,4 @@ def _register_record_form(app: Dash, data: DashboardData, form: RecordForm) -> N
     def _form(_save, _cancel, _edits, locality, *rest):
         *field_values, editing, refresh = rest
         return handle_record_form(data, form, ctx.triggered_id, ctx.triggered[0]["value"], locality, field_values,
-                                  editing, refresh)
+                                  editing, refresh).outputs()

@@ -8,8 +8,9 @@ level, so tests call it without a browser or a running server;
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any, NamedTuple
 
-from dash import Dash, Input, Output, State, ctx, no_update
+from dash import Dash, Input, NoUpdate, Output, State, ctx, no_update
 
 from dashboard import ids
 from dashboard.data import DashboardData
@@ -39,6 +40,32 @@ from indicators.metrics.latest import years_with_data
 from indicators.metrics.summary import locality_summary
 
 
+class ViewSync(NamedTuple):
+    """What ``sync_view`` sets, named so tests read ``result.locality``, not ``result[1]``.
+
+    The field order is the order of the callback's outputs (URL search,
+    locality dropdown, layer dropdown, year slider, "latest" checkbox, map
+    state); ``no_update`` marks a value that is already right.
+    """
+
+    search: str | NoUpdate
+    locality: str | None | NoUpdate
+    layer: str | NoUpdate
+    year: int | None | NoUpdate
+    latest: list[str] | NoUpdate
+    map_state: dict[str, str] | NoUpdate
+
+
+class SliderUpdate(NamedTuple):
+    """What ``year_slider`` sets on the year slider, in the order of the callback's outputs."""
+
+    marks: dict[int, dict[str, Any]]
+    min: int
+    max: int
+    value: int | NoUpdate
+    disabled: bool
+
+
 def sync_view(
     data: DashboardData,
     triggered: str | None,
@@ -49,11 +76,11 @@ def sync_view(
     year: int | None,
     latest: list[str] | None,
     map_state: dict | None = None,
-) -> tuple:
+) -> ViewSync:
     """Keep the URL and the controls in step; the URL wins on page load.
 
-    Returns (search, locality, layer, slider year, latest checkbox, map
-    state), with ``no_update`` for whatever already holds the right value so
+    Returns the URL search, locality, layer, slider year, latest checkbox and
+    map state (see ``ViewSync``), with ``no_update`` for whatever already holds the right value so
     nothing is redrawn needlessly: choosing a locality must not reload the
     map, so the map listens to the map state (layer, year, weights) only.
     Weights only come from the URL (they are set on the compare page).
@@ -78,13 +105,13 @@ def sync_view(
     new_latest = [LATEST] if state.year == LATEST else []
     new_year = year if state.year == LATEST else int(state.year)
     new_map_state = {"layer": state.indicator, "year": state.year, "weights": format_weights(state.weights) or ""}
-    return (
-        query if query != (search or "") else no_update,
-        state.locality if state.locality != locality else no_update,
-        state.indicator if state.indicator != layer else no_update,
-        new_year if new_year != year else no_update,
-        new_latest if new_latest != (latest or []) else no_update,
-        new_map_state if new_map_state != map_state else no_update,
+    return ViewSync(
+        search=query if query != (search or "") else no_update,
+        locality=state.locality if state.locality != locality else no_update,
+        layer=state.indicator if state.indicator != layer else no_update,
+        year=new_year if new_year != year else no_update,
+        latest=new_latest if new_latest != (latest or []) else no_update,
+        map_state=new_map_state if new_map_state != map_state else no_update,
     )
 
 
@@ -96,7 +123,7 @@ def layer_years(data: DashboardData, layer: str) -> list[int]:
     return sorted(years_with_data(data.store.observations(layer, localities)))
 
 
-def year_slider(data: DashboardData, layer: str | None, year: int | None, latest: list[str] | None) -> tuple:
+def year_slider(data: DashboardData, layer: str | None, year: int | None, latest: list[str] | None) -> SliderUpdate:
     """Slider marks for the years the layer has data, its range, its value, and whether it is off.
 
     When "latest" is ticked the slider is disabled but still shows the newest
@@ -106,10 +133,11 @@ def year_slider(data: DashboardData, layer: str | None, year: int | None, latest
     if year is not None and year not in years:
         years = sorted({*years, year})  # a year from a link stays visible even without data
     if not years:
-        return {}, 0, 1, no_update, True
+        return SliderUpdate(marks={}, min=0, max=1, value=no_update, disabled=True)
     marks = slider_marks(years)
     value = year if year is not None else years[-1]
-    return marks, years[0], years[-1], value if value != year else no_update, bool(latest)
+    return SliderUpdate(marks=marks, min=years[0], max=years[-1], value=value if value != year else no_update,
+                        disabled=bool(latest))
 
 
 def slider_marks(years: list[int], max_labels: int = 8) -> dict[int, dict]:

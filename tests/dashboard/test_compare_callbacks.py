@@ -23,44 +23,44 @@ EQUAL = [1.0] * 6
 
 
 def test_a_link_opens_the_same_comparison(dashboard_data):
-    search, localities, year, area, indicator, options, weights, message = sync_compare(
-        dashboard_data, None, THREE, None, None, None, None, [None] * 6)
-    assert search is no_update
-    assert localities == ["storebro", "tuna", "sodra-vi"]
-    assert (year, area, indicator) == ("2024", "trivas", "associations")
-    assert {o["value"] for o in options} == {"associations", "leisure_facilities"}
-    assert weights == EQUAL
+    result = sync_compare(dashboard_data, None, THREE, None, None, None, None, [None] * 6)
+    assert result.search is no_update
+    assert result.localities == ["storebro", "tuna", "sodra-vi"]
+    assert (result.year, result.area, result.indicator) == ("2024", "trivas", "associations")
+    assert {o["value"] for o in result.indicator_options} == {"associations", "leisure_facilities"}
+    assert result.weights == EQUAL
 
 
 def test_choosing_localities_writes_them_to_the_url(dashboard_data):
     result = sync_compare(dashboard_data, ids.CMP_LOCALITIES, THREE, ["tuna", "storebro"], "2024", "trivas",
                           "associations", EQUAL)
-    assert result[0] == "?orter=tuna,storebro&ar=2024&omrade=trivas&indikator=associations"
+    assert result.search == "?orter=tuna,storebro&ar=2024&omrade=trivas&indikator=associations"
 
 
 def test_changing_area_picks_that_areas_first_scored_indicator(dashboard_data):
     result = sync_compare(dashboard_data, ids.CMP_AREA, THREE, ["storebro", "tuna"], "2024", "kontakt",
                           "associations", EQUAL)
-    assert "omrade=kontakt" in result[0] and "indikator=broadband_100" in result[0]
+    assert "omrade=kontakt" in result.search and "indikator=broadband_100" in result.search
 
 
 def test_valid_weights_go_to_the_url_and_reset_brings_equal_weights(dashboard_data):
     applied = sync_compare(dashboard_data, ids.WEIGHTS_APPLY, THREE, None, None, None, None, [2, 1, 1, 1, 1, 0])
-    assert "vikter=leva:2,arbeta:1,verka:1,trivas:1,kontakt:1,motas:0" in applied[0]
-    reset = sync_compare(dashboard_data, ids.WEIGHTS_RESET, applied[0], None, None, None, None, [2, 1, 1, 1, 1, 0])
-    assert "vikter" not in reset[0]
-    assert reset[6] == EQUAL
+    assert "vikter=leva:2,arbeta:1,verka:1,trivas:1,kontakt:1,motas:0" in applied.search
+    reset = sync_compare(dashboard_data, ids.WEIGHTS_RESET, applied.search, None, None, None, None,
+                         [2, 1, 1, 1, 1, 0])
+    assert "vikter" not in reset.search
+    assert reset.weights == EQUAL
 
 
 def test_weights_that_sum_to_zero_or_are_negative_are_refused_in_the_form(dashboard_data):
     zero = sync_compare(dashboard_data, ids.WEIGHTS_APPLY, THREE, None, None, None, None, [0] * 6)
-    assert zero[0] is no_update
-    assert "summerar till noll" in texts(zero[7])
+    assert zero.search is no_update
+    assert "summerar till noll" in texts(zero.weights_message)
     negative = sync_compare(dashboard_data, ids.WEIGHTS_APPLY, THREE, None, None, None, None, [1, -1, 1, 1, 1, 1])
-    assert negative[0] is no_update
-    assert "Arbeta" in texts(negative[7]) and "negativ" in texts(negative[7])
+    assert negative.search is no_update
+    assert "Arbeta" in texts(negative.weights_message) and "negativ" in texts(negative.weights_message)
     empty = sync_compare(dashboard_data, ids.WEIGHTS_APPLY, THREE, None, None, None, None, [1, None, 1, 1, 1, 1])
-    assert empty[0] is no_update
+    assert empty.search is no_update
 
 
 def test_weights_problems_read_in_english_on_an_english_page(dashboard_data):
@@ -68,7 +68,7 @@ def test_weights_problems_read_in_english_on_an_english_page(dashboard_data):
 
     with language_of("en"):
         negative = sync_compare(dashboard_data, ids.WEIGHTS_APPLY, THREE, None, None, None, None, [1, -1, 1, 1, 1, 1])
-    shown = texts(negative[7])
+    shown = texts(negative.weights_message)
     assert "Arbeta" in shown and "negative" in shown and "negativ " not in shown
 
 
@@ -78,19 +78,19 @@ def test_a_link_cannot_smuggle_in_negative_weights(dashboard_data):
 
 
 def test_fewer_than_two_localities_asks_for_more(dashboard_data):
-    message, *_ = compare_content(dashboard_data, "?orter=tuna&ar=2024")
-    assert "minst två" in texts(message)
+    content = compare_content(dashboard_data, "?orter=tuna&ar=2024")
+    assert "minst två" in texts(content.message)
 
 
 def test_the_comparison_has_a_ranking_table_and_labels_example_data(dashboard_data):
-    message, example, radar, index, bars, series, table = compare_content(dashboard_data, THREE)
-    assert message is None
-    assert "Exempeldata" in texts(example)
-    table_text = texts(table)
+    content = compare_content(dashboard_data, THREE)
+    assert content.message is None
+    assert "Exempeldata" in texts(content.example)
+    table_text = texts(content.table)
     assert "Rangordning 2024: Trivas" in table_text
     assert "Föreningar" in table_text and "per 1 000 inv." in table_text
-    assert [trace.name for trace in radar.data] == ["Storebro", "Tuna", "Södra Vi"]
-    assert "2024" in bars.layout.title.text
+    assert [trace.name for trace in content.radar.data] == ["Storebro", "Tuna", "Södra Vi"]
+    assert "2024" in content.bars.layout.title.text
 
 
 def test_the_export_has_the_documented_columns_and_the_chosen_localities(dashboard_data):

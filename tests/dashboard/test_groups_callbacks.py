@@ -27,8 +27,10 @@ def test_the_default_period_is_the_last_twelve_months_and_a_year_is_that_year():
 
 
 def test_a_link_chooses_the_locality_and_year(dashboard_data):
-    assert sync_groups(dashboard_data, None, "?ort=tuna&period=2025", None, "12m") == (no_update, "tuna", "2025")
-    assert sync_groups(dashboard_data, None, "?ort=nowhere&period=12", None, "12m") == ("", no_update, no_update)
+    chosen = sync_groups(dashboard_data, None, "?ort=tuna&period=2025", None, "12m")
+    assert (chosen.search, chosen.locality, chosen.period) == (no_update, "tuna", "2025")
+    unknown = sync_groups(dashboard_data, None, "?ort=nowhere&period=12", None, "12m")
+    assert (unknown.search, unknown.locality, unknown.period) == ("", no_update, no_update)
 
 
 def test_form_values_that_are_not_dates_or_numbers_are_reported_by_field():
@@ -44,11 +46,12 @@ def test_visitors_see_counts_and_lists_but_no_forms(dashboard_data, store):
     admin = service.bootstrap_admin(gw, "admin", "admin-lösenord-1")
     service.save_activity(gw, admin, Activity("tuna", date.today(), ActivityKind.WALK, "Byvandring", 25),
                           known_localities=dashboard_data.locality_ids())
-    overview, detail, forms_style, composition_form, version = render_groups(dashboard_data, "tuna", "12m")
-    assert "Byvandring" in texts(detail)
-    assert "Gruppens redaktör loggar in" in texts(detail)
-    assert forms_style == {"display": "none"} and composition_form is None
-    assert "Tuna" in texts(overview)
+    view = render_groups(dashboard_data, "tuna", "12m")
+    assert "Byvandring" in texts(view.detail)
+    assert "Gruppens redaktör loggar in" in texts(view.detail)
+    assert view.forms_style == {"display": "none"} and view.composition_form is None
+    assert view.composition_version is None
+    assert "Tuna" in texts(view.overview)
 
 
 def test_the_export_is_a_workbook_that_reads_back(dashboard_data):

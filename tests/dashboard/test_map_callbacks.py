@@ -19,15 +19,16 @@ POPULATION = {"layer": "population", "year": "senaste", "weights": ""}
 
 def test_page_load_reads_the_view_from_the_url(dashboard_data):
     result = sync_view(dashboard_data, None, "?ort=tuna&ar=2020", None, None, "population", None, ["senaste"])
-    search, locality, layer, year, latest, map_state = result
-    assert (search, locality, layer, year, latest) == (no_update, "tuna", no_update, 2020, [])
-    assert map_state == {"layer": "population", "year": "2020", "weights": ""}
+    assert (result.search, result.locality, result.layer, result.year, result.latest) == (
+        no_update, "tuna", no_update, 2020, [])
+    assert result.map_state == {"layer": "population", "year": "2020", "weights": ""}
 
 
 def test_a_click_on_the_map_selects_the_locality_without_redrawing_the_map(dashboard_data):
     result = sync_view(dashboard_data, ids.MAP_CLICK, "", {"id": "storebro", "at": 1}, None, "population", None,
                        ["senaste"], POPULATION)
-    assert result == ("?ort=storebro", "storebro", no_update, no_update, no_update, no_update)
+    assert (result.search, result.locality) == ("?ort=storebro", "storebro")
+    assert (result.layer, result.year, result.latest, result.map_state) == (no_update,) * 4
 
 
 def test_a_forged_click_for_an_unknown_locality_changes_nothing(dashboard_data):
@@ -39,26 +40,26 @@ def test_a_forged_click_for_an_unknown_locality_changes_nothing(dashboard_data):
 def test_clearing_the_list_removes_the_locality_from_the_url(dashboard_data):
     result = sync_view(dashboard_data, ids.LOCALITY, "?ort=tuna", None, None, "population", None, ["senaste"],
                        POPULATION)
-    assert result[0] == ""
+    assert result.search == ""
 
 
 def test_moving_the_slider_with_latest_unticked_picks_that_year(dashboard_data):
     result = sync_view(dashboard_data, ids.YEAR, "", None, None, "population", 2018, [], POPULATION)
-    assert result[0] == "?ar=2018"
-    assert result[5] == {"layer": "population", "year": "2018", "weights": ""}
+    assert result.search == "?ar=2018"
+    assert result.map_state == {"layer": "population", "year": "2018", "weights": ""}
 
 
 def test_weights_in_the_url_survive_other_changes(dashboard_data):
     search = "?indikator=index&vikter=leva:2,arbeta:1,verka:1,trivas:1,kontakt:1,motas:1"
     result = sync_view(dashboard_data, ids.LOCALITY, search, None, "tuna", "index", None, ["senaste"])
-    assert "vikter=leva:2" in result[0] and "ort=tuna" in result[0]
+    assert "vikter=leva:2" in result.search and "ort=tuna" in result.search
 
 
 def test_the_slider_offers_the_years_with_data(dashboard_data):
-    marks, low, high, value, disabled = year_slider(dashboard_data, "population", None, ["senaste"])
-    assert low == 2000 and high == 2023  # Locknevi parish 2000 … Södra Vi tätort 2023
-    assert 2020 in marks and value == 2023
-    assert disabled
+    slider = year_slider(dashboard_data, "population", None, ["senaste"])
+    assert slider.min == 2000 and slider.max == 2023  # Locknevi parish 2000 … Södra Vi tätort 2023
+    assert 2020 in slider.marks and slider.value == 2023
+    assert slider.disabled
 
 
 def test_slider_labels_are_thinned_but_every_year_stays_a_mark():
