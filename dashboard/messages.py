@@ -226,14 +226,14 @@ _SV: dict[str, str] = {
     "popup_areas": "Områden",
     "legend_initiatives": "Initiativ: färg = utvecklingsområde, form = status",
     "staff_title": "Personal: användare, strategiska möten och ändringslogg",
-    "staff_only": "Den här sidan är för personal på Utvecklingsavdelningen. Logga in som administratör.",
+    "staff_only": "Den här sidan är för personal på Utvecklingsavdelningen. Logga in med ett personalkonto.",
     "users_heading": "Användare",
     "user_new": "Ny användare",
     "field_username": "Användarnamn",
     "field_password": "Lösenord (minst 10 tecken)",
     "field_role": "Roll",
     "field_locality": "Ort (för redaktörer)",
-    "role_option_admin": "Personal (administratör)",
+    "role_option_admin": "Personal",
     "role_option_editor": "Redaktör för en grupp",
     "button_create_user": "Skapa användare",
     "button_deactivate": "Stäng av",
@@ -350,7 +350,7 @@ _SV: dict[str, str] = {
     "pdf_no_chromium": "Chromium hittades inte: installera Debians paket chromium eller ange CHROMIUM=sökväg.",
     "pdf_timeout": "Chromium blev inte klar med PDF:en inom {seconds} sekunder.",
     "pdf_failed": "PDF:en kunde inte skapas av Chromium. {detail}",
-    "import_disabled": "Logga in som personal (administratör) för att läsa in data.",
+    "import_disabled": "Logga in som personal för att läsa in data.",
 }
 
 CATALOGUE = Catalogue("dashboard", {"sv": _SV, "en": EN})

@@ -73,10 +73,10 @@ from indicators.storage.store import SaveResult
 ACTIVITIES = "activities"
 INITIATIVES = "initiatives"
 KINDS: tuple[str, ...] = (ACTIVITIES, INITIATIVES)
-KIND_NAMES_SV = {ACTIVITIES: "aktiviteter", INITIATIVES: "initiativ"}
-"""Suffixes of the CSV files an export of both kinds writes (part of the documented format)."""
-SHEET_NAMES = {ACTIVITIES: "aktiviteter", INITIATIVES: "initiativ"}
-"""Sheet names in an exported workbook; on import a sheet is recognised by its header, not its name."""
+PART_NAMES = {ACTIVITIES: "aktiviteter", INITIATIVES: "initiativ"}
+"""What an export of both kinds calls its parts (part of the documented format): the suffixes of
+its two CSV files, and the sheet names of its workbook. On import a sheet is recognised by its
+header, not its name. (Not ``rules.KIND_NAMES_SV``, the names of the activity kinds.)"""
 
 ACTIVITY_REQUIRED: tuple[str, ...] = ("locality_id", "date", "kind", "title")
 ACTIVITY_COLUMNS: tuple[str, ...] = (
@@ -189,7 +189,7 @@ def write_workbook(
     for kind, records in ((ACTIVITIES, activities), (INITIATIVES, initiatives)):
         if records is None:
             continue
-        sheet = workbook.create_sheet(SHEET_NAMES[kind])
+        sheet = workbook.create_sheet(PART_NAMES[kind])
         sheet.append(list(COLUMNS[kind]))
         to_row = _row_function(kind)
         for record in records:
@@ -238,7 +238,7 @@ def export_groupwork(
         raise InputError([Problem(str(path), t("export_suffix"))])
     written = []
     for kind in kinds:
-        target = path if len(kinds) == 1 else path.with_name(f"{path.stem}-{KIND_NAMES_SV[kind]}.csv")
+        target = path if len(kinds) == 1 else path.with_name(f"{path.stem}-{PART_NAMES[kind]}.csv")
         records = (
             gw.activities(locality_ids=localities)
             if kind == ACTIVITIES

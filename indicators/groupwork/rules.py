@@ -95,7 +95,8 @@ STATUS_NAMES_SV: dict[InitiativeStatus, str] = {
     InitiativeStatus.DONE: "Klar",
     InitiativeStatus.PAUSED: "Pausad",
 }
-ROLE_NAMES_SV: dict[Role, str] = {Role.ADMIN: "administratör", Role.EDITOR: "redaktör"}
+ROLE_NAMES_SV: dict[Role, str] = {Role.ADMIN: "personal", Role.EDITOR: "redaktör"}
+"""The UI's words; the stored value stays ``admin`` (``Role.ADMIN``)."""
 
 # Extra spellings people type for a status or kind, beside the id and the label.
 _ALIASES: dict[str, str] = {
@@ -110,6 +111,8 @@ _ALIASES: dict[str, str] = {
     "stadag": "cleanup",
     "clean-up": "cleanup",
     "clean up": "cleanup",
+    "administratör": "admin",  # the admin role's Swedish name until "personal" was chosen
+    "administrator": "admin",
 }
 
 _E = TypeVar("_E", bound=Enum)

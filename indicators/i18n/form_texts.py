@@ -50,7 +50,7 @@ SV = {
     "too_many_themes": "högst {maximum} teman (här finns {count})",
     "editor_needs_locality": "en redaktör måste höra till en ort",
     "admin_has_no_locality": (
-        "en administratör hör inte till någon ort (får ändra alla orters uppgifter); lämna orten tom"
+        "personal hör inte till någon ort (får ändra alla orters uppgifter); lämna orten tom"
     ),
     "username_missing": "användarnamn saknas",
     "username_length": "användarnamnet ska ha {minimum}–{maximum} tecken",
@@ -101,16 +101,16 @@ SV = {
     "permission_denied": "Du har inte behörighet att göra detta.",
     "not_signed_in": "Du måste vara inloggad för att ändra uppgifter.",
     "account_inactive": "Ditt konto är avstängt; kontakta Utvecklingsavdelningen.",
-    "admin_only": "Bara administratörer (Utvecklingsavdelningen) kan göra detta.",
+    "admin_only": "Bara personal (Utvecklingsavdelningen) kan göra detta.",
     "admin_exists": (
-        "Det finns redan en administratör; nya konton skapas av en administratör "
+        "Det finns redan ett personalkonto; nya konton skapas av personal "
         "(python -m indicators add-user)."
     ),
     "current_password_wrong": "nuvarande lösenord stämmer inte",
     "last_admin_deactivate": (
-        "Det här är den enda aktiva administratören; skapa en till innan kontot stängs av."
+        "Det här är det enda aktiva personalkontot; skapa ett till innan kontot stängs av."
     ),
-    "last_admin_role": "Det här är den enda aktiva administratören; den kan inte bli redaktör.",
+    "last_admin_role": "Det här är det enda aktiva personalkontot; det kan inte bli redaktör.",
     "record_gone": "Posten {id} finns inte (längre); den kan ha tagits bort.",
     "record_changed_reload": (
         "Posten har ändrats av någon annan sedan du öppnade den; ladda om och gör ändringen igen."
@@ -119,7 +119,7 @@ SV = {
     "delete_changed": (
         "{subject} har ändrats av någon annan sedan du öppnade den; ladda om och försök igen."
     ),
-    "editor_cannot_move": "En redaktör kan inte flytta en post till en annan ort; be en administratör.",
+    "editor_cannot_move": "En redaktör kan inte flytta en post till en annan ort; be personalen.",
     "own_locality_only": "Du får bara ändra uppgifter för din egen ort; ”{locality}” är inte din.",
     "user_gone": "Användaren {id} finns inte.",
     "username_taken": "användarnamnet ”{name}” är upptaget",
@@ -235,7 +235,7 @@ EN = {
     "too_many_themes": "at most {maximum} themes (there are {count} here)",
     "editor_needs_locality": "an editor must belong to a locality",
     "admin_has_no_locality": (
-        "an administrator belongs to no locality (and may change every locality's records); "
+        "staff belong to no locality (and may change every locality's records); "
         "leave the locality empty"
     ),
     "username_missing": "the user name is missing",
@@ -285,23 +285,23 @@ EN = {
     "permission_denied": "You do not have permission to do this.",
     "not_signed_in": "You must be signed in to change records.",
     "account_inactive": "Your account has been deactivated; contact the development department.",
-    "admin_only": "Only administrators (the development department) can do this.",
+    "admin_only": "Only staff (the development department) can do this.",
     "admin_exists": (
-        "There is already an administrator; new accounts are created by an administrator "
+        "There is already a staff account; new accounts are created by staff "
         "(python -m indicators add-user)."
     ),
     "current_password_wrong": "the current password is not correct",
     "last_admin_deactivate": (
-        "This is the only active administrator; create another one before deactivating this account."
+        "This is the only active staff account; create another one before deactivating this account."
     ),
-    "last_admin_role": "This is the only active administrator; this account cannot become an editor.",
+    "last_admin_role": "This is the only active staff account; it cannot become an editor.",
     "record_gone": "Record {id} does not exist (any more); it may have been deleted.",
     "record_changed_reload": (
         "Someone else has changed the record since you opened it; reload and make the change again."
     ),
     "delete_gone": "{subject} does not exist (any more); it may already have been deleted.",
     "delete_changed": "{subject} has been changed by someone else since you opened it; reload and try again.",
-    "editor_cannot_move": "An editor cannot move a record to another locality; ask an administrator.",
+    "editor_cannot_move": "An editor cannot move a record to another locality; ask the staff.",
     "own_locality_only": "You may only change records of your own locality; “{locality}” is not yours.",
     "user_gone": "User {id} does not exist.",
     "username_taken": "the user name “{name}” is taken",

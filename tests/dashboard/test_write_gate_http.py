@@ -73,7 +73,7 @@ def upload(client: DashClient, payload: bytes = CSV, name: str = "befolkning.csv
 
 @pytest.mark.parametrize(
     ("who", "refusal"),
-    [(None, ("inloggad",)), ("storebro", ("administratör",)), ("inactive", ("avstängt", "inloggad")),
+    [(None, ("inloggad",)), ("storebro", ("personal",)), ("inactive", ("avstängt", "inloggad")),
      ("admin", None)],
 )
 def test_saving_a_presentation_over_http(world, who, refusal):
@@ -90,7 +90,7 @@ def test_saving_a_presentation_over_http(world, who, refusal):
 
 @pytest.mark.parametrize(
     ("who", "refusal"),
-    [(None, ("inloggad",)), ("storebro", ("administratör",)), ("inactive", ("avstängt", "inloggad")),
+    [(None, ("inloggad",)), ("storebro", ("personal",)), ("inactive", ("avstängt", "inloggad")),
      ("admin", None)],
 )
 def test_uploading_indicator_figures_over_http(world, who, refusal):

@@ -66,7 +66,7 @@ def test_create_admin_refuses_a_short_password_and_a_second_admin(database_url, 
     assert run(database_url, "create-admin", "staff", "--password-stdin") == 0
     stdin(PASSWORD + "\n")
     assert run(database_url, "create-admin", "other", "--password-stdin") == 1
-    assert "redan en administratör" in capsys.readouterr().err
+    assert "redan ett personalkonto" in capsys.readouterr().err
 
 
 def test_add_user_and_set_password(database_url, stdin, capsys):

@@ -36,6 +36,7 @@ from indicators.groupwork.rules import (
     normalised_initiative,
     normalised_meeting,
     parse_kind,
+    parse_role,
     parse_status,
     user_problems,
     username_problems,
@@ -340,3 +341,16 @@ def test_an_editor_has_one_known_locality_and_an_admin_none():
     assert fields(user_problems("anna", Role.EDITOR, "narnia", known_localities=KNOWN)) == ["locality_id"]
     assert fields(user_problems("boss", Role.ADMIN, "tuna", known_localities=KNOWN)) == ["locality_id"]
     assert fields(user_problems("boss", "superuser", None, known_localities=KNOWN)) == ["role"]
+
+
+@pytest.mark.parametrize("typed", ["admin", "personal", "Personal", "administratör", "administrator"])
+def test_the_staff_role_is_called_personal_and_its_old_names_still_parse(typed):
+    """The UI's word is "personal"; the stored value stays ``admin``; the old Swedish name still works."""
+    assert parse_role(typed) is Role.ADMIN
+    assert Role.ADMIN.value == "admin"
+
+
+def test_refusals_name_the_staff_role_personal():
+    problems = user_problems("anna", "nonsens", None, known_localities=KNOWN)
+    assert any("personal" in problem.message for problem in problems)
+    assert not any("administratör" in problem.message for problem in problems)
