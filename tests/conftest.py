@@ -1,5 +1,11 @@
 """Shared fixtures: a database per test, a running app, and a real browser.
 
+Migrating and seeding a database takes about half a second, so it is done
+once per session (``seeded_template``) and every test gets its own byte copy
+(``seeded_database_url``): tests stay isolated, the set-up costs a file copy.
+Tests of migrations, seeding or how a database is created open their own
+(``tests/indicators/conftest.py``'s ``database_url`` is an empty path).
+
 Under CI (``CI=true``) a missing browser is a failure, never a skip: the test
 command installs Debian's chromium, so its absence means the set-up is broken.
 """
@@ -9,6 +15,7 @@ from __future__ import annotations
 import os
 import shutil
 import socket
+import sqlite3
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -29,13 +36,45 @@ def require_tool(path: str, what: str) -> None:
     pytest.skip(message)
 
 
+SEEDED_FILE = "dashboard.sqlite"
+
+
+@pytest.fixture(scope="session")
+def seeded_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A migrated, seeded SQLite file built once per session; never opened by a test (copy it).
+
+    The engine is disposed and the write-ahead log checkpointed into the file,
+    so the single file is the whole database and a byte copy of it is complete.
+    """
+    from indicators.storage.store import Store
+
+    path = tmp_path_factory.mktemp("seeded-template") / SEEDED_FILE
+    Store.open(f"sqlite:///{path}").dispose()
+    with sqlite3.connect(path) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    leftovers = [p.name for p in path.parent.iterdir() if p != path]
+    assert not leftovers, f"the template database left files beside it: {leftovers}"
+    return path
+
+
 @pytest.fixture
-def database_url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'dashboard.sqlite'}"
+def seeded_database_url(seeded_template: Path, tmp_path: Path) -> str:
+    """This test's own fresh seeded SQLite database: a copy of the session's template."""
+    path = tmp_path / SEEDED_FILE
+    shutil.copyfile(seeded_template, path)
+    return f"sqlite:///{path}"
+
+
+@pytest.fixture
+def database_url(seeded_database_url: str) -> str:
+    """The database the app under test uses: already migrated and seeded, this test's alone."""
+    return seeded_database_url
 
 
 @pytest.fixture
 def store(database_url: str):
+    """A Store on this test's seeded database (``Store.open`` finds it migrated and seeded)."""
     from indicators.storage.store import Store
 
     opened = Store.open(database_url)

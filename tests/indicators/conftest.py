@@ -7,6 +7,7 @@ have a conftest.py, and ``from conftest import …`` would pick whichever came f
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -114,17 +115,19 @@ def refused() -> RefusedCsv:
 
 @pytest.fixture
 def database_url(tmp_path: Path) -> str:
+    """A path where no database exists yet, for tests of how one is created, migrated and seeded."""
     return f"sqlite:///{tmp_path}/t.sqlite"
 
 
 @pytest.fixture
-def store(database_url: str) -> Iterator[Store]:
-    """A freshly seeded database, closed after the test."""
-    opened = Store.open(database_url)
+def store(seeded_database_url: str) -> Iterator[Store]:
+    """A freshly seeded database of this test's own (a copy of the session's template), closed after the test."""
+    opened = Store.open(seeded_database_url)
     yield opened
     opened.dispose()
 
 
+SQLITE_PREFIX = "sqlite:///"
 POSTGRES_URL_ENV = "TEST_POSTGRES_URL"
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
@@ -166,8 +169,15 @@ def _empty_postgres(url: str) -> None:
 
 
 @pytest.fixture
-def backend_store(backend_url: str) -> Iterator[Store]:
-    """A freshly seeded database on each backend (see ``backend_url``), closed after the test."""
+def backend_store(backend_url: str, seeded_template: Path) -> Iterator[Store]:
+    """A freshly seeded database on each backend (see ``backend_url``), closed after the test.
+
+    On SQLite the session's seeded template is copied to ``backend_url`` first,
+    so ``Store.open`` finds it migrated and seeded; PostgreSQL is migrated and
+    seeded afresh.
+    """
+    if backend_url.startswith(SQLITE_PREFIX):
+        shutil.copyfile(seeded_template, backend_url.removeprefix(SQLITE_PREFIX))
     opened = Store.open(backend_url)
     yield opened
     opened.dispose()

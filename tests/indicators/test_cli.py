@@ -12,6 +12,13 @@ from indicators.storage.store import Store
 
 
 @pytest.fixture
+def database_url(seeded_database_url: str) -> str:
+    """These tests run the CLI on an existing, freshly seeded database of their own;
+    ``test_init_creates_and_seeds_the_database_and_prints_its_url`` covers creating one."""
+    return seeded_database_url
+
+
+@pytest.fixture
 def good_file(write_csv, header):
     return write_csv(
         header + ",basis",

@@ -19,6 +19,13 @@ PASSWORD = "en fras som är lång nog"
 
 
 @pytest.fixture
+def database_url(seeded_database_url: str) -> str:
+    """These tests run the CLI on an existing, freshly seeded database of their own;
+    creating, migrating and seeding one is tested in test_cli.py and test_storage.py."""
+    return seeded_database_url
+
+
+@pytest.fixture
 def stdin(monkeypatch):
     """Feed standard input for --password-stdin."""
 
