@@ -3,7 +3,7 @@
 Run with ``.venv/bin/python benchmarks/load.py`` (defaults: 50 visitors for
 60 s against 2 workers; ``--clients 10 --seconds 10`` for a quick look).
 
-Two servers are started in turn, each with ``dashboard.production``'s gunicorn
+Two servers are started in turn, each with ``dashboard.server.production``'s gunicorn
 settings and the same number of workers, on 127.0.0.1 only:
 
 - the dashboard, ``python -m dashboard serve``, on a fresh SQLite file in a
@@ -11,7 +11,7 @@ settings and the same number of workers, on 127.0.0.1 only:
   empty, never emptied). Each visitor loads the page once (session and CSRF
   cookie), then repeats what choosing a locality under "Ort" costs the
   server: the selection callback (URL, controls and map state kept in step,
-  ``_sync`` in ``dashboard/map_callbacks.py``) and the map-rendering callback
+  ``_sync`` in ``dashboard/pages/map_callbacks.py``) and the map-rendering callback
   (``_map``: the folium map document, ~20 KiB);
 - a bare Dash app: one button and one trivial callback (``--serve-bare``
   starts it; it is this file run as the server), the floor any Dash app has.
@@ -53,8 +53,8 @@ from sqlalchemy.engine import make_url
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from dashboard import ids  # noqa: E402
-from dashboard.production import DashboardServer, ServerOptions, gunicorn_config  # noqa: E402
+from dashboard import ids
+from dashboard.server.production import DashboardServer, ServerOptions, gunicorn_config  # noqa: E402
 
 HOST = "127.0.0.1"  # loopback only
 LOCALITIES = ("djursdala", "frodinge", "gullringen", "locknevi", "pelarne", "rumskulla", "storebro", "sodra-vi",

@@ -45,7 +45,7 @@ sys.path.insert(0, str(ROOT))
 
 from scores import INDICATORS, synthetic_indicators, synthetic_observations  # noqa: E402  (benchmarks/scores.py)
 
-from dashboard import ids  # noqa: E402
+from dashboard import ids
 from geodata.boundary import municipality_boundary  # noqa: E402
 from geodata.synthetic import synthetic_localities  # noqa: E402
 from indicators.core.model import Group  # noqa: E402

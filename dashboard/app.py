@@ -7,24 +7,21 @@ from datetime import datetime
 
 from dash import Dash, html
 
-from dashboard.auth import register_auth, safe_next, trusted_proxies
-from dashboard.compare_callbacks import register_compare_callbacks
-from dashboard.compare_page import compare_page
 from dashboard.data import DashboardData
-from dashboard.groups_callbacks import register_groups_callbacks
-from dashboard.groups_page import groups_page
-from dashboard.import_page import import_page, register_import_callbacks
-from dashboard.language import current_language, register_language_route
-from dashboard.map_callbacks import register_map_callbacks
-from dashboard.map_page import map_page
-from dashboard.messages import text
-from dashboard.method_page import method_page
-from dashboard.presentation_page import (
+from dashboard.i18n.messages import text
+from dashboard.pages.compare import compare_page
+from dashboard.pages.compare_callbacks import register_compare_callbacks
+from dashboard.pages.groups import groups_page
+from dashboard.pages.groups_callbacks import register_groups_callbacks
+from dashboard.pages.importing import import_page, register_import_callbacks
+from dashboard.pages.map import map_page
+from dashboard.pages.map_callbacks import register_map_callbacks
+from dashboard.pages.method import method_page
+from dashboard.pages.presentation import (
     presentation_page,
     register_presentation_callbacks,
 )
-from dashboard.request_limits import register_request_limit
-from dashboard.routing import (
+from dashboard.pages.routing import (
     COMPARE_PATH,
     GROUPS_PATH,
     IMPORT_PATH,
@@ -34,12 +31,15 @@ from dashboard.routing import (
     STAFF_PATH,
     register_routing,
 )
-from dashboard.secret import load_or_create_secret
-from dashboard.security_headers import register_security_headers
-from dashboard.settings import Settings
-from dashboard.shell import build_shell
-from dashboard.staff_page import register_staff_callbacks, staff_page
-from dashboard.vendor import register_vendor_routes
+from dashboard.pages.shell import build_shell
+from dashboard.pages.staff import register_staff_callbacks, staff_page
+from dashboard.server.auth import register_auth, safe_next, trusted_proxies
+from dashboard.server.language import current_language, register_language_route
+from dashboard.server.request_limits import register_request_limit
+from dashboard.server.secret import load_or_create_secret
+from dashboard.server.security_headers import register_security_headers
+from dashboard.server.settings import Settings
+from dashboard.server.vendor import register_vendor_routes
 from indicators.groupwork.service import upgrade_password_hash
 from indicators.i18n.audit_texts import t as audit_text
 from indicators.observations.import_log import utc_now

@@ -9,13 +9,13 @@ import sys
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
-from dashboard.production import WORKERS_ENV, ServerOptions, workers_from_env
-from dashboard.request_limits import (
+from dashboard.server.production import WORKERS_ENV, ServerOptions, workers_from_env
+from dashboard.server.request_limits import (
     LimitSettingError,
     max_request_mb_from_env,
     parse_max_request_mb,
 )
-from dashboard.settings import (
+from dashboard.server.settings import (
     DEFAULT_MAX_REQUEST_MB,
     MAX_REQUEST_MB_ENV,
     TILE_CHOICES,
@@ -169,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
     if argv[:1] == ["serve"]:
         return serve_main(argv[1:])
     if argv[:1] == ["export"]:
-        from dashboard.export_cli import (
+        from dashboard.exports.cli import (
             main as export_main,  # heavy imports only for this command
         )
 
@@ -187,7 +187,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def serve_main(argv: list[str]) -> int:
-    """``python -m dashboard serve``: gunicorn with ``--workers`` processes (see ``dashboard.production``)."""
+    """``python -m dashboard serve``: gunicorn with ``--workers`` processes (see ``dashboard.server.production``)."""
     args = build_parser(serve=True).parse_args(argv)
     settings = _settings(args)
     options = ServerOptions(
@@ -195,7 +195,7 @@ def serve_main(argv: list[str]) -> int:
         graceful_timeout=args.graceful_timeout, access_log=args.access_log,
         forwarded_allow_ips=args.forwarded_allow_ips,
     )
-    from dashboard.production import serve
+    from dashboard.server.production import serve
 
     print(f"Allas Vimmerby (produktion, {options.workers} processer): http://{args.host}:{args.port}/  "
           f"(databas: {_masked(settings.database_url)})", flush=True)

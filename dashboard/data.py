@@ -16,8 +16,8 @@ from functools import lru_cache
 import shapely
 from shapely.geometry.base import BaseGeometry
 
-from dashboard.auth import current_user
-from dashboard.map_layers import layer_options
+from dashboard.server.auth import current_user
+from dashboard.views.map_layers import layer_options
 from geodata.areas import locality_areas
 from geodata.boundary import municipality_boundary
 from geodata.web_layers import WebLayers, build_web_layers

@@ -20,7 +20,7 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 from werkzeug.serving import make_server  # noqa: E402
 
 from dashboard.app import create_app  # noqa: E402
-from dashboard.settings import Settings  # noqa: E402
+from dashboard.server.settings import Settings  # noqa: E402
 
 logging.getLogger("werkzeug").setLevel(logging.ERROR)
 

@@ -101,7 +101,7 @@ def live_app(database_url: str) -> Iterator[str]:
     from werkzeug.serving import make_server
 
     from dashboard.app import create_app
-    from dashboard.settings import Settings
+    from dashboard.server.settings import Settings
 
     app = create_app(Settings(database_url=database_url, secret_key="test-secret"))
     port = _free_port()

@@ -1,5 +1,5 @@
 // PNG and SVG downloads of a chart, drawn by the local plotly.js from the chart on screen.
-// The buttons come from dashboard.widgets.chart(); nothing leaves the browser.
+// The buttons come from dashboard.components.widgets.chart(); nothing leaves the browser.
 document.addEventListener("click", function (event) {
   var button = event.target.closest && event.target.closest("button.chart-download");
   if (!button || !window.Plotly) return;

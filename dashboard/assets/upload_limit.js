@@ -1,4 +1,4 @@
-// An upload area (dashboard/uploads.py limited_upload) whose file is larger than the server takes:
+// An upload area (dashboard/server/uploads.py limited_upload) whose file is larger than the server takes:
 // dcc.Upload's max_size makes the browser drop it without sending anything, silently. This shows
 // the refusal the server rendered into the area beforehand (in the page's language); a file that
 // fits hides it again. No text lives here.

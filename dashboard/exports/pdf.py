@@ -13,7 +13,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from dashboard.messages import text
+from dashboard.i18n.messages import text
 
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome")
 TIMEOUT_S = 120

@@ -9,7 +9,7 @@ people typed (initiative titles, descriptions, group notes) is escaped.
 
 The documents are the Jinja2 templates ``report_locality.html`` and
 ``report_municipality.html`` (sharing ``report_base.html`` and
-``report_parts.html``, rendered by ``dashboard.templating``). This module only
+``report_parts.html``, rendered by ``dashboard.server.templating``). This module only
 gathers what they show: plain strings, numbers and :class:`Cell`/:class:`Table`
 records, all escaped by the template. The one exception is the inline SVG,
 wrapped in ``Markup`` by :func:`_svg` alone.
@@ -27,9 +27,7 @@ from markupsafe import Markup
 from dashboard.data import DashboardData
 from dashboard.exports.svg import bar_chart_svg, line_chart_svg, map_svg
 from dashboard.exports.texts import long_date, t
-from dashboard.formatting import number, with_unit
-from dashboard.language import current_language
-from dashboard.messages import (
+from dashboard.i18n.messages import (
     area_title,
     basis_label,
     indicator_name,
@@ -37,8 +35,10 @@ from dashboard.messages import (
     text,
     unit_heading,
 )
-from dashboard.templating import render
-from dashboard.url_state import parse_weights
+from dashboard.server.language import current_language
+from dashboard.server.templating import render
+from dashboard.views.formatting import number, with_unit
+from dashboard.views.url_state import parse_weights
 from indicators.core.model import (
     MUNICIPALITY_ID,
     SWEDEN_ID,

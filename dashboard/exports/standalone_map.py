@@ -23,12 +23,12 @@ from markupsafe import Markup
 
 from dashboard.data import DashboardData
 from dashboard.exports.texts import long_date, t
-from dashboard.language import current_language
-from dashboard.map_callbacks import layer_data, map_document
-from dashboard.messages import indicator_name
-from dashboard.templating import render
-from dashboard.url_state import LATEST, parse_weights
-from dashboard.vendor import VENDOR_PREFIX
+from dashboard.i18n.messages import indicator_name
+from dashboard.pages.map_callbacks import layer_data, map_document
+from dashboard.server.language import current_language
+from dashboard.server.templating import render
+from dashboard.server.vendor import VENDOR_PREFIX
+from dashboard.views.url_state import LATEST, parse_weights
 
 PACKAGES: dict[str, Path] = {
     "leaflet": Path(xstatic_leaflet.BASE_DIR),
@@ -74,7 +74,7 @@ def _folium_parts(document: str) -> dict[str, Markup | bool]:
 
     The one place the map document becomes markup for a template. Safe because it is
     folium's own frame with our script and the inlined vendor files; people's text
-    travels in its JSON data island (``dashboard.map_view``), never as markup.
+    travels in its JSON data island (``dashboard.components.map_view``), never as markup.
     """
     start, head_tag, body = document.partition("<head>")
     if not head_tag:

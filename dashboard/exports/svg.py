@@ -11,7 +11,7 @@ import html
 import math
 from collections.abc import Mapping, Sequence
 
-from dashboard.formatting import number
+from dashboard.views.formatting import number
 
 # Okabe–Ito, as the app's charts: series stay apart in greyscale with their markers.
 SERIES_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7")

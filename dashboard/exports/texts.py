@@ -6,7 +6,7 @@ from datetime import date
 
 from babel.dates import format_date
 
-from dashboard.language import current_language
+from dashboard.server.language import current_language
 from indicators.i18n.texts import Catalogue
 
 SV: dict[str, str] = {

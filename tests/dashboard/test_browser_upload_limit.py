@@ -11,8 +11,8 @@ import pytest
 from werkzeug.serving import make_server
 
 from dashboard.app import create_app
-from dashboard.request_limits import MB, max_upload_bytes
-from dashboard.settings import Settings
+from dashboard.server.request_limits import MB, max_upload_bytes
+from dashboard.server.settings import Settings
 from indicators.groupwork.service import bootstrap_admin
 from indicators.groupwork.store import GroupworkStore
 from indicators.storage.store import Store

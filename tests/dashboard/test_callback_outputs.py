@@ -16,9 +16,15 @@ from typing import NamedTuple
 import pytest
 
 from dashboard import ids
-from dashboard.compare_callbacks import CompareContent, CompareSync
-from dashboard.groups_callbacks import ACTIVITY_FORM, INITIATIVE_FORM, GroupsSync, GroupsView, RecordFormUpdate
-from dashboard.map_callbacks import SliderUpdate, ViewSync
+from dashboard.pages.compare_callbacks import CompareContent, CompareSync
+from dashboard.pages.groups_callbacks import (
+    ACTIVITY_FORM,
+    INITIATIVE_FORM,
+    GroupsSync,
+    GroupsView,
+    RecordFormUpdate,
+)
+from dashboard.pages.map_callbacks import SliderUpdate, ViewSync
 
 WEIGHTS = '{"area":["ALL"],"type":"' + ids.WEIGHT + '"}'
 
@@ -76,7 +82,7 @@ EXPECTED: list[tuple[type[NamedTuple], dict[str, str]]] = [
 def registered_outputs(seeded_template: Path, tmp_path_factory: pytest.TempPathFactory) -> list[list[str]]:
     """Every callback's outputs as ``id.property``, in registration order, for one app."""
     from dashboard.app import create_app
-    from dashboard.settings import Settings
+    from dashboard.server.settings import Settings
 
     path = tmp_path_factory.mktemp("callback-outputs") / "dashboard.sqlite"
     shutil.copyfile(seeded_template, path)

@@ -17,18 +17,18 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dashboard.chart_text import chart_message, chart_text
-from dashboard.charts import history_figure
-from dashboard.compare_figures import (
+from dashboard.components.chart_text import chart_message, chart_text
+from dashboard.components.charts import history_figure
+from dashboard.components.compare_figures import (
     index_figure,
     indicator_bars,
     radar_figure,
     series_figure,
 )
-from dashboard.groups_view import timeline_figure
-from dashboard.messages import text
-from dashboard.presentation_page import render_slide
-from dashboard.url_state import EQUAL_WEIGHTS
+from dashboard.components.groups_view import timeline_figure
+from dashboard.i18n.messages import text
+from dashboard.pages.presentation import render_slide
+from dashboard.views.url_state import EQUAL_WEIGHTS
 from indicators.core.model import Direction, Indicator, Level, Observation
 from indicators.groupwork.records import Activity, ActivityKind
 from indicators.observations.importing import import_file

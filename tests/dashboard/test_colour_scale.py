@@ -1,4 +1,4 @@
-from dashboard.colour_scale import NO_DATA_COLOUR, PALETTE, quantile_scale
+from dashboard.components.colour_scale import NO_DATA_COLOUR, PALETTE, quantile_scale
 
 
 def test_missing_values_are_grey_never_the_lowest_class():

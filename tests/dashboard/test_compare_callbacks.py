@@ -9,7 +9,7 @@ import pandas as pd
 from dash import no_update
 
 from dashboard import ids
-from dashboard.compare_callbacks import (
+from dashboard.pages.compare_callbacks import (
     compare_content,
     export_comparison,
     read_state,
@@ -64,7 +64,7 @@ def test_weights_that_sum_to_zero_or_are_negative_are_refused_in_the_form(dashbo
 
 
 def test_weights_problems_read_in_english_on_an_english_page(dashboard_data):
-    from dashboard.language import language_of
+    from dashboard.server.language import language_of
 
     with language_of("en"):
         negative = sync_compare(dashboard_data, ids.WEIGHTS_APPLY, THREE, None, None, None, None, [1, -1, 1, 1, 1, 1])

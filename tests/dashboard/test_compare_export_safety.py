@@ -11,8 +11,8 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from dashboard.compare_callbacks import export_comparison
 from dashboard.data import DashboardData
+from dashboard.pages.compare_callbacks import export_comparison
 from indicators.core.spreadsheet_safety import FORMULA_STARTS
 from indicators.observations.importing import import_file
 

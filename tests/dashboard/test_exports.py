@@ -7,10 +7,10 @@ from datetime import date
 
 import pytest
 
-from dashboard.export_cli import main as export_main
+from dashboard.components.map_view import read_data_island
+from dashboard.exports.cli import main as export_main
 from dashboard.exports.report import locality_report_html, municipality_report_html
 from dashboard.exports.standalone_map import standalone_map_html
-from dashboard.map_view import read_data_island
 from indicators.groupwork.records import (
     Activity,
     ActivityKind,
@@ -158,7 +158,7 @@ def test_cli_refuses_bad_input_in_swedish(database_url, store, tmp_path, capsys)
 
 
 def test_the_export_command_writes_english_on_request(tmp_path, database_url, store):
-    from dashboard.export_cli import main
+    from dashboard.exports.cli import main
 
     out = tmp_path / "tuna.html"
     assert main(["report", str(out), "--locality", "tuna", "--language", "en", "--database-url", database_url]) == 0

@@ -96,7 +96,7 @@ def test_report_pdf_has_pages(dashboard_data, tmp_path: Path):
 
 
 def test_cli_exports_a_compare_chart_as_svg_and_png(database_url, store, tmp_path: Path, capsys):
-    from dashboard.export_cli import main as export_main
+    from dashboard.exports.cli import main as export_main
     from tests.conftest import CHROMIUM, require_tool
 
     require_tool(CHROMIUM, "Debian's chromium")
@@ -114,7 +114,7 @@ def test_cli_exports_a_compare_chart_as_svg_and_png(database_url, store, tmp_pat
 
 
 def test_cli_chart_for_a_year_without_data_says_which_years_have_some(database_url, store, tmp_path, capsys):
-    from dashboard.export_cli import main as export_main
+    from dashboard.exports.cli import main as export_main
 
     out = tmp_path / "x.svg"
     assert export_main(["--database-url", database_url, "chart", str(out), "--link", "?orter=tuna,pelarne&ar=1990"]) == 2

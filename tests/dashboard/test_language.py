@@ -5,9 +5,9 @@ from __future__ import annotations
 import logging
 
 from dashboard.app import create_app
-from dashboard.formatting import number
-from dashboard.messages import _SV, EN, text
-from dashboard.settings import Settings
+from dashboard.i18n.messages import _SV, EN, text
+from dashboard.server.settings import Settings
+from dashboard.views.formatting import number
 
 
 def test_every_swedish_message_has_an_english_one():
@@ -40,7 +40,7 @@ def test_the_language_cookie_switches_the_page(database_url):
 def test_the_method_and_dates_follow_the_language():
     from datetime import date
 
-    from dashboard.formatting import day
+    from dashboard.views.formatting import day
     from indicators.metrics.method import method_text
 
     assert "How the scores are computed" in method_text("en")
@@ -59,8 +59,8 @@ def test_an_english_browser_gets_an_english_report(dashboard_data, database_url)
 
 
 def test_units_follow_the_language(dashboard_data):
-    from dashboard.formatting import with_unit
-    from dashboard.messages import unit_heading
+    from dashboard.i18n.messages import unit_heading
+    from dashboard.views.formatting import with_unit
 
     population = dashboard_data.store.indicator("population")
     services = dashboard_data.store.indicator("services")
@@ -76,7 +76,7 @@ def test_an_english_export_of_the_comparison_has_english_names_and_the_same_colu
 
     import pandas as pd
 
-    from dashboard.compare_callbacks import export_comparison
+    from dashboard.pages.compare_callbacks import export_comparison
     from indicators.metrics.open_data import EXPORT_COLUMNS
 
     search = "?orter=tuna,pelarne,storebro&ar=2024"
@@ -91,8 +91,8 @@ def test_an_english_export_of_the_comparison_has_english_names_and_the_same_colu
 
 
 def test_the_ranking_table_writes_units_the_english_way(dashboard_data):
-    from dashboard.compare_callbacks import compare_content
-    from dashboard.language import language_of
+    from dashboard.pages.compare_callbacks import compare_content
+    from dashboard.server.language import language_of
     from tests.dashboard.helpers import texts
 
     with language_of("en"):

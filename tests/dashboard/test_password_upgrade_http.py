@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 from dashboard.app import create_app
-from dashboard.settings import Settings
+from dashboard.server.settings import Settings
 from indicators.accounts.auth import needs_rehash, verify_password
 from tests.dashboard.dash_http import DashClient
 from tests.dashboard.test_sessions_http import (

@@ -13,7 +13,7 @@ from datetime import date
 import pytest
 
 from dashboard.app import create_app
-from dashboard.settings import Settings
+from dashboard.server.settings import Settings
 from indicators.groupwork import service
 from indicators.groupwork.records import Activity, ActivityKind, Role
 from indicators.groupwork.store import GroupworkStore

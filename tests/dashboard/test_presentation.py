@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dashboard import ids
-from dashboard.presentation_page import (
+from dashboard.pages.presentation import (
     edit_draft,
     navigate,
     position,
@@ -74,7 +74,7 @@ def test_the_keyboard_moves_through_the_slides(live_app, page):
 
 
 def test_the_report_button_exports_the_slide_on_screen(dashboard_data):
-    from dashboard.presentation_page import export_file
+    from dashboard.pages.presentation import export_file
 
     report = export_file(dashboard_data, "?bild=9", "standard", "report")
     assert report["filename"] == "rapport-sodra-vi.html" and "Södra Vi" in report["content"]

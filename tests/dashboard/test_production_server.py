@@ -34,7 +34,7 @@ from sqlalchemy import create_engine, func, pool, select
 
 from dashboard import ids
 from dashboard.cli import build_parser
-from dashboard.production import ServerOptions, gunicorn_config, workers_from_env
+from dashboard.server.production import ServerOptions, gunicorn_config, workers_from_env
 from indicators.groupwork import service as groupwork_service
 from indicators.groupwork.store import GroupworkStore
 from indicators.storage import schema

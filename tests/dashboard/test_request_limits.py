@@ -26,17 +26,22 @@ from werkzeug.serving import make_server
 from dashboard import ids
 from dashboard.app import create_app
 from dashboard.cli import _settings, build_parser
-from dashboard.groups_callbacks import import_upload
-from dashboard.import_page import handle_upload, import_page
-from dashboard.request_limits import (
+from dashboard.pages.groups_callbacks import import_upload
+from dashboard.pages.importing import handle_upload, import_page
+from dashboard.server.request_limits import (
     MB,
     LimitSettingError,
     max_request_mb_from_env,
     max_upload_bytes,
     parse_max_request_mb,
 )
-from dashboard.settings import DEFAULT_MAX_REQUEST_MB, Settings
-from dashboard.uploads import MAX_NAME_LENGTH, decode_upload, name_problem, shown_name
+from dashboard.server.settings import DEFAULT_MAX_REQUEST_MB, Settings
+from dashboard.server.uploads import (
+    MAX_NAME_LENGTH,
+    decode_upload,
+    name_problem,
+    shown_name,
+)
 from indicators.core.errors import InputError
 from indicators.groupwork import service
 from indicators.groupwork.store import GroupworkStore
@@ -267,7 +272,7 @@ def test_the_pages_use_the_servers_limit(store, database_url):
     client.get("/")
     with app.server.test_request_context("/"):
         from dashboard.data import DashboardData
-        from dashboard.groups_page import groups_page
+        from dashboard.pages.groups import groups_page
 
         upload = _find(groups_page(DashboardData(store), "en"), ids.GW_UPLOAD)
     assert upload.max_size == max_upload_bytes(5 * MB)

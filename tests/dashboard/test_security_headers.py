@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from dashboard.app import create_app
-from dashboard.security_headers import content_security_policy
-from dashboard.settings import Settings
+from dashboard.server.security_headers import content_security_policy
+from dashboard.server.settings import Settings
 
 PATHS = ("/", "/jamfor", "/logga-in", "/vendor/leaflet/leaflet.js", "/_dash-layout", "/no-such-page",
          "/assets/style.css")

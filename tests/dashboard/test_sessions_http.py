@@ -20,8 +20,8 @@ import pytest
 from sqlalchemy import create_engine, pool
 
 from dashboard.app import create_app
-from dashboard.auth import SESSION_TOKEN
-from dashboard.settings import Settings
+from dashboard.server.auth import SESSION_TOKEN
+from dashboard.server.settings import Settings
 from indicators.cli import main as indicators_cli
 from indicators.groupwork import service
 from indicators.groupwork.records import Role

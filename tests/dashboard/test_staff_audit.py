@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from dashboard.language import language_of
-from dashboard.staff_page import staff_tables
+from dashboard.pages.staff import staff_tables
+from dashboard.server.language import language_of
 from indicators.groupwork import service
 from indicators.groupwork.records import Activity, ActivityKind
 from tests.dashboard.helpers import texts

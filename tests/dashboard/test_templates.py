@@ -3,7 +3,7 @@
 Template syntax and markup put in every variable must come out escaped and unevaluated
 (``{{ "evalu" ~ "ated" }}`` would print "evaluated" if anything compiled it), a missing
 variable must be an error, and nothing in ``dashboard/`` may compile a template from a
-string: only ``dashboard/templating.py`` builds the environment.
+string: only ``dashboard/server/templating.py`` builds the environment.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from dashboard.exports.report import Cell, Table
 from dashboard.exports.standalone_map import make_self_contained
-from dashboard.templating import ENVIRONMENT, render
+from dashboard.server.templating import ENVIRONMENT, render
 
 DASHBOARD = Path(__file__).resolve().parents[2] / "dashboard"
 HOSTILE = ('{{ 7*7 }} {{ "evalu" ~ "ated" }} {% if true %}evalu{{ "ated" }}{% endif %} {# a comment '
@@ -130,7 +130,7 @@ def test_markup_is_made_only_in_the_one_place_per_trusted_fragment():
     made = {str(path.relative_to(DASHBOARD)): sum(1 for _, line in _code_lines(path) if "Markup(" in line)
             for path in DASHBOARD.rglob("*.py")}
     assert {name: count for name, count in made.items() if count} == {
-        "templating.py": 1,  # html.escape's output, in _escape_value
+        "server/templating.py": 1,  # html.escape's output, in _escape_value
         "exports/report.py": 1,  # the inline SVG, in _svg
         "exports/standalone_map.py": 1,  # the folium document, in _folium_parts
     }

@@ -17,12 +17,12 @@ from datetime import date
 import openpyxl
 import pytest
 
-from dashboard.compare_callbacks import export_comparison
+from dashboard.components.map_view import read_data_island
 from dashboard.exports.report import locality_report_html, municipality_report_html
 from dashboard.exports.standalone_map import standalone_map_html
-from dashboard.map_callbacks import map_document, panel_content
-from dashboard.map_view import read_data_island
-from dashboard.presentation_page import render_slide
+from dashboard.pages.compare_callbacks import export_comparison
+from dashboard.pages.map_callbacks import map_document, panel_content
+from dashboard.pages.presentation import render_slide
 from indicators.groupwork.records import (
     Activity,
     ActivityKind,

@@ -1,4 +1,10 @@
-from dashboard.url_state import LATEST, ViewState, parse_query, to_query, year_or_none
+from dashboard.views.url_state import (
+    LATEST,
+    ViewState,
+    parse_query,
+    to_query,
+    year_or_none,
+)
 
 LOCALITIES = {"storebro", "tuna"}
 INDICATORS = {"population", "other"}
@@ -35,7 +41,11 @@ def test_latest_is_no_particular_year():
 
 
 def test_a_compare_link_with_no_localities_stays_empty_and_defaults_fill_the_rest():
-    from dashboard.url_state import CompareState, compare_query, parse_compare_query
+    from dashboard.views.url_state import (
+        CompareState,
+        compare_query,
+        parse_compare_query,
+    )
 
     default = CompareState(("a", "b"), "2024", "leva", "x")
     kwargs = dict(localities={"a", "b", "c"}, areas={"leva", "trivas"}, indicators={"x", "y"}, default=default)
@@ -47,7 +57,7 @@ def test_a_compare_link_with_no_localities_stays_empty_and_defaults_fill_the_res
 
 
 def test_weights_in_a_link_are_read_and_nonsense_gives_equal_weights():
-    from dashboard.url_state import EQUAL_WEIGHTS, format_weights, parse_weights
+    from dashboard.views.url_state import EQUAL_WEIGHTS, format_weights, parse_weights
 
     assert parse_weights("leva:2,motas:0.5")["leva"] == 2.0
     assert parse_weights("leva:x") == EQUAL_WEIGHTS

@@ -14,7 +14,7 @@ import pytest
 
 from dashboard import ids
 from dashboard.app import create_app
-from dashboard.settings import Settings
+from dashboard.server.settings import Settings
 from indicators.groupwork import service
 from indicators.groupwork.records import Role
 from indicators.groupwork.store import GroupworkStore

@@ -1,0 +1,278 @@
+"""The folium map as an HTML document, drawn from prepared web layers.
+
+The map is a pure function of its inputs so it can be tested without a
+browser and exported as it is.
+
+Text is data here. folium/branca render every HTML string they are given
+again as a Jinja template, so a title such as ``{{ 7*7 }}`` would be
+evaluated on the server and ``{#`` would break the page. So folium only draws
+the frame (the Leaflet map, its controls and the view); every feature and
+every word a person or a file supplied (names, tooltips, popups, the legend)
+goes into a JSON data island that is added *after* folium has rendered, and
+``map_frame.js`` builds the layers from it with ``textContent``.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+import folium
+from branca.element import Element
+
+from dashboard import ids
+from dashboard.components.colour_scale import (
+    NO_DATA_COLOUR,
+    OTHER_BASIS_COLOUR,
+    ColourScale,
+    quantile_scale,
+)
+from dashboard.components.initiative_markers import MARKER_STYLE
+from dashboard.i18n.messages import basis_label, indicator_name, text, unit_heading
+from dashboard.server.language import current_language
+from dashboard.server.vendor import (
+    LEAFLET_CSS,
+    LEAFLET_JS,
+    MARKERCLUSTER_CSS,
+    MARKERCLUSTER_JS,
+)
+from dashboard.views.formatting import number, with_unit, year
+from geodata.web_layers import WebLayers
+from indicators.core.model import Indicator
+from indicators.metrics.latest import MapValue
+
+# Labels are drawn permanently only when they can be read; with hundreds of
+# localities (the synthetic benchmark) they would cover the map.
+MAX_PERMANENT_LABELS = 40
+LEGEND_WIDTH_PX = 230
+DATA_ISLAND_ID = "map-data"
+
+_FRAME_SCRIPT = (Path(__file__).parent / "map_frame.js").read_text(encoding="utf-8")
+# Inside a <script> element only "</script" and "<!--" can end or change it; escaping "<" (and
+# ">" and "&" for good measure) as JSON unicode escapes rules out both. U+2028/2029 are legal in
+# JSON but were line terminators in older JavaScript.
+_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
+                              "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+_STYLE = """
+<style>
+  .ort-label { font: 600 15px/1.2 system-ui, sans-serif; color: #111; background: rgba(255,255,255,.92);
+               border: 1px solid #444; border-radius: 3px; padding: 1px 6px; box-shadow: none; }
+  .ort-label:before { display: none; }
+  .ort-tooltip { font: 15px/1.35 system-ui, sans-serif; }
+  .leaflet-container { background: #eef1ee; }
+  .map-legend { position: absolute; z-index: 1000; left: 10px; top: 10px; background: #fff;
+                padding: 10px 12px; border: 1px solid #555; border-radius: 4px;
+                font: 15px/1.35 system-ui, sans-serif; color: #111; width: %(legend_width)spx; }
+  .map-legend h2 { font-size: 16px; margin: 0 0 6px; }
+  .map-legend .row { display: flex; align-items: center; gap: 8px; margin: 2px 0; }
+  .map-legend .swatch { width: 22px; height: 16px; border: 1px solid #333; flex: none; }
+  .map-legend .note { font-size: 13px; margin-top: 6px; color: #333; }
+</style>
+"""
+
+def render_map_html(
+    layers: WebLayers,
+    values: Sequence[MapValue],
+    names: Mapping[str, str],
+    indicator: Indicator,
+    *,
+    year_label: str,
+    tiles: str = "none",
+    notes: Mapping[str, str] | None = None,
+    legend_notes: Sequence[str] = (),
+    initiatives: dict | None = None,
+    focus: str | None = None,
+    language: str | None = None,
+) -> str:
+    """The complete HTML document of the map, ready for an iframe's ``srcDoc``.
+
+    ``notes`` adds a line per locality to its tooltip (what a score rests on);
+    ``legend_notes`` adds lines under the legend (weights, example data).
+    """
+    by_id = {v.locality_id: v for v in values}
+    scale = quantile_scale([v.value for v in values])
+    notes = notes or {}
+    feature_names = {f["properties"]["id"]: str(f["properties"].get("name", f["properties"]["id"]))
+                     for f in (*layers.areas["features"], *layers.points["features"])}
+    tooltips = {
+        lid: _tooltip(name, by_id.get(lid), indicator, language, notes.get(lid))
+        for lid, name in {**feature_names, **names}.items()
+    }
+    has_initiatives = bool(initiatives and initiatives["features"])
+
+    fmap = folium.Map(
+        location=_centre(layers.bounds),
+        tiles="OpenStreetMap" if tiles == "osm" else None,
+        control_scale=True,
+        zoom_control="topright",
+        # folium passes max_zoom to tile layers only; Leaflet.markercluster needs it on the map.
+        maxZoom=18,
+        minZoom=6,
+        zoom_snap=0.25,
+    )
+    # Leaflet (and Leaflet.markercluster) from the app's own /vendor route; folium's CDN defaults are dropped.
+    fmap.default_js = [("leaflet", LEAFLET_JS)]
+    fmap.default_css = [("leaflet_css", LEAFLET_CSS)]
+    if has_initiatives:
+        fmap.default_js.append(("markerclusterjs", MARKERCLUSTER_JS))
+        fmap.default_css.extend((f"markercluster_css_{i}", url) for i, url in enumerate(MARKERCLUSTER_CSS))
+    root = fmap.get_root()
+    # Our own constant style sheets: no text from people or files in them.
+    root.header.add_child(Element(_STYLE % {"legend_width": LEGEND_WIDTH_PX}))
+    if has_initiatives:
+        root.header.add_child(Element(MARKER_STYLE))
+    # Keep the municipality clear of the legend, which sits top left.
+    fmap.fit_bounds(_focus_bounds(layers, focus) or layers.bounds, padding_top_left=(LEGEND_WIDTH_PX + 10, 0),
+                    padding_bottom_right=(0, 0))
+    frame = root.render()
+
+    if has_initiatives:
+        legend_notes = [*legend_notes, text("legend_initiatives", language)]
+    payload = {
+        "map": fmap.get_name(),
+        "clickStore": ids.MAP_CLICK,
+        "boundary": layers.boundary,
+        "areas": _with_properties(layers.areas, lambda p: {"fill": _fill(scale, by_id.get(p["id"]))}),
+        "points": _with_properties(
+            layers.points,
+            lambda p: {"label": _label(p) if len(layers.points["features"]) <= MAX_PERMANENT_LABELS else ""},
+        ),
+        "tooltips": tooltips,
+        "initiatives": initiatives if has_initiatives else None,
+        "legend": _legend(scale, values, indicator, year_label, legend_notes, language),
+    }
+    document = _append_to_body(frame, data_island(payload) + f"\n<script>\n{_FRAME_SCRIPT}</script>\n")
+    return _accessible(document, text("map_title", language), language)
+
+
+def data_island(payload: object) -> str:
+    """``payload`` as a JSON ``<script>`` element that no text inside it can break out of."""
+    encoded = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return f'<script type="application/json" id="{DATA_ISLAND_ID}">{encoded.translate(_SCRIPT_SAFE)}</script>'
+
+
+def read_data_island(document: str) -> dict:
+    """The payload of a map document's data island (for tests and exports that inspect a map)."""
+    start = document.index(f'<script type="application/json" id="{DATA_ISLAND_ID}">')
+    start = document.index(">", start) + 1
+    return json.loads(document[start:document.index("</script>", start)])
+
+
+def _append_to_body(document: str, addition: str) -> str:
+    """Put ``addition`` after everything folium wrote (its map script comes after ``</body>``)."""
+    at = document.rfind("</html>")
+    return document + addition if at < 0 else document[:at] + addition + document[at:]
+
+
+def _accessible(document: str, title: str, language: str | None) -> str:
+    """A title and a language for the map document, and pinch-zoom allowed (folium forbids it)."""
+    lang = language or current_language()
+    document = document.replace("<html>", f'<html lang="{lang}">', 1)
+    document = document.replace("<head>", f"<head>\n<title>{html.escape(title)}</title>", 1)
+    return document.replace("maximum-scale=1.0, user-scalable=no", "")
+
+
+def _with_properties(collection: dict, extra) -> dict:
+    """A copy of a FeatureCollection with computed properties added (the input stays cached)."""
+    return {
+        "type": "FeatureCollection",
+        "features": [
+            {**f, "properties": {**f["properties"], **extra(f["properties"])}} for f in collection["features"]
+        ],
+    }
+
+
+def _fill(scale: ColourScale, value: MapValue | None) -> str:
+    """Ramp colour for a comparable value; distinct greys for other-basis and missing."""
+    if value is not None and value.value is None and value.observation is not None and value.observation.value is not None:
+        return OTHER_BASIS_COLOUR
+    return scale.colour(value.value if value is not None else None)
+
+
+def _focus_bounds(layers: WebLayers, locality_id: str | None):
+    """((south, west), (north, east)) of one locality's area, to zoom a presentation slide to it."""
+    if locality_id is None:
+        return None
+    for feature in layers.areas["features"]:
+        if feature["properties"].get("id") == locality_id:
+            xs, ys = [], []
+
+            def walk(coordinates) -> None:
+                if coordinates and isinstance(coordinates[0], (int, float)):
+                    xs.append(coordinates[0])
+                    ys.append(coordinates[1])
+                else:
+                    for part in coordinates:
+                        walk(part)
+
+            walk(feature["geometry"]["coordinates"])
+            return ((min(ys), min(xs)), (max(ys), max(xs)))
+    return None
+
+
+def _centre(bounds) -> list[float]:
+    (south, west), (north, east) = bounds
+    return [(south + north) / 2, (west + east) / 2]
+
+
+def _label(properties: Mapping) -> str:
+    name = str(properties.get("name", ""))
+    return f"≈ {name}" if properties.get("approximate") else name
+
+
+def _tooltip(name: str, value: MapValue | None, indicator: Indicator, language: str | None,
+             note: str | None) -> dict:
+    """The tooltip as text: the locality, then its figure with year, basis and any note."""
+    obs = value.observation if value else None
+    if obs is None or obs.value is None:
+        body = text("tooltip_no_data", language)
+    elif not value.comparable:
+        body = text(
+            "tooltip_other_basis",
+            language,
+            value=with_unit(obs.value, indicator, language),
+            basis=basis_label(obs.basis, language),
+            year=year(obs, language),
+        )
+    else:
+        body = f"{with_unit(obs.value, indicator, language)} ({year(obs, language)})"
+        if obs.example:
+            body += f" – {text('example_badge', language).lower()}"
+    lines = [f"{indicator_name(indicator, language)}: {body}"]
+    if note:
+        lines.append(f"{text('col_coverage', language)}: {note}")
+    return {"title": name, "lines": lines}
+
+
+def _legend(
+    scale: ColourScale,
+    values: Sequence[MapValue],
+    indicator: Indicator,
+    year_label: str,
+    extra_notes: Sequence[str],
+    language: str | None,
+) -> dict:
+    """Legend rows show the range of the values actually in each class."""
+    rows = []
+    comparable = [v for v in values if v.value is not None]
+    for cls in scale.classes:
+        members = [v.value for v in comparable if scale.colour(v.value) == cls.colour]
+        if not members:
+            continue
+        low, high = min(members), max(members)
+        label = number(low, language) if low == high else f"{number(low, language)}–{number(high, language)}"
+        rows.append({"colour": cls.colour, "label": label})
+    if any(v.observation is None or v.observation.value is None for v in values):
+        rows.append({"colour": NO_DATA_COLOUR, "label": text("legend_no_data", language)})
+    if any(v.observation is not None and v.observation.value is not None and not v.comparable for v in values):
+        rows.append({"colour": OTHER_BASIS_COLOUR, "label": text("legend_other_basis", language)})
+    bases = {v.observation.basis for v in comparable if v.observation and v.observation.basis}
+    notes = [*extra_notes, text("legend_approximate", language)]
+    if bases:
+        notes.insert(0, text("legend_basis", language, basis=", ".join(sorted(basis_label(b, language) for b in bases))))
+    notes.append(text("source_line", language, source=indicator.source))
+    title = f"{indicator_name(indicator, language)} ({unit_heading(indicator, language)}), {year_label}"
+    return {"title": title, "rows": rows, "notes": [str(n) for n in notes]}

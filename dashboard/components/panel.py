@@ -1,0 +1,206 @@
+"""The locality panel and the overview table, as Dash components built from domain records."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from dash import dcc, html
+
+from dashboard.components.charts import history_figure
+from dashboard.components.widgets import GRAPH_CONFIG, chart
+from dashboard.i18n.messages import (
+    area_title,
+    basis_label,
+    indicator_name,
+    source_of,
+    text,
+    unit_heading,
+)
+from dashboard.views.formatting import number, with_unit, year
+from indicators.core.model import Group, Indicator, Locality, Observation
+from indicators.metrics.latest import MapValue
+from indicators.metrics.summary import AreaSummary, IndicatorLine
+
+
+def locality_panel(
+    locality: Locality,
+    group: Group | None,
+    population_indicator: Indicator | None,
+    population: Sequence[Observation],
+    summary: Sequence[AreaSummary],
+    language: str | None = None,
+) -> html.Div:
+    """Everything known about one locality: position, group, population, indicators per area."""
+    return html.Div(
+        [
+            html.H2(locality.name, className="panel-title"),
+            _position(locality, language),
+            _group(group, language),
+            _population(population_indicator, population, language),
+            html.H3(text("areas_heading", language)),
+            *[_area(s, language) for s in summary],
+        ],
+        className="panel",
+        **{"data-locality": locality.id},
+    )
+
+
+def overview_panel(
+    indicator: Indicator,
+    values: Sequence[MapValue],
+    names: Mapping[str, str],
+    year_label: str,
+    notes: Mapping[str, str] | None = None,
+    language: str | None = None,
+) -> html.Div:
+    """With no locality chosen: what colours the map, for all localities, largest first."""
+    notes = notes or {}
+
+    def sort_key(v: MapValue):
+        return (v.value is None, -(v.value or 0), names.get(v.locality_id, ""))
+
+    rows = []
+    for v in sorted(values, key=sort_key):
+        obs = v.observation
+        value_cell = [number(obs.value, language) if obs else text("missing", language)]
+        if obs is not None and obs.example:
+            value_cell.append(_example_badge(language))
+        rows.append(
+            html.Tr(
+                [
+                    html.Td(names.get(v.locality_id, v.locality_id)),
+                    html.Td(value_cell, className="num"),
+                    *([] if notes else [html.Td(year(obs, language) if obs else "")]),
+                    html.Td(notes.get(v.locality_id) or (basis_label(obs.basis, language) if obs else "")),
+                ],
+                className="" if v.comparable else "not-comparable",
+            )
+        )
+    headers = ("col_locality", "col_value", "col_coverage") if notes else (
+        "col_locality", "col_value", "col_year", "col_basis")
+    return html.Div(
+        [
+            html.H2(text("overview_heading", language, indicator=indicator_name(indicator, language))),
+            html.P(f"{unit_heading(indicator, language)}, {year_label}"),
+            html.P(text("overview_hint", language)),
+            html.Table(
+                [
+                    html.Thead(html.Tr([html.Th(text(k, language)) for k in headers])),
+                    html.Tbody(rows),
+                ],
+                className="data-table",
+            ),
+            html.P(text("source_line", language, source=indicator.source), className="source"),
+        ],
+        className="panel",
+    )
+
+
+def _example_badge(language: str) -> html.Span:
+    return html.Span(text("example_badge", language), className="badge badge-example",
+                     title=text("example_note", language))
+
+
+def _position(locality: Locality, language: str) -> html.Div:
+    parts = []
+    if locality.approximate:
+        parts.append(html.Span(text("approximate_badge", language), className="badge badge-warning"))
+    if locality.scb_tatort_code:
+        parts.append(html.P(text("scb_tatort", language, code=locality.scb_tatort_code)))
+    else:
+        parts.append(html.P(text("not_tatort", language)))
+    parts.append(html.P(text("position_basis", language, basis=locality.position_basis), className="source"))
+    return html.Div(parts, className="panel-position")
+
+
+def _group(group: Group | None, language: str) -> html.Div:
+    if group is None:
+        return html.Div()
+    body = [html.H3(text("group_heading", language)), html.P(group.name, className="group-name")]
+    if group.note:
+        body.append(html.P(group.note))
+    return html.Div(body, className="panel-group")
+
+
+def _population(indicator: Indicator | None, population: Sequence[Observation], language: str) -> html.Div:
+    heading = html.H3(text("population_heading", language))
+    if indicator is None or not any(o.value is not None for o in population):
+        return html.Div([heading, html.P(text("population_empty", language))])
+    rows = [
+        html.Tr(
+            [
+                html.Td(year(o, language)),
+                html.Td(with_unit(o.value, indicator, language), className="num"),
+                html.Td(basis_label(o.basis, language)),
+                html.Td(source_of(o, language), className="source"),
+            ]
+        )
+        for o in sorted(population, key=lambda o: (o.year is None, o.year or 0, o.basis))
+    ]
+    return html.Div(
+        [
+            heading,
+            *(
+                [
+                    chart(dcc.Graph(
+                        figure=history_figure(indicator, population, language),
+                        config=GRAPH_CONFIG,
+                        className="population-chart",
+                    ), "folkmangd", language)
+                ]
+                if any(o.year is not None and o.value is not None for o in population)
+                else []
+            ),
+            html.Table(
+                [
+                    html.Thead(html.Tr([html.Th(text(k, language)) for k in
+                                        ("col_year", "col_value", "col_basis", "col_source")])),
+                    html.Tbody(rows),
+                ],
+                className="data-table population-table",
+            ),
+        ]
+    )
+
+
+def _area(summary: AreaSummary, language: str) -> html.Section:
+    area = summary.area
+    header = html.H4(
+        [html.Span(className="area-swatch", style={"background": area.colour}), area_title(area, language)],
+        className="area-heading",
+    )
+    if not summary.lines:
+        return html.Section([header, html.P(text("area_empty", language), className="muted")],
+                            className="area", **{"data-area": area.id})
+    return html.Section([header, *[_indicator_line(line, language) for line in summary.lines]],
+                        className="area", **{"data-area": area.id})
+
+
+def _indicator_line(line: IndicatorLine, language: str) -> html.Div:
+    ind = line.indicator
+
+    def cell(label_key: str, obs: Observation | None) -> html.Div:
+        parts = [html.Span(text(label_key, language), className="ref-label")]
+        if obs is None:
+            parts.append(html.Span(text("missing", language)))
+        else:
+            parts.append(html.Span(f"{with_unit(obs.value, ind, language)} ({year(obs, language)})"))
+            if obs.example:
+                parts.append(_example_badge(language))
+        return html.Div(parts, className="ref")
+
+    sources = sorted({source_of(o, language) for o in (line.locality, line.municipality, line.sweden) if o is not None})
+    return html.Div(
+        [
+            html.Div(indicator_name(ind, language), className="indicator-name"),
+            html.Div(
+                [cell("ref_locality", line.locality), cell("ref_municipality", line.municipality),
+                 cell("ref_sweden", line.sweden)],
+                className="refs",
+            ),
+            html.P(text("source_line", language, source="; ".join(sources) or ind.source), className="source"),
+        ],
+        className="indicator-line",
+    )
+
+

@@ -1,0 +1,57 @@
+"""Dash components set up the way every page wants them (Swedish texts inside widgets)."""
+
+from __future__ import annotations
+
+from dash import dcc, html
+
+from dashboard.i18n.messages import text
+
+_DROPDOWN_LABELS = ("select_all", "deselect_all", "selected_count", "search", "clear_search", "clear_selection",
+                    "no_options_found")
+
+
+def dropdown(component_id: str, language: str | None = None, **props) -> dcc.Dropdown:
+    """A dropdown whose built-in texts ("3 selected", "Search") are in the UI language."""
+    labels = {key: text(f"dd_{key}", language) for key in _DROPDOWN_LABELS}
+    return dcc.Dropdown(id=component_id, labels=labels, **props)
+
+
+GRAPH_CONFIG = {
+    "displaylogo": False,
+    "responsive": True,
+    # Never offer to upload municipal data to Plotly's cloud, and never reach for the network.
+    "modeBarButtonsToRemove": ["sendChartToCloud", "sendDataToCloud", "editInChartStudio"],
+    "toImageButtonOptions": {"filename": "allas-vimmerby", "scale": 2},
+}
+"""Every chart's settings: the camera button saves a PNG, nothing goes to a cloud service."""
+
+
+def chart(graph: dcc.Graph, name: str, language: str | None = None) -> html.Div:
+    """A chart with visible PNG and SVG download buttons under it.
+
+    The camera in Plotly's hover toolbar only gives PNG and is hard to find with
+    a keyboard; these buttons draw the image in the browser from the chart on
+    screen (``assets/chart_download.js``, plotly.js is local), so they work with
+    no network. ``name`` becomes the file name: ``allas-vimmerby-<name>.svg``.
+    """
+    buttons = [
+        html.Button(fmt.upper(), type="button", className="button secondary small chart-download",
+                    title=text("chart_download_title", language, format=fmt.upper()),
+                    **{"aria-label": text("chart_download_title", language, format=fmt.upper()),
+                       "data-format": fmt, "data-filename": f"allas-vimmerby-{name}"})
+        for fmt in ("png", "svg")
+    ]
+    return html.Div([graph, html.Div([html.Span(text("chart_download", language)), *buttons],
+                                     className="chart-downloads")], className="chart-box")
+
+
+STATIC_GRAPH_CONFIG = {**GRAPH_CONFIG, "staticPlot": True}
+"""For presentation slides: nothing to hover or drag on a projector."""
+
+
+def labelled(label: str, component, component_id: str, hint: str = "", *, class_name: str = "control") -> html.Div:
+    """A form control with its visible label (and an optional hint below), as every page lays them out."""
+    parts = [html.Label(label, htmlFor=component_id), component]
+    if hint:
+        parts.append(html.Div(hint, className="hint"))
+    return html.Div(parts, className=class_name)

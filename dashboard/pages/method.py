@@ -1,0 +1,35 @@
+"""The method page: how scores and the index are computed, and where figures come from."""
+
+from __future__ import annotations
+
+from dash import dcc, html
+
+from dashboard.data import DashboardData
+from dashboard.i18n.messages import indicator_name, text, unit_heading
+from dashboard.server.language import current_language
+from indicators.core.slus import AREAS_BY_ID
+from indicators.metrics.method import method_text
+
+
+def method_page(data: DashboardData, language: str | None = None) -> html.Div:
+    indicators = data.store.indicators()
+    rows = [
+        html.Tr([html.Td(indicator_name(i, language)), html.Td(AREAS_BY_ID[i.area_id].short_name if i.area_id in AREAS_BY_ID else i.area_id), html.Td(unit_heading(i, language)),
+                 html.Td(text(f"direction_{i.direction.value}", language)), html.Td(i.source),
+                 html.Td(i.definition_sv)])
+        for i in indicators
+    ]
+    return html.Div(
+        [
+            html.H2(text("method_heading", language)),
+            dcc.Markdown(method_text(language or current_language()), className="method-text"),
+            html.H3(text("catalogue_heading", language)),
+            html.Div(html.Table(
+                [html.Thead(html.Tr([html.Th(text(k, language)) for k in
+                                     ("col_indicator", "compare_area", "col_unit", "col_direction", "col_source",
+                                      "col_definition")])),
+                 html.Tbody(rows)],
+                className="data-table"), className="table-scroll"),
+        ],
+        className="method-page narrow-page",
+    )

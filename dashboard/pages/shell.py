@@ -1,0 +1,26 @@
+"""The frame around every page: header with navigation, the page slot, the footer."""
+
+from __future__ import annotations
+
+from dash import dcc, html
+
+from dashboard import ids
+from dashboard.i18n.messages import text
+
+
+def build_shell(language: str | None = None) -> html.Div:
+    return html.Div(
+        [
+            dcc.Location(id=ids.ROOT_URL, refresh=False),
+            html.Header(
+                [
+                    html.Div([html.H1(text("app_title", language)), html.P(text("app_subtitle", language))]),
+                    html.Nav(id=ids.NAV, className="nav", **{"aria-label": text("nav_label", language)}),
+                ],
+                className="app-header",
+            ),
+            html.Div(id=ids.PAGE, className="page"),
+            html.Footer(html.P(text("footer_sources", language)), className="app-footer"),
+        ],
+        className="app",
+    )

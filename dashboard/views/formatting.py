@@ -1,0 +1,39 @@
+"""Numbers and years as Swedish readers expect them (``15 384``, ``82,3 %``)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+from dashboard.i18n.messages import text, unit_of
+from dashboard.server.language import current_language
+from indicators.core.model import Indicator, Observation
+
+_LOCALES = {"sv": "sv_SE", "en": "en_GB"}
+
+
+def number(value: float | None, language: str | None = None) -> str:
+    """A value with grouping and at most one decimal; missing is said in words, never 0."""
+    if value is None:
+        return text("missing", language)
+    pattern = "#,##0" if float(value).is_integer() else "#,##0.0"
+    return format_decimal(value, format=pattern, locale=_LOCALES.get(language or current_language(), "sv_SE"))
+
+
+def with_unit(value: float | None, indicator: Indicator, language: str | None = None) -> str:
+    """``82,3 %`` or ``8 231 invånare``; a missing value gets no unit."""
+    if value is None:
+        return number(None, language)
+    return f"{number(value, language)} {unit_of(indicator, language)}".strip()
+
+
+def year(observation: Observation, language: str | None = None) -> str:
+    """The year of a figure, or "odaterad" for an undated one."""
+    return str(observation.year) if observation.year is not None else text("undated", language)
+
+
+def day(value: date, language: str | None = None) -> str:
+    """``12 sep. 2026`` / ``12 Sept 2026``: a date as the reader's language writes it."""
+    return format_date(value, format="medium", locale=_LOCALES.get(language or current_language(), "sv_SE"))

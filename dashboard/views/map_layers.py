@@ -1,0 +1,106 @@
+"""What can colour the map: an indicator, an area score or the attractiveness index.
+
+Scores are shown through the same machinery as indicator values: each score
+becomes an observation of a stand-in indicator (unit "poäng 0–100"), so the
+map, legend and tooltips need no second code path.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from dashboard.i18n.messages import indicator_name, text
+from indicators.core.model import Direction, Indicator, Level, Observation
+from indicators.core.slus import AREAS_BY_ID, DEVELOPMENT_AREAS
+from indicators.metrics.latest import MapValue, map_values
+from indicators.metrics.scores import ScoreTable
+
+INDEX_LAYER = "index"
+AREA_LAYER_PREFIX = "omrade-"
+
+
+@dataclass(frozen=True)
+class LayerData:
+    """Everything the map needs for one layer and year."""
+
+    indicator: Indicator
+    values: list[MapValue]
+    notes: Mapping[str, str] = field(default_factory=dict)
+    """Extra tooltip text per locality (what a score rests on)."""
+    legend_notes: tuple[str, ...] = ()
+
+
+def is_score_layer(layer: str) -> bool:
+    return layer == INDEX_LAYER or layer.startswith(AREA_LAYER_PREFIX)
+
+
+def area_of(layer: str) -> str | None:
+    area = layer.removeprefix(AREA_LAYER_PREFIX) if layer.startswith(AREA_LAYER_PREFIX) else None
+    return area if area in AREAS_BY_ID else None
+
+
+def layer_options(indicators: Sequence[Indicator], language: str | None = None) -> list[dict]:
+    """Locality indicators first, then the index and the six area scores."""
+    options = [{"label": indicator_name(ind, language), "value": ind.id} for ind in indicators if ind.level is Level.LOCALITY]
+    options.append({"label": text("layer_index", language), "value": INDEX_LAYER})
+    options.extend(
+        {"label": text("layer_area", language, area=area.short_name), "value": AREA_LAYER_PREFIX + area.id}
+        for area in DEVELOPMENT_AREAS
+    )
+    return options
+
+
+def score_indicator(layer: str, language: str | None = None) -> Indicator:
+    """The stand-in indicator a score layer is drawn as."""
+    area = area_of(layer)
+    name = text("layer_index", language) if area is None else text(
+        "layer_area", language, area=AREAS_BY_ID[area].short_name)
+    return Indicator(
+        id=layer,
+        name_sv=name,
+        name_en=name,
+        unit=text("score_unit", language),
+        area_id=area or DEVELOPMENT_AREAS[0].id,
+        direction=Direction.HIGHER_IS_BETTER,
+        level=Level.LOCALITY,
+        source=text("score_source", language),
+        definition_sv="",
+    )
+
+
+def score_layer_data(layer: str, table: ScoreTable, weights_note: str,
+                     language: str | None = None) -> LayerData:
+    """Map values for an area score or the index from a computed score table."""
+    indicator = score_indicator(layer, language)
+    area = area_of(layer)
+    values, notes, example = [], {}, False
+    for locality_id in table.locality_ids:
+        if area is None:
+            item = table.index[locality_id]
+            score, example_here = item.score, item.example
+            notes[locality_id] = text("index_coverage", language, used=item.areas_used,
+                                      available=item.areas_available)
+        else:
+            item = table.areas[locality_id][area]
+            score, example_here = item.score, item.example
+            notes[locality_id] = text("score_coverage", language, used=item.used, available=item.available)
+        example = example or example_here
+        observation = Observation(layer, locality_id, table.year, _rounded(score), indicator.source,
+                                  example=example_here)
+        values.append(MapValue(locality_id, observation, comparable=True))
+    legend = [weights_note] if area is None else []
+    if example:
+        legend.append(text("legend_example", language))
+    return LayerData(indicator, values, notes, tuple(legend))
+
+
+def indicator_layer_data(indicator: Indicator, observations: Sequence[Observation], locality_ids: Sequence[str],
+                         year: int | None, language: str | None = None) -> LayerData:
+    values = map_values(observations, locality_ids, year)
+    example = any(v.observation is not None and v.observation.example for v in values)
+    return LayerData(indicator, values, {}, (text("legend_example", language),) if example else ())
+
+
+def _rounded(score: float | None) -> float | None:
+    return None if score is None else round(score)
