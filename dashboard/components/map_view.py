@@ -53,8 +53,8 @@ _FRAME_SCRIPT = (Path(__file__).parent / "map_frame.js").read_text(encoding="utf
 # Inside a <script> element only "</script" and "<!--" can end or change it; escaping "<" (and
 # ">" and "&" for good measure) as JSON unicode escapes rules out both. U+2028/2029 are legal in
 # JSON but were line terminators in older JavaScript.
-_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
-                              "\u2028": "\\u2028", "\u2029": "\\u2029"})
+# (Chained str.replace: str.translate with a mapping is about 50 times slower on a 5 MB map.)
+_SCRIPT_SAFE = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
 
 _STYLE = """
 <style>
@@ -151,7 +151,9 @@ def render_map_html(
 def data_island(payload: object) -> str:
     """``payload`` as a JSON ``<script>`` element that no text inside it can break out of."""
     encoded = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    return f'<script type="application/json" id="{DATA_ISLAND_ID}">{encoded.translate(_SCRIPT_SAFE)}</script>'
+    for unsafe, escaped in _SCRIPT_SAFE:
+        encoded = encoded.replace(unsafe, escaped)
+    return f'<script type="application/json" id="{DATA_ISLAND_ID}">{encoded}</script>'
 
 
 def read_data_island(document: str) -> dict:

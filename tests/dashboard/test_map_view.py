@@ -66,3 +66,14 @@ def test_names_are_escaped_in_labels_and_tooltips(dashboard_data, store):
     island = read_data_island(html)
     assert island["tooltips"][evil.id]["title"] == evil.name  # ... the name is data, shown as text
     assert evil.name in labels(html) or f"≈ {evil.name}" in labels(html)
+
+
+def test_the_data_island_cannot_be_ended_or_commented_out_by_its_text():
+    from dashboard.components.map_view import data_island
+
+    text = 'x</script><script>alert(1)</script><!-- & \u2028 \u2029 {{ 7*7 }}'
+    island = data_island({"title": text})
+    inner = island.split(">", 1)[1].rsplit("</script>", 1)[0]
+    assert "<" not in inner and ">" not in inner and "&" not in inner
+    assert "\u2028" not in inner and "\u2029" not in inner
+    assert read_data_island(island)["title"] == text
