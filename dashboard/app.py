@@ -21,16 +21,7 @@ from dashboard.pages.presentation import (
     presentation_page,
     register_presentation_callbacks,
 )
-from dashboard.pages.routing import (
-    COMPARE_PATH,
-    GROUPS_PATH,
-    IMPORT_PATH,
-    MAP_PATH,
-    METHOD_PATH,
-    PRESENT_PATH,
-    STAFF_PATH,
-    register_routing,
-)
+from dashboard.pages.routing import register_navigation, register_pages
 from dashboard.pages.shell import build_shell
 from dashboard.pages.staff import register_staff_callbacks, staff_page
 from dashboard.server.auth import register_auth, safe_next, trusted_proxies
@@ -40,13 +31,30 @@ from dashboard.server.secret import load_or_create_secret
 from dashboard.server.security_headers import register_security_headers
 from dashboard.server.settings import Settings
 from dashboard.server.vendor import register_vendor_routes
+from dashboard.views.public_names import (
+    COMPARE_PATH,
+    GROUPS_PATH,
+    IMPORT_PATH,
+    MAP_PATH,
+    METHOD_PATH,
+    PRESENT_PATH,
+    STAFF_PATH,
+)
 from indicators.groupwork.service import upgrade_password_hash
 from indicators.i18n.audit_texts import t as audit_text
 from indicators.observations.import_log import utc_now
 from indicators.storage.store import Store
 
-PAGES = {MAP_PATH: map_page, COMPARE_PATH: compare_page, GROUPS_PATH: groups_page, IMPORT_PATH: import_page,
-         METHOD_PATH: method_page, PRESENT_PATH: presentation_page, STAFF_PATH: staff_page}
+PAGES = {
+    MAP_PATH: ("dashboard.pages.map", map_page),
+    COMPARE_PATH: ("dashboard.pages.compare", compare_page),
+    GROUPS_PATH: ("dashboard.pages.groups", groups_page),
+    IMPORT_PATH: ("dashboard.pages.importing", import_page),
+    METHOD_PATH: ("dashboard.pages.method", method_page),
+    PRESENT_PATH: ("dashboard.pages.presentation", presentation_page),
+    STAFF_PATH: ("dashboard.pages.staff", staff_page),
+}
+"""Every page: path → (Dash Pages module name, layout builder)."""
 
 
 def create_app(
@@ -56,8 +64,9 @@ def create_app(
 
     Dash serves its own scripts (``serve_locally``), Leaflet comes from the
     ``/vendor`` route, so the page makes no request beyond this server. Pages
-    are swapped by one routing callback; ``validation_layout`` lists every
-    page so Dash still checks each callback's ids. ``clock`` (UTC) times
+    are Dash Pages registered here (``routing.register_pages``: the registry is
+    global, the layouts find this app's data per request); ``validation_layout``
+    lists every page so Dash still checks each callback's ids. ``clock`` (UTC) times
     sessions and failed sign-ins, so tests can move time without sleeping.
     """
     store = store or Store.open(settings.database_url)
@@ -68,9 +77,12 @@ def create_app(
         serve_locally=True,
         update_title=None,
         suppress_callback_exceptions=True,
+        use_pages=True,
+        pages_folder="",  # pages are registered below, not imported from a folder
+        include_pages_meta=False,  # the page head stays as it was
     )
     app.layout = build_shell
-    app.validation_layout = lambda: html.Div([build_shell(), *[page(data) for page in PAGES.values()]])
+    app.validation_layout = lambda: html.Div([build_shell(), *[page(data) for _, page in PAGES.values()]])
     register_request_limit(app.server, settings.max_request_mb)  # before anything reads a body
     register_security_headers(app.server, settings.tiles)
     register_vendor_routes(app.server)
@@ -89,7 +101,8 @@ def create_app(
     )
     register_language_route(app.server, safe_next)
     _declare_page_language(app)
-    register_routing(app, data, PAGES)
+    register_pages(app, data, PAGES)
+    register_navigation(app, data)
     register_groups_callbacks(app, data)
     register_staff_callbacks(app, data)
     register_presentation_callbacks(app, data)

@@ -15,6 +15,8 @@ from dashboard import ids
 from dashboard.components.chart_text import chart_message, chart_text
 from dashboard.i18n.messages import basis_label, text
 from dashboard.views.formatting import day, number
+from dashboard.views.public_names import GROUPS_PATH
+from dashboard.views.url_state import locality_link
 from indicators.core.model import Observation
 from indicators.core.slus import AREAS_BY_ID
 from indicators.groupwork.records import (
@@ -67,7 +69,7 @@ def overview_table(
                  f"{basis_label(population.basis, language)})" if population and population.value is not None
                  else text("missing", language))
         rows.append(html.Tr([
-            html.Th(dcc.Link(name, href=f"/grupper?ort={locality_id}"), scope="row"),
+            html.Th(dcc.Link(name, href=locality_link(GROUPS_PATH, locality_id)), scope="row"),
             html.Td(str(count), className="num"),
             html.Td(number(round(rate, 1), language) if rate is not None else text("missing", language),
                     className="num"),

@@ -1,9 +1,18 @@
-"""Which page a path shows. Paths are Swedish because people share them."""
+"""Which page a path shows: Dash Pages, registered by the app factory.
+
+Paths live in ``dashboard.views.public_names``. Dash Pages keeps one
+registry per process while ``create_app`` may build several apps in one
+process (tests, workers), so the registered layouts hold no app's data:
+each looks up the data of the app serving the request (``flask.current_app``).
+Registering again replaces the entry with an equal one.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+import dash
+import flask
 from dash import Dash, Input, Output, dcc, html
 
 from dashboard import ids
@@ -11,36 +20,70 @@ from dashboard.data import DashboardData
 from dashboard.i18n.messages import text
 from dashboard.server.auth import CSRF_FIELD, LOGIN_PATH, LOGOUT_PATH, csrf_token
 from dashboard.server.language import SWITCH_PATH, current_language
+from dashboard.views.public_names import (
+    COMPARE_PATH,
+    GROUPS_PATH,
+    IMPORT_PATH,
+    MAP_PATH,
+    METHOD_PATH,
+    NOT_FOUND_PATH,
+    PRESENT_PATH,
+    STAFF_PATH,
+)
 from indicators.groupwork.records import Role, User
-
-MAP_PATH = "/"
-COMPARE_PATH = "/jamfor"
-GROUPS_PATH = "/grupper"
-IMPORT_PATH = "/importera"
-METHOD_PATH = "/metod"
-STAFF_PATH = "/personal"
-PRESENT_PATH = "/presentation"
 
 NAV_ITEMS = ((MAP_PATH, "nav_map"), (COMPARE_PATH, "nav_compare"), (GROUPS_PATH, "nav_groups"),
              (IMPORT_PATH, "nav_import"), (METHOD_PATH, "nav_method"), (PRESENT_PATH, "nav_present"),
              (STAFF_PATH, "nav_staff"))
+DATA_KEY = "allas_dashboard_data"
+"""Where each app keeps its ``DashboardData`` in ``flask.Flask.extensions``."""
+NOT_FOUND_MODULE = "dashboard.pages.not_found_404"
+"""Dash Pages shows the page whose module name ends in ``not_found_404`` for unknown paths."""
+
+PageBuilder = Callable[[DashboardData], html.Div]
 
 
-def register_routing(app: Dash, data: DashboardData, pages: dict[str, Callable[[DashboardData], html.Div]]) -> None:
-    """One callback swaps the page; unknown paths get a page that says so."""
+def register_pages(app: Dash, data: DashboardData, pages: dict[str, tuple[str, PageBuilder]]) -> None:
+    """Register every page (module name, builder) under its path, plus the not-found page.
 
-    @app.callback(Output(ids.PAGE, "children"), Output(ids.NAV, "children"), Input(ids.ROOT_URL, "pathname"))
-    def _route(pathname):
+    The staff page is registered for everyone: its builder shows non-staff
+    visitors the refusal, so the rule stays on the server, not in the menu.
+    """
+    app.server.extensions[DATA_KEY] = data
+    for path, (module, build) in pages.items():
+        dash.register_page(module, path=path, name=module.rsplit(".", 1)[-1], title=_app_title,
+                           layout=_current_app_layout(build), description="")
+    dash.register_page(NOT_FOUND_MODULE, path=NOT_FOUND_PATH, name="not_found_404", title=_not_found_title,
+                       layout=not_found_page, description="")
+
+
+def _current_app_layout(build: PageBuilder) -> Callable[..., html.Div]:
+    def layout(**_query: str) -> html.Div:
+        """The page for the app answering; query parameters are read by the pages' own callbacks (url_state)."""
+        return build(flask.current_app.extensions[DATA_KEY])
+
+    return layout
+
+
+def _app_title(**_path_variables: str) -> str:
+    return text("app_title")
+
+
+def _not_found_title(**_path_variables: str) -> str:
+    return f"{text('not_found_title')} – {text('app_title')}"
+
+
+def not_found_page(**_query: str) -> html.Div:
+    return html.Div([html.H2(text("not_found_title")), html.P(text("not_found_body"))], className="page-missing")
+
+
+def register_navigation(app: Dash, data: DashboardData) -> None:
+    """The menu follows the path and the signed-in user."""
+
+    @app.callback(Output(ids.NAV, "children"), Input(ids.ROOT_URL, "pathname"))
+    def _navigation(pathname):
         user = data.current_user()
-        return page_for(pathname, data, pages), [*nav_links(pathname, user), user_status(user, pathname, data.names()),
-                                                 language_link(pathname)]
-
-
-def page_for(pathname: str | None, data: DashboardData, pages) -> html.Div:
-    build = pages.get(normalise(pathname))
-    if build is None:
-        return html.Div([html.H2(text("not_found_title")), html.P(text("not_found_body"))], className="page-missing")
-    return build(data)
+        return [*nav_links(pathname, user), user_status(user, pathname, data.names()), language_link(pathname)]
 
 
 def normalise(pathname: str | None) -> str:

@@ -1,7 +1,8 @@
-"""The frame around every page: header with navigation, the page slot, the footer."""
+"""The frame around every page: header with navigation, the page slot (Dash Pages' container), the footer."""
 
 from __future__ import annotations
 
+import dash
 from dash import dcc, html
 
 from dashboard import ids
@@ -19,7 +20,7 @@ def build_shell(language: str | None = None) -> html.Div:
                 ],
                 className="app-header",
             ),
-            html.Div(id=ids.PAGE, className="page"),
+            html.Div(dash.page_container, id=ids.PAGE, className="page"),
             html.Footer(html.P(text("footer_sources", language)), className="app-footer"),
         ],
         className="app",

@@ -11,13 +11,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from dashboard.i18n.messages import indicator_name, text
+from dashboard.views.public_names import AREA_LAYER_PREFIX
 from indicators.core.model import Direction, Indicator, Level, Observation
 from indicators.core.slus import AREAS_BY_ID, DEVELOPMENT_AREAS
 from indicators.metrics.latest import MapValue, map_values
 from indicators.metrics.scores import ScoreTable
 
 INDEX_LAYER = "index"
-AREA_LAYER_PREFIX = "omrade-"
 
 
 @dataclass(frozen=True)

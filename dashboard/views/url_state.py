@@ -12,9 +12,18 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import parse_qs, urlencode
 
+from dashboard.views.public_names import (
+    KEY_AREA,
+    KEY_INDICATOR,
+    KEY_LOCALITIES,
+    KEY_LOCALITY,
+    KEY_PERIOD,
+    KEY_WEIGHTS,
+    KEY_YEAR,
+    LATEST,
+)
 from indicators.core.slus import DEVELOPMENT_AREAS
 
-LATEST = "senaste"
 MAX_COMPARED = 10
 EQUAL_WEIGHTS: dict[str, float] = {area.id: 1.0 for area in DEVELOPMENT_AREAS}
 
@@ -94,13 +103,13 @@ def parse_query(
 ) -> ViewState:
     """Read the map view from ``location.search``; anything unknown becomes the default."""
     params = _params(search)
-    locality = params.get("ort")
-    indicator = params.get("indikator")
+    locality = params.get(KEY_LOCALITY)
+    indicator = params.get(KEY_INDICATOR)
     return ViewState(
         locality=locality if locality in localities else None,
         indicator=indicator if indicator in indicators else default_indicator,
-        year=_year(params.get("ar")),
-        weights=parse_weights(params.get("vikter")),
+        year=_year(params.get(KEY_YEAR)),
+        weights=parse_weights(params.get(KEY_WEIGHTS)),
     )
 
 
@@ -108,14 +117,14 @@ def to_query(state: ViewState, *, default_indicator: str) -> str:
     """The shortest query string that reproduces ``state``."""
     params = {}
     if state.locality:
-        params["ort"] = state.locality
+        params[KEY_LOCALITY] = state.locality
     if state.indicator != default_indicator:
-        params["indikator"] = state.indicator
+        params[KEY_INDICATOR] = state.indicator
     if state.year != LATEST:
-        params["ar"] = state.year
+        params[KEY_YEAR] = state.year
     weights = format_weights(state.weights)
     if weights:
-        params["vikter"] = weights
+        params[KEY_WEIGHTS] = weights
     return "?" + urlencode(params, safe=",:") if params else ""
 
 
@@ -130,34 +139,67 @@ def parse_compare_query(
     """Read the compare view; unknown localities are dropped, at most ten are kept."""
     params = _params(search)
     chosen: list[str] = []
-    for locality in (params.get("orter") or "").split(","):
+    for locality in (params.get(KEY_LOCALITIES) or "").split(","):
         if locality in localities and locality not in chosen:
             chosen.append(locality)
-    area = params.get("omrade")
-    indicator = params.get("indikator")
+    area = params.get(KEY_AREA)
+    indicator = params.get(KEY_INDICATOR)
     return CompareState(
-        localities=tuple(chosen[:MAX_COMPARED]) if "orter" in params else default.localities,
-        year=_year(params.get("ar")) if "ar" in params else default.year,
+        localities=tuple(chosen[:MAX_COMPARED]) if KEY_LOCALITIES in params else default.localities,
+        year=_year(params.get(KEY_YEAR)) if KEY_YEAR in params else default.year,
         area=area if area in areas else default.area,
         indicator=indicator if indicator in indicators else default.indicator,
-        weights=parse_weights(params.get("vikter")),
+        weights=parse_weights(params.get(KEY_WEIGHTS)),
     )
 
 
 def compare_query(state: CompareState) -> str:
     """Every part of the compare view, so the link holds even if defaults change later."""
     params = {
-        "orter": ",".join(state.localities),
-        "ar": state.year,
-        "omrade": state.area,
-        "indikator": state.indicator,
+        KEY_LOCALITIES: ",".join(state.localities),
+        KEY_YEAR: state.year,
+        KEY_AREA: state.area,
+        KEY_INDICATOR: state.indicator,
     }
     weights = format_weights(state.weights)
     if weights:
-        params["vikter"] = weights
+        params[KEY_WEIGHTS] = weights
     return "?" + urlencode(params, safe=",:")
 
 
 def year_or_none(year: str) -> int | None:
     """The picker's value as an int year, None for "latest"."""
     return int(year) if year != LATEST else None
+
+
+@dataclass(frozen=True)
+class GroupsState:
+    """The groups page: whose work is shown (None: nobody chosen) and over which period."""
+
+    locality: str | None
+    period: str | None
+    """A four-digit year, or None for the default period."""
+
+
+def parse_groups_query(search: str | None, *, localities: Collection[str]) -> GroupsState:
+    """Read the groups view; an unknown locality or a malformed period is left unchosen."""
+    params = _params(search)
+    locality = params.get(KEY_LOCALITY)
+    period = params.get(KEY_PERIOD) or ""
+    return GroupsState(locality=locality if locality in localities else None,
+                       period=period if period.isdigit() and len(period) == 4 else None)
+
+
+def groups_query(locality: str | None, period: str | None) -> str:
+    """The shortest query string for the groups view; ``period`` None (the default) is left out."""
+    params = {}
+    if locality:
+        params[KEY_LOCALITY] = locality
+    if period:
+        params[KEY_PERIOD] = period
+    return "?" + urlencode(params) if params else ""
+
+
+def locality_link(path: str, locality_id: str) -> str:
+    """A page's link that opens with ``locality_id`` chosen."""
+    return f"{path}?{urlencode({KEY_LOCALITY: locality_id})}"

@@ -1,0 +1,40 @@
+"""Every public name of the dashboard: page paths and URL query keys, defined once.
+
+These names are Swedish because people share the links with Swedish-speaking
+colleagues; once shared, a link must keep working, so the names are part of
+the app's public interface. Everything in ``dashboard/`` imports them from
+here; ``tests/dashboard/test_public_names.py`` fails on the literals anywhere
+else, so they cannot drift apart again.
+
+Slide ids (``oversikt``, ``jamforelse``, ``framsteg``, ``ort:<id>``) are not
+here: they are stored in saved presentations, so the domain owns them
+(``indicators.presentations.slides``) and the dashboard imports them from there.
+"""
+
+from __future__ import annotations
+
+# Page paths.
+MAP_PATH = "/"
+COMPARE_PATH = "/jamfor"
+GROUPS_PATH = "/grupper"
+IMPORT_PATH = "/importera"
+METHOD_PATH = "/metod"
+STAFF_PATH = "/personal"
+PRESENT_PATH = "/presentation"
+NOT_FOUND_PATH = "/404"
+"""Where the not-found page is registered; Dash Pages shows it for every unknown path."""
+
+# Query keys.
+KEY_LOCALITY = "ort"
+KEY_LOCALITIES = "orter"
+KEY_YEAR = "ar"
+KEY_AREA = "omrade"
+KEY_INDICATOR = "indikator"
+KEY_WEIGHTS = "vikter"
+KEY_PERIOD = "period"
+
+# Query values.
+LATEST = "senaste"
+"""The year value meaning "the latest year with data"."""
+AREA_LAYER_PREFIX = "omrade-"
+"""A map layer showing a development area's score: ``omrade-leva``."""
