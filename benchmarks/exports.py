@@ -32,7 +32,7 @@ from dashboard.exports.chart_image import chart_image  # noqa: E402
 from dashboard.exports.pdf import find_chromium, report_pdf  # noqa: E402
 from dashboard.exports.report import locality_report_html, municipality_report_html  # noqa: E402
 from dashboard.exports.standalone_map import standalone_map_html  # noqa: E402
-from dashboard.pages.compare_callbacks import compare_view  # noqa: E402
+from dashboard.views.compare import compare_view  # noqa: E402
 from indicators.storage.store import Store  # noqa: E402
 
 LINK = "?orter=storebro,tuna,sodra-vi&ar=2024&omrade=trivas"

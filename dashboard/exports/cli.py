@@ -139,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _export_map(data, args, parser: argparse.ArgumentParser) -> int:
     from dashboard.exports.standalone_map import standalone_map_html
-    from dashboard.pages.map_callbacks import layer_years
+    from dashboard.views.map import layer_years
     from dashboard.views.url_state import LATEST
 
     layers = [o["value"] for o in data.layer_options()]
@@ -184,7 +184,7 @@ def _export_chart(data, args, language: str) -> int:
 
     from dashboard.exports.chart_image import ChartImageError, chart_image
     from dashboard.i18n.messages import text
-    from dashboard.pages.compare_callbacks import compare_view
+    from dashboard.views.compare import compare_view
 
     search = urlsplit(args.link).query if args.link and "?" in args.link else args.link
     view = compare_view(data, search, language)

@@ -24,10 +24,10 @@ from markupsafe import Markup
 from dashboard.data import DashboardData
 from dashboard.exports.texts import long_date, t
 from dashboard.i18n.messages import indicator_name
-from dashboard.pages.map_callbacks import layer_data, map_document
 from dashboard.server.language import current_language
 from dashboard.server.templating import render
 from dashboard.server.vendor import VENDOR_PREFIX
+from dashboard.views.map import layer_data, map_document
 from dashboard.views.url_state import LATEST, parse_weights
 
 PACKAGES: dict[str, Path] = {

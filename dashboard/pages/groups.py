@@ -12,6 +12,7 @@ from dashboard.components.widgets import dropdown, labelled
 from dashboard.data import DashboardData
 from dashboard.i18n.messages import text
 from dashboard.server.uploads import limited_upload
+from dashboard.views.groups import PERIOD_12_MONTHS
 from indicators.core.slus import DEVELOPMENT_AREAS
 from indicators.groupwork.records import (
     DESCRIPTION_MAX,
@@ -20,8 +21,6 @@ from indicators.groupwork.records import (
     ActivityKind,
     InitiativeStatus,
 )
-
-PERIOD_12_MONTHS = "12m"
 
 
 def groups_page(data: DashboardData, language: str | None = None) -> html.Div:

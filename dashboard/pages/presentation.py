@@ -23,11 +23,11 @@ from dashboard.data import DashboardData
 from dashboard.exports.report import locality_report_html, municipality_report_html
 from dashboard.exports.standalone_map import standalone_map_html
 from dashboard.i18n.messages import text
-from dashboard.pages.groups_callbacks import outcome_message
-from dashboard.pages.map_callbacks import map_document
 from dashboard.server.language import current_language
 from dashboard.views.formatting import number
-from dashboard.views.url_state import EQUAL_WEIGHTS
+from dashboard.views.forms import outcome_message
+from dashboard.views.map import map_document
+from dashboard.views.url_state import EQUAL_WEIGHTS, LATEST
 from indicators.accounts.auth import can
 from indicators.accounts.gate import PermissionDenied
 from indicators.core.errors import InputError
@@ -179,7 +179,7 @@ def render_slide(data: DashboardData, slide: str, language: str | None = None) -
 
 
 def _map(data: DashboardData, layer: str, focus: str | None = None) -> html.Iframe:
-    return html.Iframe(srcDoc=map_document(data, {"layer": layer, "year": "senaste", "weights": ""}, focus=focus),
+    return html.Iframe(srcDoc=map_document(data, {"layer": layer, "year": LATEST, "weights": ""}, focus=focus),
                        className="pres-map", title=text("map_title"))
 
 

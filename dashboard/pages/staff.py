@@ -17,9 +17,9 @@ from dashboard import ids
 from dashboard.components.widgets import dropdown, labelled
 from dashboard.data import DashboardData
 from dashboard.i18n.messages import label_of, message, text
-from dashboard.pages.groups_callbacks import FORM, outcome_message
 from dashboard.server.language import current_language
 from dashboard.views.formatting import day
+from dashboard.views.forms import FORM, outcome_message
 from indicators.accounts.auth import Action, can
 from indicators.accounts.gate import PermissionDenied
 from indicators.audit.service import read_audit

@@ -16,15 +16,16 @@ from typing import NamedTuple
 import pytest
 
 from dashboard import ids
-from dashboard.pages.compare_callbacks import CompareContent, CompareSync
-from dashboard.pages.groups_callbacks import (
+from dashboard.pages.compare_callbacks import CompareContent
+from dashboard.views.compare import CompareSync
+from dashboard.views.groups import (
     ACTIVITY_FORM,
     INITIATIVE_FORM,
     GroupsSync,
     GroupsView,
     RecordFormUpdate,
 )
-from dashboard.pages.map_callbacks import SliderUpdate, ViewSync
+from dashboard.views.map import SliderUpdate, ViewSync
 
 WEIGHTS = '{"area":["ALL"],"type":"' + ids.WEIGHT + '"}'
 

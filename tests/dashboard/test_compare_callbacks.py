@@ -9,8 +9,8 @@ import pandas as pd
 from dash import no_update
 
 from dashboard import ids
-from dashboard.pages.compare_callbacks import (
-    compare_content,
+from dashboard.pages.compare_callbacks import compare_content
+from dashboard.views.compare import (
     export_comparison,
     read_state,
     sync_compare,

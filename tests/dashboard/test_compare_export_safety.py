@@ -12,7 +12,7 @@ import pytest
 from openpyxl import load_workbook
 
 from dashboard.data import DashboardData
-from dashboard.pages.compare_callbacks import export_comparison
+from dashboard.views.compare import export_comparison
 from indicators.core.spreadsheet_safety import FORMULA_STARTS
 from indicators.observations.importing import import_file
 

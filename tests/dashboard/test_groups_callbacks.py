@@ -7,9 +7,8 @@ from datetime import date
 import pytest
 from dash import no_update
 
-from dashboard.pages.groups_callbacks import (
-    activity_from_form,
-    initiative_from_form,
+from dashboard.views.forms import activity_from_form, initiative_from_form
+from dashboard.views.groups import (
     period_bounds,
     render_groups,
     sync_groups,
@@ -60,7 +59,7 @@ def test_the_export_is_a_workbook_that_reads_back(dashboard_data):
 
     import openpyxl
 
-    from dashboard.pages.groups_callbacks import export_workbook
+    from dashboard.views.groups import export_workbook
 
     gw = dashboard_data.gw
     admin = service.bootstrap_admin(gw, "admin", "admin-lösenord-1")
@@ -74,7 +73,7 @@ def test_the_export_is_a_workbook_that_reads_back(dashboard_data):
 
 
 def test_an_upload_without_sign_in_is_refused(dashboard_data):
-    from dashboard.pages.groups_callbacks import import_upload
+    from dashboard.views.groups import import_upload
 
     csv = "data:text/csv;base64," + __import__("base64").b64encode(b"locality_id,date\n").decode()
     message, changed = import_upload(dashboard_data, csv, "aktiviteter.csv")
@@ -82,7 +81,7 @@ def test_an_upload_without_sign_in_is_refused(dashboard_data):
 
 
 def test_form_problems_read_in_english_with_the_form_labels():
-    from dashboard.pages.groups_callbacks import outcome_message
+    from dashboard.views.forms import outcome_message
     from indicators.groupwork.records import Initiative, InitiativeStatus
     from indicators.groupwork.rules import initiative_problems
 

@@ -76,7 +76,7 @@ def test_an_english_export_of_the_comparison_has_english_names_and_the_same_colu
 
     import pandas as pd
 
-    from dashboard.pages.compare_callbacks import export_comparison
+    from dashboard.views.compare import export_comparison
     from indicators.metrics.open_data import EXPORT_COLUMNS
 
     search = "?orter=tuna,pelarne,storebro&ar=2024"

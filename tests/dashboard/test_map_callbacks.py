@@ -5,7 +5,7 @@ from __future__ import annotations
 from dash import no_update
 
 from dashboard import ids
-from dashboard.pages.map_callbacks import (
+from dashboard.views.map import (
     map_document,
     panel_content,
     slider_marks,

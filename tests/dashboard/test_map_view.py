@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from dashboard.components.map_view import read_data_island, render_map_html
-from dashboard.pages.map_callbacks import map_document
+from dashboard.views.map import map_document
 from indicators.metrics.latest import map_values
 
 CDN_HOSTS = re.compile(r"cdn\.jsdelivr|unpkg\.com|cdnjs|googleapis|code\.jquery|bootstrapcdn|https?://(?!127\.0\.0\.1)[a-z0-9.-]+\.[a-z]{2,}/[^\s\"']*\.(js|css)")

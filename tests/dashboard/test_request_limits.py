@@ -26,7 +26,6 @@ from werkzeug.serving import make_server
 from dashboard import ids
 from dashboard.app import create_app
 from dashboard.cli import _settings, build_parser
-from dashboard.pages.groups_callbacks import import_upload
 from dashboard.pages.importing import handle_upload, import_page
 from dashboard.server.request_limits import (
     MB,
@@ -42,6 +41,7 @@ from dashboard.server.uploads import (
     name_problem,
     shown_name,
 )
+from dashboard.views.groups import import_upload
 from indicators.core.errors import InputError
 from indicators.groupwork import service
 from indicators.groupwork.store import GroupworkStore

@@ -20,9 +20,9 @@ import pytest
 from dashboard.components.map_view import read_data_island
 from dashboard.exports.report import locality_report_html, municipality_report_html
 from dashboard.exports.standalone_map import standalone_map_html
-from dashboard.pages.compare_callbacks import export_comparison
-from dashboard.pages.map_callbacks import map_document, panel_content
 from dashboard.pages.presentation import render_slide
+from dashboard.views.compare import export_comparison
+from dashboard.views.map import map_document, panel_content
 from indicators.groupwork.records import (
     Activity,
     ActivityKind,

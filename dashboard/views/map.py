@@ -1,0 +1,248 @@
+"""What the map page shows for a state: the URL/controls sync, the year slider, the map document,
+the layer values and the side panel.
+
+Pure functions of (data, inputs), kept out of the callbacks module so the page's callbacks, the
+presentation's slides and the standalone-map export draw the same map from one place, and tests call
+them without a browser or a running server.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, NamedTuple
+
+from dash import NoUpdate, no_update
+
+from dashboard import ids
+from dashboard.components.initiative_markers import initiative_features
+from dashboard.components.map_view import render_map_html
+from dashboard.components.panel import locality_panel, overview_panel
+from dashboard.data import DashboardData
+from dashboard.i18n.messages import text
+from dashboard.views.map_layers import (
+    LayerData,
+    indicator_layer_data,
+    is_score_layer,
+    score_layer_data,
+)
+from dashboard.views.url_state import (
+    EQUAL_WEIGHTS,
+    LATEST,
+    ViewState,
+    format_weights,
+    parse_query,
+    parse_weights,
+    to_query,
+    year_or_none,
+)
+from indicators.core.model import REFERENCE_PLACE_IDS
+from indicators.core.slus import AREAS_BY_ID
+from indicators.metrics.latest import years_with_data
+from indicators.metrics.summary import locality_summary
+
+
+class ViewSync(NamedTuple):
+    """What ``sync_view`` sets, named so tests read ``result.locality``, not ``result[1]``.
+
+    The field order is the order of the callback's outputs (URL search,
+    locality dropdown, layer dropdown, year slider, "latest" checkbox, map
+    state); ``no_update`` marks a value that is already right.
+    """
+
+    search: str | NoUpdate
+    locality: str | None | NoUpdate
+    layer: str | NoUpdate
+    year: int | None | NoUpdate
+    latest: list[str] | NoUpdate
+    map_state: dict[str, str] | NoUpdate
+
+
+class SliderUpdate(NamedTuple):
+    """What ``year_slider`` sets on the year slider, in the order of the callback's outputs."""
+
+    marks: dict[int, dict[str, Any]]
+    min: int
+    max: int
+    value: int | NoUpdate
+    disabled: bool
+
+
+def sync_view(
+    data: DashboardData,
+    triggered: str | None,
+    search: str | None,
+    click: dict | None,
+    locality: str | None,
+    layer: str | None,
+    year: int | None,
+    latest: list[str] | None,
+    map_state: dict | None = None,
+) -> ViewSync:
+    """Keep the URL and the controls in step; the URL wins on page load.
+
+    Returns the URL search, locality, layer, slider year, latest checkbox and
+    map state (see ``ViewSync``), with ``no_update`` for whatever already holds the right value so
+    nothing is redrawn needlessly: choosing a locality must not reload the
+    map, so the map listens to the map state (layer, year, weights) only.
+    Weights only come from the URL (they are set on the compare page).
+    """
+    locality_ids = {loc.id for loc in data.localities()}
+    layer_ids = {o["value"] for o in data.layer_options()}
+    default = data.default_indicator()
+    from_url = parse_query(search, localities=locality_ids, indicators=layer_ids, default_indicator=default)
+    if triggered in (None, ids.MAP_URL):
+        state = from_url
+    else:
+        chosen = locality
+        if triggered == ids.MAP_CLICK and click and click.get("id") in locality_ids:
+            chosen = click["id"]
+        state = ViewState(
+            locality=chosen if chosen in locality_ids else None,
+            indicator=layer if layer in layer_ids else default,
+            year=LATEST if (latest or year is None) else str(year),
+            weights=from_url.weights,
+        )
+    query = to_query(state, default_indicator=default)
+    new_latest = [LATEST] if state.year == LATEST else []
+    new_year = year if state.year == LATEST else int(state.year)
+    new_map_state = {"layer": state.indicator, "year": state.year, "weights": format_weights(state.weights) or ""}
+    return ViewSync(
+        search=query if query != (search or "") else no_update,
+        locality=state.locality if state.locality != locality else no_update,
+        layer=state.indicator if state.indicator != layer else no_update,
+        year=new_year if new_year != year else no_update,
+        latest=new_latest if new_latest != (latest or []) else no_update,
+        map_state=new_map_state if new_map_state != map_state else no_update,
+    )
+
+
+def layer_years(data: DashboardData, layer: str) -> list[int]:
+    """Years the layer can be shown for, oldest first."""
+    if is_score_layer(layer):
+        return sorted(data.score_years())
+    localities = [loc.id for loc in data.localities()]
+    return sorted(years_with_data(data.store.observations(layer, localities)))
+
+
+def year_slider(data: DashboardData, layer: str | None, year: int | None, latest: list[str] | None) -> SliderUpdate:
+    """Slider marks for the years the layer has data, its range, its value, and whether it is off.
+
+    When "latest" is ticked the slider is disabled but still shows the newest
+    year, so the user sees where unticking will start.
+    """
+    years = layer_years(data, layer) if layer else []
+    if year is not None and year not in years:
+        years = sorted({*years, year})  # a year from a link stays visible even without data
+    if not years:
+        return SliderUpdate(marks={}, min=0, max=1, value=no_update, disabled=True)
+    marks = slider_marks(years)
+    value = year if year is not None else years[-1]
+    return SliderUpdate(marks=marks, min=years[0], max=years[-1], value=value if value != year else no_update,
+                        disabled=bool(latest))
+
+
+def slider_marks(years: list[int], max_labels: int = 8) -> dict[int, dict]:
+    """A mark per year; labels thinned so they never overlap (every mark stays selectable)."""
+    span = max(years[-1] - years[0], 1)
+    gap = span / max_labels
+    marks, last_labelled = {}, None
+    for y in years:
+        show = y in (years[0], years[-1]) or last_labelled is None or (
+            y - last_labelled >= gap and years[-1] - y >= gap)
+        # An empty label would make the slider print the year anyway; a dot marks the data year.
+        marks[y] = {"label": str(y) if show else "·"}
+        if show:
+            last_labelled = y
+    return marks
+
+
+def layer_data(data: DashboardData, layer: str | None, year: str | None, weights: Mapping[str, float],
+               language: str | None = None) -> tuple[LayerData, str]:
+    """The values to draw and the year label for the legend."""
+    layer = layer or data.default_indicator()
+    year = year or LATEST
+    if is_score_layer(layer):
+        years = data.score_years()
+        chosen = year_or_none(year) if year != LATEST else (max(years) if years else None)
+        if chosen is None:
+            indicator = data.store.indicator(data.default_indicator())
+            return indicator_layer_data(indicator, [], [loc.id for loc in data.localities()], None, language), \
+                text("year_latest", language).lower()
+        table = data.score_table(chosen, weights)
+        return score_layer_data(layer, table, weights_note(weights, language), language), str(chosen)
+    indicator = data.store.indicator(layer) or data.store.indicator(data.default_indicator())
+    locality_ids = [loc.id for loc in data.localities()]
+    observations = data.store.observations(indicator.id, locality_ids)
+    label = text("year_latest", language).lower() if year == LATEST else year
+    return indicator_layer_data(indicator, observations, locality_ids, year_or_none(year), language), label
+
+
+def weights_note(weights: Mapping[str, float], language: str | None = None) -> str:
+    if format_weights(weights) is None:
+        return text("weights_note", language, weights=text("weights_equal", language))
+    described = ", ".join(f"{AREAS_BY_ID[a].short_name} {weights.get(a, 1.0):g}" for a in EQUAL_WEIGHTS)
+    return text("weights_note", language, weights=described.replace(".", ","))
+
+
+def map_document(data: DashboardData, map_state: dict | None, tiles: str = "none",
+                 initiative_filter: dict | None = None, focus: str | None = None,
+                 language: str | None = None) -> str:
+    """The map's HTML for the layer, year and weights of the map state, with the initiatives
+    that pass the filter (areas, statuses, year) as clustered markers."""
+    layer, year, weights = _unpack(data, map_state)
+    layer_values, year_label = layer_data(data, layer, year, weights, language)
+    localities = data.localities()
+    return render_map_html(
+        data.layers(localities),
+        layer_values.values,
+        {loc.id: loc.name for loc in localities},
+        layer_values.indicator,
+        year_label=year_label,
+        tiles=tiles,
+        notes=layer_values.notes,
+        legend_notes=layer_values.legend_notes,
+        initiatives=initiative_features(filtered_initiatives(data, initiative_filter), data.names(), language),
+        focus=focus,
+        language=language,
+    )
+
+
+def filtered_initiatives(data: DashboardData, initiative_filter: dict | None) -> list:
+    """Initiatives matching the map's filters; an empty choice means "all"."""
+    wanted = initiative_filter or {}
+    year = wanted.get("year")
+    return data.gw.initiatives(
+        statuses=wanted.get("statuses") or None,
+        areas=wanted.get("areas") or None,
+        year=int(year) if year and str(year).isdigit() else None,
+    )
+
+
+def _unpack(data: DashboardData, map_state: dict | None) -> tuple[str, str, dict[str, float]]:
+    state = map_state or {}
+    return (state.get("layer") or data.default_indicator(), state.get("year") or LATEST,
+            parse_weights(state.get("weights")))
+
+
+def panel_content(data: DashboardData, locality_id: str | None, map_state: dict | None,
+                  language: str | None = None):
+    """The chosen locality's panel, or the overview of all localities for the layer when none is chosen."""
+    locality = data.store.locality(locality_id) if locality_id else None
+    if locality is None:
+        layer, year, weights = _unpack(data, map_state)
+        layer_values, year_label = layer_data(data, layer, year, weights, language)
+        return overview_panel(layer_values.indicator, layer_values.values, data.names(), year_label,
+                              layer_values.notes, language)
+
+    indicators = data.store.indicators()
+    observations = data.store.observations(place_ids=[locality.id, *REFERENCE_PLACE_IDS])
+    population_indicator = data.store.indicator("population")
+    population = [o for o in observations if o.indicator_id == "population" and o.place_id == locality.id]
+    return locality_panel(
+        locality,
+        data.store.group(locality.id),
+        population_indicator,
+        population,
+        locality_summary(locality.id, indicators, observations),
+        language,
+    )
