@@ -26,6 +26,39 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
 
+POSTGRES_URL_ENV = "TEST_POSTGRES_URL"
+
+
+def empty_postgres_url() -> str:
+    """The test PostgreSQL server with an empty public schema, for tests that run on both backends.
+
+    ``scripts/test.sh`` starts the server and sets ``TEST_POSTGRES_URL``. Without it the test is
+    skipped locally and fails under ``CI=true``, where its absence means the set-up is broken.
+    Whatever the previous test left is dropped, ending any connection it left open first.
+    """
+    url = os.environ.get(POSTGRES_URL_ENV, "").strip()
+    if not url:
+        message = f"{POSTGRES_URL_ENV} is not set: run scripts/test.sh, which starts PostgreSQL"
+        if IN_CI:
+            pytest.fail(message)
+        pytest.skip(message)
+    from sqlalchemy import create_engine, pool
+
+    engine = create_engine(url, poolclass=pool.NullPool)
+    try:
+        with engine.begin() as conn:
+            conn.exec_driver_sql("SET LOCAL lock_timeout = '10s'")
+            conn.exec_driver_sql(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND usename = current_user AND pid <> pg_backend_pid()"
+            )
+            conn.exec_driver_sql("DROP SCHEMA public CASCADE")
+            conn.exec_driver_sql("CREATE SCHEMA public")
+    finally:
+        engine.dispose()
+    return url
+
+
 def require_tool(path: str, what: str) -> None:
     """Skip locally when a tool is missing; fail in CI, where the test command installs it."""
     if Path(path).exists():

@@ -39,11 +39,10 @@ from indicators.groupwork import service as groupwork_service
 from indicators.groupwork.store import GroupworkStore
 from indicators.storage import schema
 from indicators.storage.store import Store
+from tests.conftest import empty_postgres_url
 from tests.dashboard.dash_http import DashClient
 
 ROOT = Path(__file__).resolve().parents[2]
-POSTGRES_URL_ENV = "TEST_POSTGRES_URL"
-IN_CI = os.environ.get("CI", "").lower() == "true"
 START_BOUND_S = 90  # two cores shared with other test runs: generous, and only an upper bound
 STOP_BOUND_S = 45   # gunicorn's graceful timeout is 30 s
 WORKER_PID = re.compile(r"pid=<(\d+)>")
@@ -101,25 +100,7 @@ def server_database(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """A new SQLite file, or the test PostgreSQL server with an empty public schema."""
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'served.sqlite'}"
-    url = os.environ.get(POSTGRES_URL_ENV, "").strip()
-    if not url:
-        message = f"{POSTGRES_URL_ENV} is not set: run scripts/test.sh, which starts PostgreSQL"
-        if IN_CI:
-            pytest.fail(message)
-        pytest.skip(message)
-    engine = create_engine(url, poolclass=pool.NullPool)
-    try:
-        with engine.begin() as conn:
-            conn.exec_driver_sql("SET LOCAL lock_timeout = '10s'")
-            conn.exec_driver_sql(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                "WHERE datname = current_database() AND usename = current_user AND pid <> pg_backend_pid()"
-            )
-            conn.exec_driver_sql("DROP SCHEMA public CASCADE")
-            conn.exec_driver_sql("CREATE SCHEMA public")
-    finally:
-        engine.dispose()
-    return url
+    return empty_postgres_url()
 
 
 @dataclass

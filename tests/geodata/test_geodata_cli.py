@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import zipfile
@@ -17,6 +16,7 @@ from shapely.geometry import shape
 from geodata.cli import main
 from indicators.core.model import Locality
 from indicators.storage.store import Store
+from tests.conftest import empty_postgres_url
 
 WriteLayer = Callable[..., Path]
 
@@ -161,16 +161,7 @@ def backend(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """A fresh database on each backend; PostgreSQL from TEST_POSTGRES_URL (skipped locally without it, never in CI)."""
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'backend.sqlite'}"
-    from tests.indicators.conftest import IN_CI, POSTGRES_URL_ENV, _empty_postgres
-
-    url = os.environ.get(POSTGRES_URL_ENV, "").strip()
-    if not url:
-        message = f"{POSTGRES_URL_ENV} is not set: run scripts/test.sh, which starts PostgreSQL"
-        if IN_CI:
-            pytest.fail(message)
-        pytest.skip(message)
-    _empty_postgres(url)
-    return url
+    return empty_postgres_url()
 
 
 def test_cli_refused_files_change_nothing_on_each_backend(

@@ -6,19 +6,18 @@ have a conftest.py, and ``from conftest import …`` would pick whichever came f
 
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, pool
 
 from indicators.core.catalogue import Catalogue
 from indicators.core.errors import InputError, Problem
 from indicators.core.model import Direction, Indicator, Level, Observation
 from indicators.observations.csv_observations import read_observations_csv
 from indicators.storage.store import Store
+from tests.conftest import IN_CI, POSTGRES_URL_ENV, empty_postgres_url  # noqa: F401 (re-exported for tests)
 
 LOCALITY_IDS = frozenset(
     {
@@ -128,8 +127,6 @@ def store(seeded_database_url: str) -> Iterator[Store]:
 
 
 SQLITE_PREFIX = "sqlite:///"
-POSTGRES_URL_ENV = "TEST_POSTGRES_URL"
-IN_CI = os.environ.get("CI", "").lower() == "true"
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -142,30 +139,7 @@ def backend_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path}/backend.sqlite"
-    url = os.environ.get(POSTGRES_URL_ENV, "").strip()
-    if not url:
-        message = f"{POSTGRES_URL_ENV} is not set: run scripts/test.sh, which starts PostgreSQL"
-        if IN_CI:
-            pytest.fail(message)
-        pytest.skip(message)
-    _empty_postgres(url)
-    return url
-
-
-def _empty_postgres(url: str) -> None:
-    """Drop everything the previous test left, ending any connection it left open first."""
-    engine = create_engine(url, poolclass=pool.NullPool)
-    try:
-        with engine.begin() as conn:
-            conn.exec_driver_sql("SET LOCAL lock_timeout = '10s'")
-            conn.exec_driver_sql(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                "WHERE datname = current_database() AND usename = current_user AND pid <> pg_backend_pid()"
-            )
-            conn.exec_driver_sql("DROP SCHEMA public CASCADE")
-            conn.exec_driver_sql("CREATE SCHEMA public")
-    finally:
-        engine.dispose()
+    return empty_postgres_url()
 
 
 @pytest.fixture
