@@ -18,6 +18,7 @@ import socket
 import sqlite3
 import threading
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,27 @@ IN_CI = os.environ.get("CI", "").lower() == "true"
 
 
 POSTGRES_URL_ENV = "TEST_POSTGRES_URL"
+
+
+CLOCK_START = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
+
+
+class Clock:
+    """A clock the test moves by hand, for code that takes ``clock=`` (sessions, sign-in limits)."""
+
+    def __init__(self, start: datetime = CLOCK_START) -> None:
+        self.now = start
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        self.now += timedelta(**delta)
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
 
 
 def empty_postgres_url() -> str:

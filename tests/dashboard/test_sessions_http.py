@@ -13,7 +13,7 @@ import io
 import json
 import os
 import re
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -27,27 +27,12 @@ from indicators.groupwork import service
 from indicators.groupwork.records import Role
 from indicators.groupwork.store import GroupworkStore
 from indicators.storage.store import Store
+from tests.conftest import Clock
 from tests.dashboard.dash_http import DashClient
 
 PASSWORDS = {"admin": "admin-lösenord-1", "storebro": "storebro-lösen-1"}
 LOCALITIES = {"storebro", "tuna"}
 COOKIE = "allas_session"
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> None:
-        self.now += timedelta(**delta)
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
 
 
 def seed_accounts(store: Store) -> GroupworkStore:

@@ -4,7 +4,7 @@ deactivation, when idle and at their absolute limit, with a clock the tests move
 from __future__ import annotations
 
 import hashlib
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -24,28 +24,11 @@ from indicators.groupwork.records import Role
 from indicators.groupwork.store import GroupworkStore
 from indicators.storage import schema
 from indicators.storage.app_settings import AppSettings
+from tests.conftest import CLOCK_START
 
-START = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
+START = CLOCK_START
 LIMITS = SessionLimits(idle=timedelta(hours=2), absolute=timedelta(hours=12))
 LOCALITIES = {"storebro", "tuna"}
-
-
-class Clock:
-    """A clock the test moves by hand."""
-
-    def __init__(self, start: datetime = START) -> None:
-        self.now = start
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> None:
-        self.now += timedelta(**delta)
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ database (SQLite and PostgreSQL), a clock the tests move, and one audit line per
 from __future__ import annotations
 
 import threading
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import select
@@ -24,27 +24,12 @@ from indicators.groupwork.store import GroupworkStore
 from indicators.storage import schema
 from indicators.storage.app_settings import AppSettings
 from indicators.storage.store import Store
+from tests.conftest import CLOCK_START, Clock
 
-START = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
+START = CLOCK_START
 NAIVE_START = START.replace(tzinfo=None)
 POLICY = SignInPolicy.from_settings(AppSettings.defaults())
 HOME, OFFICE = "192.0.2.10", "198.51.100.7"
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = START
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> None:
-        self.now += timedelta(**delta)
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
 
 
 @pytest.fixture
