@@ -11,6 +11,8 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+from tests.imports import imported_modules
+
 ROOT = Path(__file__).resolve().parents[2]
 PAGES = ROOT / "dashboard" / "pages"
 VIEWS = ROOT / "dashboard" / "views"
@@ -22,27 +24,9 @@ CALLBACK_MACHINERY = {"callback", "clientside_callback", "ctx", "callback_contex
 """Names from ``dash`` (or ``dash.dependencies``) that only make sense while wiring or running a callback."""
 
 
-def _imported_modules(source: str, module: str) -> set[str]:
-    """Every module the source imports (absolute names), at the top or inside a function."""
-    package = module.rpartition(".")[0]
-    found: set[str] = set()
-    for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.Import):
-            found.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom):
-            base = node.module or ""
-            if node.level:
-                anchor = package.split(".")
-                anchor = anchor[: len(anchor) - node.level + 1]
-                base = ".".join([*anchor, base] if base else anchor)
-            found.add(base)
-            found.update(f"{base}.{alias.name}" for alias in node.names)
-    return found
-
-
 def _imports_pages(source: str, module: str) -> bool:
     return any(name == "dashboard.pages" or name.startswith("dashboard.pages.")
-               for name in _imported_modules(source, module))
+               for name in imported_modules(source, module))
 
 
 def _callback_machinery(source: str) -> set[str]:
@@ -88,7 +72,7 @@ def test_the_exports_and_the_cli_draw_from_the_views():
                          (ROOT / "dashboard/exports/cli.py", "dashboard.views.compare"),
                          (ROOT / "dashboard/exports/cli.py", "dashboard.views.map"),
                          (ROOT / "dashboard/pages/presentation.py", "dashboard.views.map")):
-        assert wanted in _imported_modules(path.read_text(encoding="utf-8"), _module(path)), (path, wanted)
+        assert wanted in imported_modules(path.read_text(encoding="utf-8"), _module(path)), (path, wanted)
 
 
 def test_the_checks_catch_a_page_import_and_callback_machinery():
