@@ -6,9 +6,5 @@
 # For a real deployment set DATABASE_URL (PostgreSQL) and DASHBOARD_SECRET_KEY,
 # and put it behind a reverse proxy with TLS (README, "Running it for real").
 set -euo pipefail
-cd "$(dirname "$0")/.."
-source scripts/venv.sh
-ensure_venv
-echo "Installing the dashboard into .venv ..."
-pip_install -e .
-exec .venv/bin/python -m dashboard serve "$@"
+# run.sh installs and hands its arguments to `python -m dashboard`; "serve" picks the production server.
+exec bash "$(dirname "$0")/run.sh" serve "$@"
