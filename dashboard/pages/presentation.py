@@ -34,7 +34,7 @@ from indicators.core.errors import InputError
 from indicators.core.slus import DEVELOPMENT_AREAS
 from indicators.groupwork.records import InitiativeStatus
 from indicators.groupwork.store import NotFoundError, StaleWriteError
-from indicators.i18n.texts import render
+from indicators.i18n.texts import N_, render
 from indicators.metrics.per_capita import per_1000
 from indicators.presentations import service as presentation_service
 from indicators.presentations.slides import (
@@ -127,7 +127,7 @@ def slide_label(data: DashboardData, slide: str, language: str | None = None) ->
     if locality is not None:
         return text("slide_locality", language, name=data.names().get(locality, locality))
     return text({SLIDE_OVERVIEW: "slide_overview", SLIDE_COMPARE: "slide_compare",
-                 SLIDE_PROGRESS: "slide_progress"}.get(slide, "slide_overview"), language)
+                 SLIDE_PROGRESS: N_("slide_progress")}.get(slide, "slide_overview"), language)
 
 
 # ------------------------------------------------------------------ which slides
