@@ -17,10 +17,8 @@ from dashboard.pages.importing import import_page, register_import_callbacks
 from dashboard.pages.map import map_page
 from dashboard.pages.map_callbacks import register_map_callbacks
 from dashboard.pages.method import method_page
-from dashboard.pages.presentation import (
-    presentation_page,
-    register_presentation_callbacks,
-)
+from dashboard.pages.presentation import presentation_page
+from dashboard.pages.presentation_callbacks import register_presentation_callbacks
 from dashboard.pages.routing import register_navigation, register_pages
 from dashboard.pages.shell import build_shell
 from dashboard.pages.staff import register_staff_callbacks, staff_page
