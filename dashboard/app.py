@@ -17,15 +17,14 @@ from dashboard.pages.importing import import_page, register_import_callbacks
 from dashboard.pages.map import map_page
 from dashboard.pages.map_callbacks import register_map_callbacks
 from dashboard.pages.method import method_page
-from dashboard.pages.presentation import (
-    presentation_page,
-    register_presentation_callbacks,
-)
+from dashboard.pages.presentation import presentation_page
+from dashboard.pages.presentation_callbacks import register_presentation_callbacks
 from dashboard.pages.routing import register_navigation, register_pages
 from dashboard.pages.shell import build_shell
 from dashboard.pages.staff import register_staff_callbacks, staff_page
 from dashboard.server.auth import register_auth, safe_next, trusted_proxies
 from dashboard.server.language import current_language, register_language_route
+from dashboard.server.not_found import register_not_found_status
 from dashboard.server.request_limits import register_request_limit
 from dashboard.server.secret import load_or_create_secret
 from dashboard.server.security_headers import register_security_headers
@@ -102,6 +101,7 @@ def create_app(
     register_language_route(app.server, safe_next)
     _declare_page_language(app)
     register_pages(app, data, PAGES)
+    register_not_found_status(app)  # unknown paths: the same not-found page, with status 404
     register_navigation(app, data)
     register_groups_callbacks(app, data)
     register_staff_callbacks(app, data)

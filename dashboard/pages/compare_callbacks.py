@@ -1,58 +1,17 @@
 """Compare page callbacks: the URL holds the view, one callback draws it, one exports it.
 
-What the view holds is computed in ``dashboard.views.compare``; ``compare_content`` only lays it
-out with the page's ranking table. All state (localities, year, area, indicator, weights) is in
-the URL, so a link reproduces the view.
+Each callback reads its inputs and returns what ``dashboard.views.compare`` computes
+(``sync_compare``, ``compare_content``, ``export_comparison``). All state (localities, year, area,
+indicator, weights) is in the URL, so a link reproduces the view.
 """
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
-import plotly.graph_objects as go
-from dash import ALL, Dash, Input, Output, State, ctx, html
+from dash import ALL, Dash, Input, Output, State, ctx
 
 from dashboard import ids
 from dashboard.data import DashboardData
-from dashboard.i18n.messages import text
-from dashboard.pages.compare import ranking_table
-from dashboard.views.compare import (
-    compare_view,
-    empty_figure,
-    export_comparison,
-    notice,
-    sync_compare,
-)
-from dashboard.views.url_state import COMPARE_CHARTS
-
-
-class CompareContent(NamedTuple):
-    """What ``compare_content`` draws, in the order of the callback's outputs."""
-
-    message: html.P | None
-    example: html.P | None
-    radar: go.Figure
-    index: go.Figure
-    bars: go.Figure
-    series: go.Figure
-    table: html.Div | None
-
-
-def compare_content(data: DashboardData, search: str | None, language: str | None = None) -> CompareContent:
-    """The message, example notice, four charts and ranking table for the view in the URL."""
-    view = compare_view(data, search, language)
-    if isinstance(view, str):
-        empty = empty_figure()
-        return CompareContent(message=notice(view), example=None, radar=empty, index=empty, bars=empty,
-                              series=empty, table=None)
-    state = view.state
-    return CompareContent(
-        message=None,
-        example=notice(text("example_note", language), "notice-example") if view.example else None,
-        **{name: view.charts[name] for name in COMPARE_CHARTS},
-        table=ranking_table(view.rows, list(state.localities), view.names, view.indicators, state.area,
-                            int(state.year), language),
-    )
+from dashboard.views.compare import compare_content, export_comparison, sync_compare
 
 
 def register_compare_callbacks(app: Dash, data: DashboardData) -> None:

@@ -1,66 +1,33 @@
 """Presentation mode for strategic meetings: one large, high-contrast slide at a time.
 
-Slides are ids (``indicators.presentations.slides``) drawn from current data when
-shown; the keyboard drives them through ``assets/presentation.js``, which only
-clicks the page's own buttons, so mouse, keyboard and tests take one path.
-Everything is served by the app: it works with no network at all.
+This module lays the page out; what it shows is computed in ``dashboard.views.presentation`` and
+the callbacks are in ``dashboard.pages.presentation_callbacks``. The keyboard drives the slides
+through ``assets/presentation.js``, which only clicks the page's own buttons, so mouse, keyboard
+and tests take one path. Everything is served by the app: it works with no network at all.
 """
 
 from __future__ import annotations
 
-from datetime import date, timedelta
-from urllib.parse import parse_qs, urlencode
-
-import plotly.graph_objects as go
-from dash import ALL, Dash, Input, Output, State, ctx, dcc, html, no_update
+from dash import dcc, html
 
 from dashboard import ids
-from dashboard.components.chart_text import chart_text
-from dashboard.components.colour_scale import PALETTE
-from dashboard.components.groups_view import status_label
-from dashboard.components.widgets import STATIC_GRAPH_CONFIG, chart, dropdown
+from dashboard.components.widgets import dropdown
 from dashboard.data import DashboardData
-from dashboard.exports.report import locality_report_html, municipality_report_html
-from dashboard.exports.standalone_map import standalone_map_html
 from dashboard.i18n.messages import text
-from dashboard.server.language import current_language
-from dashboard.views.formatting import number
-from dashboard.views.forms import outcome_message
-from dashboard.views.map import map_document
-from dashboard.views.url_state import EQUAL_WEIGHTS, LATEST
-from indicators.accounts.auth import can
-from indicators.accounts.gate import PermissionDenied
-from indicators.core.errors import InputError
-from indicators.core.slus import DEVELOPMENT_AREAS
-from indicators.groupwork.records import InitiativeStatus
-from indicators.groupwork.store import NotFoundError, StaleWriteError
-from indicators.i18n.texts import N_, render
-from indicators.metrics.per_capita import per_1000
-from indicators.presentations import service as presentation_service
-from indicators.presentations.slides import (
-    SLIDE_COMPARE,
-    SLIDE_OVERVIEW,
-    SLIDE_PROGRESS,
-    Presentation,
-    default_slides,
-    locality_slide,
-    moved,
-    shown_slides,
-    slide_locality,
+from dashboard.views.presentation import (
+    DEFAULT_CHOICE,
+    presentation_choices,
+    slide_options,
 )
-from indicators.presentations.store import PresentationStore
-
-DEFAULT_CHOICE = "standard"
-STATUS_COLOURS = {InitiativeStatus.IDEA: "#CC79A7", InitiativeStatus.PLANNED: "#56B4E9",
-                  InitiativeStatus.ONGOING: "#E69F00", InitiativeStatus.DONE: "#009E73",
-                  InitiativeStatus.PAUSED: "#999999"}
-BIG_FONT = {"size": 22}
+from indicators.accounts.auth import can
+from indicators.presentations import service as presentation_service
+from indicators.presentations.slides import SLIDE_OVERVIEW
 
 
 def presentation_page(data: DashboardData, language: str | None = None) -> html.Div:
+    """The slide stage with its controls, the export buttons and (for staff) the editor."""
     staff = can(data.current_user(), presentation_service.ACTION)
-    choices = [{"label": text("pres_default", language), "value": DEFAULT_CHOICE}] + [
-        {"label": p.name, "value": str(p.id)} for p in PresentationStore(data.store).presentations()]
+    choices = presentation_choices(data, language)
     return html.Div(
         [
             dcc.Location(id=ids.PRES_URL, refresh=False),
@@ -100,8 +67,7 @@ def presentation_page(data: DashboardData, language: str | None = None) -> html.
 
 
 def _editor(data: DashboardData, language: str, visible: bool) -> html.Section:
-    options = [{"label": slide_label(data, s, language), "value": s}
-               for s in default_slides([loc.id for loc in data.localities()])]
+    options = slide_options(data, language)
     return html.Section(
         [
             dcc.Store(id=ids.PRES_DRAFT),
@@ -120,291 +86,3 @@ def _editor(data: DashboardData, language: str, visible: bool) -> html.Section:
         className="form-card pres-editor",
         style={} if visible else {"display": "none"},
     )
-
-
-def slide_label(data: DashboardData, slide: str, language: str | None = None) -> str:
-    locality = slide_locality(slide)
-    if locality is not None:
-        return text("slide_locality", language, name=data.names().get(locality, locality))
-    return text({SLIDE_OVERVIEW: "slide_overview", SLIDE_COMPARE: "slide_compare",
-                 SLIDE_PROGRESS: N_("slide_progress")}.get(slide, "slide_overview"), language)
-
-
-# ------------------------------------------------------------------ which slides
-
-def slides_for(data: DashboardData, choice: str | None) -> tuple[tuple[str, ...], tuple[str, ...], Presentation | None]:
-    """(slides to show, slides dropped because they refer to something gone, the stored presentation)."""
-    locality_ids = [loc.id for loc in data.localities()]
-    stored = None
-    if choice and choice.isdigit():
-        stored = PresentationStore(data.store).presentation(int(choice))
-    slides = stored.slides if stored else default_slides(locality_ids)
-    kept, dropped = shown_slides(slides, locality_ids)
-    return (kept or (SLIDE_OVERVIEW,)), dropped, stored
-
-
-def position(search: str | None, count: int) -> int:
-    """The 0-based slide from ``?bild=N`` (1-based), clamped to the slides there are."""
-    raw = (parse_qs((search or "").lstrip("?")).get("bild") or ["1"])[0]
-    index = int(raw) - 1 if raw.isdigit() else 0
-    return max(0, min(count - 1, index))
-
-
-def navigate(search: str | None, choice: str | None, trigger: str | None, count: int) -> str:
-    """The query string after a previous/next click (or a presentation change, which starts over)."""
-    index = position(search, count)
-    if trigger == ids.PRES_NEXT:
-        index = min(count - 1, index + 1)
-    elif trigger == ids.PRES_PREV:
-        index = max(0, index - 1)
-    elif trigger == ids.PRES_CHOICE:
-        index = 0
-    params = {"bild": str(index + 1)}
-    if choice and choice != DEFAULT_CHOICE:
-        params["id"] = choice
-    return "?" + urlencode(params)
-
-
-# ------------------------------------------------------------------ drawing a slide
-
-def render_slide(data: DashboardData, slide: str, language: str | None = None) -> html.Div:
-    locality = slide_locality(slide)
-    if locality is not None:
-        return _locality_slide(data, locality, language)
-    if slide == SLIDE_COMPARE:
-        return _compare_slide(data, language)
-    if slide == SLIDE_PROGRESS:
-        return _progress_slide(data, language)
-    return _overview_slide(data, language)
-
-
-def _map(data: DashboardData, layer: str, focus: str | None = None) -> html.Iframe:
-    return html.Iframe(srcDoc=map_document(data, {"layer": layer, "year": LATEST, "weights": ""}, focus=focus),
-                       className="pres-map", title=text("map_title"))
-
-
-def _overview_slide(data: DashboardData, language: str) -> html.Div:
-    initiatives = data.gw.initiatives()
-    done = sum(1 for i in initiatives if InitiativeStatus(i.status) is InitiativeStatus.DONE)
-    today = date.today()
-    activities = sum(count for count, _ in data.gw.activity_counts(today - timedelta(days=365), today).values())
-    return html.Div([
-        html.H2(text("slide_overview_title", language)),
-        html.P(text("slide_key_figures", language, initiatives=len(initiatives), done=done, activities=activities),
-               className="pres-lead"),
-        _map(data, data.default_indicator()),
-    ], className="slide", **{"data-slide": SLIDE_OVERVIEW})
-
-
-def _locality_slide(data: DashboardData, locality_id: str, language: str) -> html.Div:
-    name = data.names().get(locality_id, locality_id)
-    years = data.score_years()
-    side: list = []
-    if years:
-        table = data.score_table(max(years), EQUAL_WEIGHTS)
-        scores = [table.areas[locality_id][a.id].score for a in DEVELOPMENT_AREAS]
-        figure = go.Figure(go.Bar(
-            x=[a.short_name for a in DEVELOPMENT_AREAS], y=scores, marker={"color": [a.colour for a in DEVELOPMENT_AREAS]},
-            text=[number(round(s), language) if s is not None else text("missing", language) for s in scores],
-            textposition="outside"))
-        figure.update_layout(title={"text": text("slide_area_scores", language, year=max(years)), "font": {"size": 26}},
-                             font=BIG_FONT, yaxis={"range": [0, 110]}, height=380, plot_bgcolor="#fff",
-                             margin={"l": 40, "r": 10, "t": 60, "b": 40})
-        side.append(chart(dcc.Graph(figure=figure, config=STATIC_GRAPH_CONFIG), f"omradespoang-{locality_id}", language))
-    today = date.today()
-    count, _ = data.gw.activity_counts(today - timedelta(days=365), today).get(locality_id, (0, None))
-    rate = per_1000(count, data.populations(today.year).get(locality_id))
-    side.append(html.P(text("slide_activity", language, count=count,
-                            per_1000=number(round(rate, 1), language) if rate is not None else text("missing", language)),
-                       className="pres-lead"))
-    initiatives = data.gw.initiatives(locality_ids=[locality_id])
-    side.append(html.H3(text("slide_initiatives", language)))
-    side.append(html.Ul([html.Li([html.Strong(i.title), f" – {status_label(i.status, language)}"])
-                         for i in initiatives[:8]]) if initiatives else html.P(text("no_initiatives", language)))
-    return html.Div([
-        html.H2(name),
-        html.Div([_map(data, data.default_indicator(), focus=locality_id), html.Div(side, className="pres-side")],
-                 className="pres-columns"),
-    ], className="slide", **{"data-slide": locality_slide(locality_id)})
-
-
-def _compare_slide(data: DashboardData, language: str) -> html.Div:
-    years = data.score_years()
-    if not years:
-        return html.Div([html.H2(text("slide_compare", language)), html.P(text("compare_no_year", language))],
-                        className="slide", **{"data-slide": SLIDE_COMPARE})
-    year = max(years)
-    table = data.score_table(year, EQUAL_WEIGHTS)
-    names = data.names()
-    localities = list(table.locality_ids)
-    z = [[table.areas[loc][a.id].score for a in DEVELOPMENT_AREAS] for loc in localities]
-    figure = go.Figure(go.Heatmap(
-        z=z, x=[a.short_name for a in DEVELOPMENT_AREAS], y=[chart_text(names.get(loc, loc)) for loc in localities],
-        colorscale=[[i / (len(PALETTE) - 1), c] for i, c in enumerate(PALETTE)], zmin=0, zmax=100,
-        text=[[number(round(v), language) if v is not None else "–" for v in row] for row in z],
-        texttemplate="%{text}", textfont={"size": 22}, colorbar={"title": "0–100"}, hoverongaps=False))
-    figure.update_layout(title={"text": text("slide_compare_title", language, year=year), "font": {"size": 26}},
-                         font=BIG_FONT, height=640, margin={"l": 140, "r": 20, "t": 70, "b": 40},
-                         yaxis={"autorange": "reversed"})
-    return html.Div([chart(dcc.Graph(figure=figure, config=STATIC_GRAPH_CONFIG), "jamforelse", language)],
-                    className="slide", **{"data-slide": SLIDE_COMPARE})
-
-
-def _progress_slide(data: DashboardData, language: str) -> html.Div:
-    counts = data.gw.initiative_status_counts()
-    names = data.names()
-    figure = go.Figure()
-    for status in InitiativeStatus:
-        figure.add_trace(go.Bar(
-            x=[chart_text(name) for name in names.values()], y=[counts.get((loc, status), 0) for loc in names],
-            name=status_label(status, language), marker={"color": STATUS_COLOURS[status]}))
-    figure.update_layout(barmode="stack", title={"text": text("slide_progress_title", language), "font": {"size": 26}},
-                         font=BIG_FONT, height=600, plot_bgcolor="#fff", legend={"orientation": "h", "y": -0.2},
-                         margin={"l": 50, "r": 20, "t": 70, "b": 120})
-    return html.Div([chart(dcc.Graph(figure=figure, config=STATIC_GRAPH_CONFIG), "framsteg", language)],
-                    className="slide", **{"data-slide": SLIDE_PROGRESS})
-
-
-# ------------------------------------------------------------------ editing (staff)
-
-def slide_items(data: DashboardData, slides: tuple[str, ...] | list[str], language: str | None = None) -> list:
-    last = len(slides) - 1
-    return [
-        html.Li([
-            html.Span(slide_label(data, slide, language)),
-            html.Button("↑", id={"type": ids.PRES_MOVE, "index": i, "delta": -1}, className="button small secondary",
-                        title=text("move_up", language), disabled=i == 0),
-            html.Button("↓", id={"type": ids.PRES_MOVE, "index": i, "delta": 1}, className="button small secondary",
-                        title=text("move_down", language), disabled=i == last),
-            html.Button("✕", id={"type": ids.PRES_MOVE, "index": i, "delta": 0}, className="button small secondary",
-                        title=text("remove_slide", language)),
-        ], **{"data-item": slide})
-        for i, slide in enumerate(slides)
-    ]
-
-
-def edit_draft(draft: list[str], trigger, add_choice: str | None) -> list[str]:
-    """A move (delta ±1), a removal (delta 0) or an added slide."""
-    if isinstance(trigger, dict):
-        if trigger["delta"] == 0:
-            return [s for i, s in enumerate(draft) if i != trigger["index"]]
-        return list(moved(draft, trigger["index"], trigger["delta"]))
-    if trigger == ids.PRES_ADD and add_choice:
-        return [*draft, add_choice]
-    return draft
-
-
-def save_presentation(data: DashboardData, choice: str | None, name: str | None, draft: list[str]):
-    """Saved as a new presentation, or over the chosen one if nobody else saved it meanwhile.
-
-    The service checks the signed-in user; the page only hides the editor from others.
-    """
-    try:
-        _, _, stored = slides_for(data, choice)
-        record = Presentation((name or "").strip(), tuple(draft), stored.id if stored else None,
-                              stored.version if stored else 0)
-        saved = presentation_service.save_presentation(data.store, data.current_user(), record,
-                                                       locality_ids=data.locality_ids())
-    except PermissionDenied as error:  # the service's reason (not signed in, deactivated, admins only)
-        return html.P(render(error.message, current_language()), className="notice notice-error"), None
-    except (InputError, StaleWriteError, NotFoundError) as error:
-        return outcome_message(error), None
-    return html.P(text("pres_saved"), className="notice notice-ok"), saved
-
-
-def export_file(data: DashboardData, search: str | None, choice: str | None, kind: str) -> dict:
-    """The offline map, or the report of the slide on screen (a locality's, else the municipality's)."""
-    if kind == "map":
-        return dcc.send_string(standalone_map_html(data), "allas-vimmerby-karta.html")
-    slides, _, _ = slides_for(data, choice)
-    locality = slide_locality(slides[position(search, len(slides))])
-    if locality is not None:
-        return dcc.send_string(locality_report_html(data, locality), f"rapport-{locality}.html")
-    return dcc.send_string(municipality_report_html(data), "rapport-vimmerby-kommun.html")
-
-
-_FULLSCREEN_JS = """
-function (clicks) {
-    if (clicks && document.fullscreenEnabled && !document.fullscreenElement) {
-        document.documentElement.requestFullscreen().catch(function () {});
-    }
-    return window.dash_clientside.no_update;
-}
-"""
-
-
-def register_presentation_callbacks(app: Dash, data: DashboardData) -> None:
-    @app.callback(
-        Output(ids.PRES_URL, "search"),
-        Input(ids.PRES_PREV, "n_clicks"), Input(ids.PRES_NEXT, "n_clicks"), Input(ids.PRES_CHOICE, "value"),
-        State(ids.PRES_URL, "search"),
-        prevent_initial_call=True,
-    )
-    def _navigate(_prev, _next, choice, search):
-        slides, _, _ = slides_for(data, choice)
-        new = navigate(search, choice, ctx.triggered_id, len(slides))
-        return new if new != (search or "") else no_update
-
-    @app.callback(
-        Output(ids.PRES_STAGE, "children"), Output(ids.PRES_COUNTER, "children"), Output(ids.PRES_NOTICE, "children"),
-        Output(ids.PRES_CHOICE, "value"),
-        Input(ids.PRES_URL, "search"), State(ids.PRES_CHOICE, "value"),
-    )
-    def _show(search, choice):
-        wanted = (parse_qs((search or "").lstrip("?")).get("id") or [choice or DEFAULT_CHOICE])[0]
-        slides, dropped, _ = slides_for(data, wanted)
-        index = position(search, len(slides))
-        notice = html.P(text("pres_dropped", slides=", ".join(dropped)), className="notice notice-info") \
-            if dropped else None
-        return (render_slide(data, slides[index]), text("pres_counter", n=index + 1, total=len(slides)), notice,
-                wanted if wanted != choice else no_update)
-
-    @app.callback(
-        Output(ids.PRES_DOWNLOAD, "data"),
-        Input(ids.PRES_EXPORT_MAP, "n_clicks"), Input(ids.PRES_EXPORT_REPORT, "n_clicks"),
-        State(ids.PRES_URL, "search"), State(ids.PRES_CHOICE, "value"),
-        prevent_initial_call=True,
-    )
-    def _export(_map, _report, search, choice):
-        return export_file(data, search, choice, "map" if ctx.triggered_id == ids.PRES_EXPORT_MAP else "report")
-
-    app.clientside_callback(_FULLSCREEN_JS, Output(ids.PRES_FULLSCREEN_DONE, "data"),
-                            Input(ids.PRES_FULLSCREEN, "n_clicks"), prevent_initial_call=True)
-
-    @app.callback(
-        Output(ids.PRES_DRAFT, "data"), Output(ids.PRES_NAME, "value"),
-        Input(ids.PRES_CHOICE, "value"),
-    )
-    def _load_draft(choice):
-        slides, _, stored = slides_for(data, choice)
-        return list(slides), stored.name if stored else ""
-
-    @app.callback(
-        Output(ids.PRES_DRAFT, "data", allow_duplicate=True),
-        Input({"type": ids.PRES_MOVE, "index": ALL, "delta": ALL}, "n_clicks"), Input(ids.PRES_ADD, "n_clicks"),
-        State(ids.PRES_DRAFT, "data"), State(ids.PRES_ADD_CHOICE, "value"),
-        prevent_initial_call=True,
-    )
-    def _edit(_moves, _add, draft, add_choice):
-        if isinstance(ctx.triggered_id, dict) and not ctx.triggered[0]["value"]:
-            return no_update
-        return edit_draft(draft or [], ctx.triggered_id, add_choice)
-
-    @app.callback(Output(ids.PRES_SLIDE_LIST, "children"), Input(ids.PRES_DRAFT, "data"))
-    def _list(draft):
-        return slide_items(data, draft or [])
-
-    @app.callback(
-        Output(ids.PRES_MESSAGE, "children"), Output(ids.PRES_CHOICE, "options"),
-        Output(ids.PRES_CHOICE, "value", allow_duplicate=True),
-        Input(ids.PRES_SAVE, "n_clicks"), State(ids.PRES_CHOICE, "value"), State(ids.PRES_NAME, "value"),
-        State(ids.PRES_DRAFT, "data"),
-        prevent_initial_call=True,
-    )
-    def _save(_clicks, choice, name, draft):
-        message, saved = save_presentation(data, choice, name, draft or [])
-        if saved is None:
-            return message, no_update, no_update
-        options = [{"label": text("pres_default"), "value": DEFAULT_CHOICE}] + [
-            {"label": p.name, "value": str(p.id)} for p in PresentationStore(data.store).presentations()]
-        return message, options, str(saved.id)

@@ -1,5 +1,6 @@
 """What the compare page shows for the state in its link: the URL/controls sync, the four charts
-and the rows (``compare_view``), and the comparison as a CSV/Excel download.
+and the rows (``compare_view``), all of it laid out for the page's outputs (``compare_content``),
+and the comparison as a CSV/Excel download.
 
 Pure functions of (data, inputs): the page's callbacks, ``python -m dashboard export chart`` and
 the benchmarks all draw from here, so an exported chart is the chart on screen for the same link.
@@ -21,11 +22,13 @@ from dashboard.components.compare_figures import (
     radar_figure,
     series_figure,
 )
+from dashboard.components.ranking_table import ranking_table
 from dashboard.data import DashboardData
 from dashboard.i18n.messages import indicator_name, text
 from dashboard.server.language import current_language
 from dashboard.views.map import weights_note
 from dashboard.views.url_state import (
+    COMPARE_CHARTS,
     EQUAL_WEIGHTS,
     LATEST,
     MAX_COMPARED,
@@ -222,6 +225,35 @@ def compare_view(data: DashboardData, search: str | None, language: str | None =
         "series": series,
     }
     return CompareView(state, charts, rows, indicators, names, any(r.example for r in rows))
+
+
+class CompareContent(NamedTuple):
+    """What ``compare_content`` draws, in the order of the page callback's outputs."""
+
+    message: html.P | None
+    example: html.P | None
+    radar: go.Figure
+    index: go.Figure
+    bars: go.Figure
+    series: go.Figure
+    table: html.Div | None
+
+
+def compare_content(data: DashboardData, search: str | None, language: str | None = None) -> CompareContent:
+    """The message, example notice, four charts and ranking table for the view in the URL."""
+    view = compare_view(data, search, language)
+    if isinstance(view, str):
+        empty = empty_figure()
+        return CompareContent(message=notice(view), example=None, radar=empty, index=empty, bars=empty,
+                              series=empty, table=None)
+    state = view.state
+    return CompareContent(
+        message=None,
+        example=notice(text("example_note", language), "notice-example") if view.example else None,
+        **{name: view.charts[name] for name in COMPARE_CHARTS},
+        table=ranking_table(view.rows, list(state.localities), view.names, view.indicators, state.area,
+                            int(state.year), language),
+    )
 
 
 def export_comparison(data: DashboardData, search: str | None, fmt: str, language: str | None = None) -> dict | None:

@@ -26,7 +26,6 @@ from indicators.groupwork.records import (
 from indicators.i18n.texts import N_, render
 
 
-
 def date_value(value: str | None, field: str, problems: list[Problem], required: bool) -> date | None:
     if not value:
         if required:

@@ -16,8 +16,7 @@ from typing import NamedTuple
 import pytest
 
 from dashboard import ids
-from dashboard.pages.compare_callbacks import CompareContent
-from dashboard.views.compare import CompareSync
+from dashboard.views.compare import CompareContent, CompareSync
 from dashboard.views.groups import (
     ACTIVITY_FORM,
     INITIATIVE_FORM,
@@ -26,6 +25,7 @@ from dashboard.views.groups import (
     RecordFormUpdate,
 )
 from dashboard.views.map import SliderUpdate, ViewSync
+from dashboard.views.presentation import SlideView
 
 WEIGHTS = '{"area":["ALL"],"type":"' + ids.WEIGHT + '"}'
 
@@ -63,6 +63,12 @@ EXPECTED: list[tuple[type[NamedTuple], dict[str, str]]] = [
         "bars": f"{ids.CMP_BARS}.figure",
         "series": f"{ids.CMP_SERIES}.figure",
         "table": f"{ids.CMP_TABLE}.children",
+    }),
+    (SlideView, {
+        "stage": f"{ids.PRES_STAGE}.children",
+        "counter": f"{ids.PRES_COUNTER}.children",
+        "notice": f"{ids.PRES_NOTICE}.children",
+        "choice": f"{ids.PRES_CHOICE}.value",
     }),
     (GroupsSync, {
         "search": f"{ids.GROUPS_URL}.search",

@@ -27,7 +27,7 @@ from dashboard.components.compare_figures import (
 )
 from dashboard.components.groups_view import timeline_figure
 from dashboard.i18n.messages import text
-from dashboard.pages.presentation import render_slide
+from dashboard.views.presentation import render_slide
 from dashboard.views.url_state import EQUAL_WEIGHTS
 from indicators.core.model import Direction, Indicator, Level, Observation
 from indicators.groupwork.records import Activity, ActivityKind

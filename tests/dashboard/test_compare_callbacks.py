@@ -1,4 +1,4 @@
-"""Compare page callbacks as plain functions."""
+"""What the compare page's callbacks return, as plain functions of ``dashboard.views.compare``."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import pandas as pd
 from dash import no_update
 
 from dashboard import ids
-from dashboard.pages.compare_callbacks import compare_content
 from dashboard.views.compare import (
+    compare_content,
     export_comparison,
     read_state,
     sync_compare,

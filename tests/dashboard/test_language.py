@@ -87,7 +87,7 @@ def test_an_english_export_of_the_comparison_has_english_names_and_the_same_colu
 
 
 def test_the_ranking_table_writes_units_the_english_way(dashboard_data):
-    from dashboard.pages.compare_callbacks import compare_content
+    from dashboard.views.compare import compare_content
     from dashboard.server.language import language_of
     from tests.dashboard.helpers import texts
 

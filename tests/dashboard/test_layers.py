@@ -71,8 +71,27 @@ def test_the_exports_and_the_cli_draw_from_the_views():
     for path, wanted in ((ROOT / "dashboard/exports/standalone_map.py", "dashboard.views.map"),
                          (ROOT / "dashboard/exports/cli.py", "dashboard.views.compare"),
                          (ROOT / "dashboard/exports/cli.py", "dashboard.views.map"),
-                         (ROOT / "dashboard/pages/presentation.py", "dashboard.views.map")):
+                         (ROOT / "dashboard/views/presentation.py", "dashboard.views.map"),
+                         (ROOT / "dashboard/pages/presentation_callbacks.py", "dashboard.views.presentation"),
+                         (ROOT / "dashboard/pages/compare_callbacks.py", "dashboard.views.compare")):
         assert wanted in imported_modules(path.read_text(encoding="utf-8"), _module(path)), (path, wanted)
+
+
+def _public_definitions(source: str) -> set[str]:
+    """Top-level functions and classes a module offers to others (no leading underscore)."""
+    return {node.name for node in ast.parse(source).body
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and not node.name.startswith("_")}
+
+
+def test_callbacks_modules_only_register_callbacks():
+    """A page's ``*_callbacks`` module offers ``register_*`` and nothing else: what a callback
+    returns is computed in a view, where tests, exports and the CLI can call it without a page."""
+    modules = sorted(PAGES.glob("*_callbacks.py"))
+    assert modules, "the pages have callbacks modules"
+    offenders = {str(p.relative_to(ROOT)): sorted(extra) for p in modules
+                 if (extra := {name for name in _public_definitions(p.read_text(encoding="utf-8"))
+                               if not name.startswith("register_")})}
+    assert offenders == {}, f"move these to dashboard/views (or components): {offenders}"
 
 
 def test_the_checks_catch_a_page_import_and_callback_machinery():
@@ -85,3 +104,5 @@ def test_the_checks_catch_a_page_import_and_callback_machinery():
     assert _callback_machinery("import dash\nx = dash.ctx.triggered_id") == {"ctx"}
     assert _callback_machinery("from dash.dependencies import State") == {"State"}
     assert _callback_machinery("from dash import NoUpdate, dcc, html, no_update") == set()
+    assert _public_definitions("def register_x(app): ...\ndef _helper(): ...\nclass Content: ...") == {
+        "register_x", "Content"}

@@ -1,15 +1,21 @@
-"""Presentation mode as plain functions, and in a real browser with the keyboard."""
+"""Presentation mode as plain functions (``dashboard.views.presentation``), and in a real browser with the keyboard."""
 
 from __future__ import annotations
 
 import pytest
 
 from dashboard import ids
-from dashboard.pages.presentation import (
+from dash import no_update
+
+from dashboard.views.presentation import (
+    DEFAULT_CHOICE,
     edit_draft,
+    load_draft,
     navigate,
     position,
+    presentation_choices,
     render_slide,
+    show_slide,
     slides_for,
 )
 from indicators.presentations.slides import Presentation
@@ -44,6 +50,29 @@ def test_a_saved_presentation_that_names_a_removed_locality_skips_that_slide(das
     assert slides == ("oversikt", "ort:tuna") and dropped == ("ort:mariannelund",)
 
 
+def test_the_url_chooses_the_slide_and_says_which_slides_were_skipped(dashboard_data, store):
+    saved = PresentationStore(store).save(Presentation("Möte", ("oversikt", "ort:tuna")), username="t",
+                                          locality_ids={"tuna"})
+    from indicators.storage import schema
+
+    with store.engine.begin() as conn:
+        conn.execute(schema.presentations.update().values(slides=["oversikt", "ort:mariannelund", "ort:tuna"]))
+    shown = show_slide(dashboard_data, f"?bild=2&id={saved.id}", DEFAULT_CHOICE)
+    assert shown.stage.to_plotly_json()["props"]["data-slide"] == "ort:tuna"
+    assert "ort:mariannelund" in texts(shown.notice)
+    assert shown.choice == str(saved.id)  # the link's presentation is chosen in the dropdown
+    assert show_slide(dashboard_data, "?bild=1", DEFAULT_CHOICE).choice is no_update
+    assert show_slide(dashboard_data, "?bild=1", DEFAULT_CHOICE).notice is None
+
+
+def test_the_editor_loads_the_chosen_presentation_and_lists_the_saved_ones(dashboard_data, store):
+    saved = PresentationStore(store).save(Presentation("Möte", ("oversikt", "ort:tuna")), username="t",
+                                          locality_ids={"tuna"})
+    assert load_draft(dashboard_data, str(saved.id)) == (["oversikt", "ort:tuna"], "Möte")
+    assert load_draft(dashboard_data, DEFAULT_CHOICE)[1] == ""
+    assert [o["value"] for o in presentation_choices(dashboard_data)] == [DEFAULT_CHOICE, str(saved.id)]
+
+
 def test_a_locality_slide_shows_its_name_scores_and_initiatives(dashboard_data):
     slide = render_slide(dashboard_data, "ort:storebro")
     assert "Storebro" in texts(slide) and "Initiativ" in texts(slide)
@@ -74,7 +103,7 @@ def test_the_keyboard_moves_through_the_slides(live_app, page):
 
 
 def test_the_report_button_exports_the_slide_on_screen(dashboard_data):
-    from dashboard.pages.presentation import export_file
+    from dashboard.views.presentation import export_file
 
     report = export_file(dashboard_data, "?bild=9", "standard", "report")
     assert report["filename"] == "rapport-sodra-vi.html" and "Södra Vi" in report["content"]

@@ -20,7 +20,7 @@ import pytest
 from dashboard.components.map_view import read_data_island
 from dashboard.exports.report import locality_report_html, municipality_report_html
 from dashboard.exports.standalone_map import standalone_map_html
-from dashboard.pages.presentation import render_slide
+from dashboard.views.presentation import render_slide
 from dashboard.views.compare import export_comparison
 from dashboard.views.map import map_document, panel_content
 from indicators.groupwork.records import (
