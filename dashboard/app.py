@@ -39,8 +39,8 @@ from dashboard.views.public_names import (
     PRESENT_PATH,
     STAFF_PATH,
 )
+from indicators.audit import log as audit_log
 from indicators.groupwork.service import upgrade_password_hash
-from indicators.i18n.audit_texts import t as audit_text
 from indicators.observations.import_log import utc_now
 from indicators.storage.store import Store
 
@@ -93,7 +93,7 @@ def create_app(
         load_user=data.gw.user,
         engine=store.engine,  # sessions and failed sign-ins (aggregated in the audit log) live in the database
         on_sign_in=lambda user: data.gw.log_event(username=user.username, action="sign-in", entity="user",
-                                                  entity_id=str(user.id), summary=audit_text("signed_in")),
+                                                  entity_id=str(user.id), summary=audit_log.SIGNED_IN),
         upgrade_hash=lambda user, password: upgrade_password_hash(data.gw, user, password),
         clock=clock,
         proxies=trusted_proxies(),

@@ -25,6 +25,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from tqdm import tqdm
 
 from indicators.accounts.auth import PASSWORD_MIN_LENGTH
+from indicators.accounts.gate import PermissionDenied
+from indicators.accounts.operator import operator_actor
 from indicators.core.errors import InputError
 from indicators.core.units import UNITS
 from indicators.groupwork import files as groupwork_io
@@ -34,8 +36,6 @@ from indicators.groupwork.rules import AreaContains
 from indicators.groupwork.store import GroupworkStore, NotFoundError, StaleWriteError
 from indicators.observations import catalogue_rows
 from indicators.observations import from_tables as observation_tables
-from indicators.accounts.gate import PermissionDenied
-from indicators.accounts.operator import operator_actor
 from indicators.observations import service as indicator_service
 from indicators.observations.import_log import ImportLogEntry
 from indicators.observations.importing import FORMATS, ImportReport

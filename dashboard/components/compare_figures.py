@@ -18,6 +18,7 @@ from dashboard.i18n.messages import indicator_name, source_of, text, unit_headin
 from dashboard.views.formatting import number
 from indicators.core.model import MUNICIPALITY_ID, SWEDEN_ID, Indicator, Observation
 from indicators.core.slus import DEVELOPMENT_AREAS
+from indicators.i18n.texts import N_
 from indicators.metrics.scores import IndicatorScores, ScoreTable
 
 COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000",
@@ -114,7 +115,7 @@ def indicator_bars(column: IndicatorScores, selected: Sequence[str], names: Mapp
         _reference_line(figure, sweden.value, text("reference_sweden", language), language, dash="dot")
     unit = text("col_per_1000", language) if per_1000 else chart_text(unit_heading(indicator, language))
     figure.update_layout(yaxis={"title": unit, "rangemode": "tozero"}, showlegend=False)
-    title_key = "bars_per_1000_title" if per_1000 else "bars_title"
+    title_key = N_("bars_per_1000_title") if per_1000 else N_("bars_title")
     caption = _caption(indicator, column, language)
     title = chart_message(title_key, language, indicator=indicator_name(indicator, language), year=column.year)
     return _layout(figure, title, caption)
@@ -151,7 +152,7 @@ def series_figure(indicator: Indicator, observations: Sequence[Observation], sel
                          yaxis={"title": chart_text(unit_heading(indicator, language)), "rangemode": "tozero"})
     sources = sorted({source_of(o, language) for o in observations if o.place_id in places and o.value is not None})
     caption = chart_message("source_line", language, source="; ".join(sources) or indicator.source)
-    return _layout(figure, chart_message("series_title", language, indicator=indicator_name(indicator, language)),
+    return _layout(figure, chart_message(N_("series_title"), language, indicator=indicator_name(indicator, language)),
                    caption)
 
 

@@ -13,7 +13,7 @@ from dash import dcc, html
 
 from dashboard import ids
 from dashboard.components.chart_text import chart_message, chart_text
-from dashboard.i18n.messages import basis_label, text
+from dashboard.i18n.messages import basis_label, kind_label, status_label, text  # noqa: F401 (kind_label, status_label: used by pages)
 from dashboard.views.formatting import day, number
 from dashboard.views.public_names import GROUPS_PATH
 from dashboard.views.url_state import locality_link
@@ -28,18 +28,11 @@ from indicators.groupwork.records import (
     Initiative,
     InitiativeStatus,
 )
+from indicators.i18n.texts import N_
 from indicators.metrics.per_capita import per_1000
 
 KIND_SYMBOLS = {ActivityKind.MEETING: "circle", ActivityKind.EVENT: "star", ActivityKind.WORKSHOP: "square",
                 ActivityKind.WALK: "triangle-up", ActivityKind.CLEANUP: "diamond", ActivityKind.OTHER: "x"}
-
-
-def kind_label(kind: ActivityKind | str, language: str | None = None) -> str:
-    return text(f"kind_{ActivityKind(kind).value}", language)
-
-
-def status_label(status: InitiativeStatus | str, language: str | None = None) -> str:
-    return text(f"status_{InitiativeStatus(status).value}", language)
 
 
 def area_names(areas: Sequence[str]) -> str:
@@ -86,7 +79,7 @@ def overview_table(
 def activity_list(activities: Sequence[Activity], editable: bool, language: str | None = None) -> html.Div:
     if not activities:
         return html.P(text("no_activities", language), className="muted")
-    header = [text(k, language) for k in ("col_date", "col_kind", "col_title", "col_participants", "col_areas")]
+    header = [text(k, language) for k in (N_("col_date"), N_("col_kind"), N_("col_title"), "col_participants", N_("col_areas"))]
     rows = []
     for a in activities:
         cells = [html.Td(day(a.date, language)), html.Td(kind_label(a.kind, language)),
@@ -105,7 +98,7 @@ def activity_list(activities: Sequence[Activity], editable: bool, language: str 
 def initiative_list(initiatives: Sequence[Initiative], editable: bool, language: str | None = None) -> html.Div:
     if not initiatives:
         return html.P(text("no_initiatives", language), className="muted")
-    header = [text(k, language) for k in ("col_title", "col_status", "col_areas", "col_period", "col_progress")]
+    header = [text(k, language) for k in (N_("col_title"), N_("col_status"), N_("col_areas"), N_("col_period"), N_("col_progress"))]
     rows = []
     for i in initiatives:
         period = " – ".join(day(d, language) for d in (i.start, i.end) if d is not None)
@@ -132,16 +125,24 @@ def _row_buttons(edit_type: str, delete_type: str, record_id: int | None, versio
     ], className="button-row")
 
 
+_AGE_KEYS = {"under_20": N_("age_under_20"), "20_39": N_("age_20_39"), "40_64": N_("age_40_64"),
+             "65_plus": N_("age_65_plus")}
+_REP_KEYS = {"associations": N_("rep_associations"), "business": N_("rep_business"),
+             "rural_council": N_("rep_rural_council"), "politicians": N_("rep_politicians"),
+             "residents": N_("rep_residents")}
+"""The words for a group's age bands and member categories (``AGE_BANDS``, ``REPRESENTATIONS``)."""
+
+
 def composition_table(composition: Composition, editable: bool, language: str | None = None) -> html.Div:
-    header = html.Tr([html.Th(""), *[html.Th(text(f"age_{a}", language)) for a in AGE_BANDS],
+    header = html.Tr([html.Th(""), *[html.Th(text(_AGE_KEYS[a], language)) for a in AGE_BANDS],
                       html.Th(text("col_total", language))])
     rows = []
     for rep in REPRESENTATIONS:
-        cells = [html.Th(text(f"rep_{rep}", language), scope="row")]
+        cells = [html.Th(text(_REP_KEYS[rep], language), scope="row")]
         for age in AGE_BANDS:
             value = composition.counts.get((rep, age), 0)
             if editable:
-                label = f"{text(f'rep_{rep}', language)}, {text(f'age_{age}', language)}"
+                label = ", ".join((text(_REP_KEYS[rep], language), text(_AGE_KEYS[age], language)))
                 cells.append(html.Td(html.Label([
                     html.Span(label, className="sr-only"),
                     dcc.Input(id={"type": ids.COMP_COUNT, "rep": rep, "age": age}, type="number", min=0, step=1,
@@ -175,7 +176,7 @@ def timeline_figure(activities: Sequence[Activity], locality_name: str, language
             customdata=[[chart_text(a.title), a.participants if a.participants is not None else "–"] for a in items],
             hovertemplate="%{x}: %{customdata[0]} (%{customdata[1]})<extra></extra>",
         ))
-    title = chart_message("timeline_title", language, locality=locality_name)
+    title = chart_message(N_("timeline_title"), language, locality=locality_name)
     figure.update_layout(title={"text": title, "font": {"size": 18}},
                          height=300, font={"size": 15}, showlegend=False, plot_bgcolor="#fff",
                          margin={"l": 110, "r": 20, "t": 50, "b": 40}, xaxis={"gridcolor": "#e5e5e5"})

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from dashboard.i18n.messages import text
+from dashboard.i18n.messages import status_label, text
 from indicators.core.slus import AREAS_BY_ID
 from indicators.groupwork.records import Initiative, InitiativeStatus
 
@@ -63,7 +63,7 @@ def popup_content(initiative: Initiative, locality_name: str, language: str | No
     if len(description) > POPUP_TEXT_MAX:
         description = description[:POPUP_TEXT_MAX].rstrip() + " …"
     areas = ", ".join(AREAS_BY_ID[a].short_name for a in initiative.areas if a in AREAS_BY_ID)
-    status = text("status_" + InitiativeStatus(initiative.status).value, language)
+    status = status_label(initiative.status, language)
     if initiative.progress is not None:
         status += f" ({initiative.progress} %)"
     rows = [

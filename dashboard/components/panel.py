@@ -18,6 +18,7 @@ from dashboard.i18n.messages import (
 )
 from dashboard.views.formatting import number, with_unit, year
 from indicators.core.model import Group, Indicator, Locality, Observation
+from indicators.i18n.texts import N_
 from indicators.metrics.latest import MapValue
 from indicators.metrics.summary import AreaSummary, IndicatorLine
 
@@ -76,8 +77,8 @@ def overview_panel(
                 className="" if v.comparable else "not-comparable",
             )
         )
-    headers = ("col_locality", "col_value", "col_coverage") if notes else (
-        "col_locality", "col_value", "col_year", "col_basis")
+    headers = ("col_locality", N_("col_value"), "col_coverage") if notes else (
+        "col_locality", N_("col_value"), N_("col_year"), N_("col_basis"))
     return html.Div(
         [
             html.H2(text("overview_heading", language, indicator=indicator_name(indicator, language))),
@@ -154,7 +155,7 @@ def _population(indicator: Indicator | None, population: Sequence[Observation], 
             html.Table(
                 [
                     html.Thead(html.Tr([html.Th(text(k, language)) for k in
-                                        ("col_year", "col_value", "col_basis", "col_source")])),
+                                        (N_("col_year"), N_("col_value"), N_("col_basis"), N_("col_source"))])),
                     html.Tbody(rows),
                 ],
                 className="data-table population-table",
@@ -194,8 +195,8 @@ def _indicator_line(line: IndicatorLine, language: str) -> html.Div:
         [
             html.Div(indicator_name(ind, language), className="indicator-name"),
             html.Div(
-                [cell("ref_locality", line.locality), cell("ref_municipality", line.municipality),
-                 cell("ref_sweden", line.sweden)],
+                [cell(N_("ref_locality"), line.locality), cell(N_("ref_municipality"), line.municipality),
+                 cell(N_("ref_sweden"), line.sweden)],
                 className="refs",
             ),
             html.P(text("source_line", language, source="; ".join(sources) or ind.source), className="source"),

@@ -71,8 +71,9 @@ def _cell(row: ComparisonRow | None, indicator: Indicator | None, language: str)
                               className="sub"))
     if row.difference_to_municipality is not None:
         sign = "+" if row.difference_to_municipality > 0 else ""
-        parts.append(html.Div(f"{sign}{number(_round(row.difference_to_municipality), language)} "
-                              f"{text('col_difference', language).lower()}", className="sub"))
+        difference = text("col_difference", language).lower()
+        parts.append(html.Div(f"{sign}{number(_round(row.difference_to_municipality), language)} {difference}",
+                              className="sub"))
     if row.coverage_used is not None:
         parts.append(html.Div(f"{row.coverage_used}/{row.coverage_available}", className="sub",
                               title=text("col_coverage", language)))
@@ -83,7 +84,7 @@ def _cell(row: ComparisonRow | None, indicator: Indicator | None, language: str)
         colour = RANK_COLOURS[min(row.rank - 1, len(RANK_COLOURS) - 1)]
         # White text only where it keeps 4.5:1 contrast (ranks 1–3), dark text from rank 4.
         style = {"background": colour, "color": "#fff" if row.rank <= 3 else "#111"}
-    label = f"{text('col_rank', language)} {row.rank}" if row.rank is not None else ""
+    label = " ".join((text("col_rank", language), str(row.rank))) if row.rank is not None else ""
     return html.Td(parts, className="num ranked", style=style, title=label, **{"data-rank": row.rank or ""})
 
 

@@ -5,14 +5,18 @@ from __future__ import annotations
 from dash import dcc, html
 
 from dashboard.i18n.messages import text
+from indicators.i18n.texts import N_
 
-_DROPDOWN_LABELS = ("select_all", "deselect_all", "selected_count", "search", "clear_search", "clear_selection",
-                    "no_options_found")
+_DROPDOWN_LABELS = {"select_all": N_("dd_select_all"), "deselect_all": N_("dd_deselect_all"),
+                    "selected_count": N_("dd_selected_count"), "search": N_("dd_search"),
+                    "clear_search": N_("dd_clear_search"), "clear_selection": N_("dd_clear_selection"),
+                    "no_options_found": N_("dd_no_options_found")}
+"""dcc.Dropdown's own texts (its ``labels`` prop) → our message for each."""
 
 
 def dropdown(component_id: str, language: str | None = None, **props) -> dcc.Dropdown:
     """A dropdown whose built-in texts ("3 selected", "Search") are in the UI language."""
-    labels = {key: text(f"dd_{key}", language) for key in _DROPDOWN_LABELS}
+    labels = {name: text(key, language) for name, key in _DROPDOWN_LABELS.items()}
     return dcc.Dropdown(id=component_id, labels=labels, **props)
 
 

@@ -11,8 +11,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from dashboard.server.language import LANGUAGES, language_of
+from dashboard.server.language import language_of
 from dashboard.views.url_state import COMPARE_CHARTS
+from indicators.i18n.locales import LANGUAGES
 from indicators.storage.store import default_database_url, resolve_database_url
 
 PROG = "python -m dashboard export"
@@ -194,7 +195,8 @@ def _export_chart(data, args, language: str) -> int:
     try:
         content = chart_image(view.charts[args.chart], args.out.suffix.lower().lstrip("."))
     except ChartImageError as error:
-        print(f"Fel: {text('chart_image_failed', language)} ({error})", file=sys.stderr)
+        reason = text("chart_image_failed", language)
+        print(f"Fel: {reason} ({error})", file=sys.stderr)
         return 1
     _write(args.out, content)
     return 0

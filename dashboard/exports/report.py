@@ -26,12 +26,14 @@ from markupsafe import Markup
 
 from dashboard.data import DashboardData
 from dashboard.exports.svg import bar_chart_svg, line_chart_svg, map_svg
-from dashboard.exports.texts import long_date, t
+from dashboard.exports.texts import long_date
 from dashboard.i18n.messages import (
     area_title,
     basis_label,
     indicator_name,
+    kind_label,
     source_of,
+    status_label,
     text,
     unit_heading,
 )
@@ -54,6 +56,7 @@ from indicators.groupwork.records import (
     Initiative,
     InitiativeStatus,
 )
+from indicators.i18n.texts import N_
 from indicators.metrics.latest import latest
 from indicators.metrics.per_capita import POPULATION_INDICATOR_ID
 from indicators.metrics.scores import ScoreTable
@@ -109,7 +112,7 @@ class _Report:
     def figure(self, obs: Observation | None, indicator: Indicator | None, *, with_year: bool = True) -> Cell:
         """A value with unit and year, a badge for example data; its source is recorded."""
         if obs is None or obs.value is None or indicator is None:
-            return Cell(t("missing"), num=True)
+            return Cell(text("missing"), num=True)
         self.sources.add(source_of(obs))
         year_text = f" ({obs.year if obs.year is not None else text('undated')})" if with_year else ""
         return Cell(with_unit(obs.value, indicator) + year_text, num=True, badge=obs.example and self.badge())
@@ -117,15 +120,15 @@ class _Report:
     def source_line(self, sources: Iterable[str]) -> str:
         listed = sorted({s for s in sources if s})
         self.sources.update(listed)
-        return text("source_line", source="; ".join(listed) or t("unknown"))
+        return text("source_line", source="; ".join(listed) or text("unknown"))
 
     def groups_source_line(self) -> str:
-        self.sources.add(t("report_source_groups"))
-        return text("source_line", source=t("report_source_groups"))
+        self.sources.add(text("report_source_groups"))
+        return text("source_line", source=text("report_source_groups"))
 
     # -- pieces -----------------------------------------------------------------
     def year_text(self) -> str:
-        return str(self.year) if self.year is not None else t("report_year_latest")
+        return str(self.year) if self.year is not None else text("report_year_latest")
 
     def observations_in_year(self, observations: Sequence[Observation]) -> list[Observation]:
         if self.year is None:
@@ -149,8 +152,8 @@ class _Report:
         layers = self.data.layers()
         markers = [(i.lat, i.lon, i.title) for i in initiatives if i.lat is not None and i.lon is not None]
         svg = map_svg(layers.boundary, layers.areas, layers.points, layers.bounds,
-                      title=t("report_map_alt"), highlight=highlight, markers=markers)
-        return {"heading": t("report_map_heading"), "svg": _svg(svg), "source": text("footer_sources")}
+                      title=text("report_map_alt"), highlight=highlight, markers=markers)
+        return {"heading": text("report_map_heading"), "svg": _svg(svg), "source": text("footer_sources")}
 
     def population_chart(self, name: str, observations: Sequence[Observation]) -> Markup:
         series: dict[str, list[tuple[int, float]]] = {}
@@ -158,7 +161,7 @@ class _Report:
             if o.year is not None and o.value is not None:
                 series.setdefault(basis_label(o.basis), []).append((o.year, o.value))
         indicator = self.data.store.indicator(POPULATION_INDICATOR_ID)
-        return _svg(line_chart_svg(series, title=t("report_population_chart", name=name),
+        return _svg(line_chart_svg(series, title=text("report_population_chart", name=name),
                                    unit=unit_heading(indicator) if indicator else ""))
 
     def population_table(self, observations: Sequence[Observation]) -> Table:
@@ -169,11 +172,11 @@ class _Report:
             for o in sorted(observations, key=lambda o: (o.year is None, o.year or 0, o.basis))
             if o.value is not None
         ]
-        return _table(("col_year", "col_value", "col_basis", "col_source"), rows)
+        return _table((N_("col_year"), N_("col_value"), N_("col_basis"), N_("col_source")), rows)
 
     def initiatives_block(self, initiatives: Sequence[Initiative], with_locality: bool) -> dict[str, Any]:
-        block: dict[str, Any] = {"heading": t("report_initiatives_heading"), "table": None, "source": "",
-                                 "empty": t("report_initiatives_none")}
+        block: dict[str, Any] = {"heading": text("report_initiatives_heading"), "table": None, "source": "",
+                                 "empty": text("report_initiatives_none")}
         if not initiatives:
             return block
         rows = []
@@ -183,10 +186,10 @@ class _Report:
             rows.append(
                 ([Cell(self.names.get(i.locality_id, i.locality_id))] if with_locality else [])
                 + [Cell(i.title, strong=True, detail=i.description or ""),
-                   Cell(text("status_" + InitiativeStatus(i.status).value)), Cell(areas), Cell(period),
+                   Cell(status_label(i.status)), Cell(areas), Cell(period),
                    Cell("" if i.progress is None else f"{i.progress} %", num=True)])
         headers = (("col_locality",) if with_locality else ()) + (
-            "col_title", "col_status", "col_areas", "col_period", "col_progress")
+            N_("report_col_title"), N_("col_status"), N_("col_areas"), N_("col_period"), N_("report_col_progress"))
         block.update(table=_table(headers, rows), source=self.groups_source_line())
         return block
 
@@ -197,18 +200,18 @@ class _Report:
 
     def area_block(self, area: DevelopmentArea, table: Table | None, source: str = "") -> dict[str, Any]:
         return {"colour": area.colour, "title": area_title(area), "table": table, "source": source,
-                "empty": t("area_empty")}
+                "empty": text("area_empty")}
 
     def render(self, template: str, title: str, highlight: str | None, markers: Sequence[Initiative],
                **sections: Any) -> str:
         """The document: the sections gathered, then what they showed (sources, example notice)."""
         return render(
             template, lang=current_language(), title=title,
-            exported=t("report_exported", date=long_date(self.today), year=self.year_text()),
-            no_data="" if self.has_data() else t("report_no_data_year", year=self.year),
+            exported=text("report_exported", date=long_date(self.today), year=self.year_text()),
+            no_data="" if self.has_data() else text("report_no_data_year", year=self.year),
             map=self.map_section(highlight, markers),
-            badge={"label": text("example_badge"), "note": t("report_example_note")},
-            sources_heading=t("report_sources_heading"), **sections,
+            badge={"label": text("example_badge"), "note": text("report_example_note")},
+            sources_heading=text("report_sources_heading"), **sections,
             # Last: the sections above have recorded their sources and any example data by now.
             example=self.example, sources=sorted(self.sources),
         )
@@ -216,7 +219,7 @@ class _Report:
 
 def _table(headers: Sequence[str], rows: Sequence[Sequence[Cell]]) -> Table:
     """A table whose headings are catalogue keys."""
-    return Table([t(h) for h in headers], rows)
+    return Table([text(h) for h in headers], rows)
 
 
 def locality_report_html(data: DashboardData, locality_id: str, year: int | None = None, *,
@@ -225,7 +228,7 @@ def locality_report_html(data: DashboardData, locality_id: str, year: int | None
     locality = data.store.locality(locality_id)
     if locality is None:
         known = ", ".join(sorted(data.locality_ids()))
-        raise ValueError(t("report_unknown_locality", id=locality_id, known=known))
+        raise ValueError(text("report_unknown_locality", id=locality_id, known=known))
     r = _Report(data, year, today)
     since, until = r.activity_period()
     initiatives = data.gw.initiatives(locality_ids=[locality.id], year=year)
@@ -250,14 +253,14 @@ def locality_report_html(data: DashboardData, locality_id: str, year: int | None
             if o is not None)))
 
     return r.render(
-        "report_locality.html", t("report_title_locality", name=locality.name), locality.id, initiatives,
-        group={"heading": t("report_group_heading"), "name": group.name if group else "",
-               "note": (group.note or "") if group else "", "empty": t("report_no_group")},
-        population={"heading": t("report_population_heading"),
+        "report_locality.html", text("report_title_locality", name=locality.name), locality.id, initiatives,
+        group={"heading": text("report_group_heading"), "name": group.name if group else "",
+               "note": (group.note or "") if group else "", "empty": text("report_no_group")},
+        population={"heading": text("report_population_heading"),
                     "chart": r.population_chart(locality.name, population) if population else None,
                     "table": r.population_table(population) if population else None,
                     "empty": text("population_empty")},
-        indicators={"heading": t("report_indicators_heading"), "areas": areas},
+        indicators={"heading": text("report_indicators_heading"), "areas": areas},
         scores=_scores_for_locality(r, r.score_table(), locality.id),
         activity=_activity_summary(r, data.gw.activities(locality_ids=[locality.id], since=since, until=until)),
         initiatives=r.initiatives_block(initiatives, False),
@@ -266,19 +269,19 @@ def locality_report_html(data: DashboardData, locality_id: str, year: int | None
 
 def _scores_for_locality(r: _Report, table: ScoreTable | None, locality_id: str) -> dict[str, Any]:
     year = r.year_text() if table is None else table.year
-    scores: dict[str, Any] = {"heading": t("report_scores_heading", year=year), "chart": None, "example": False,
-                              "note": t("report_scores_note"), "source": "",
-                              "empty": t("report_no_scores", year=year)}
+    scores: dict[str, Any] = {"heading": text("report_scores_heading", year=year), "chart": None, "example": False,
+                              "note": text("report_scores_note"), "source": "",
+                              "empty": text("report_no_scores", year=year)}
     if table is None or locality_id not in table.index:
         return scores
     areas = table.areas.get(locality_id, {})
     bars = [(a.short_name, areas[a.id].score if a.id in areas else None, a.colour) for a in DEVELOPMENT_AREAS]
     index = table.index[locality_id]
-    bars.append((t("col_index"), index.score, "#555555"))
+    bars.append((text("col_index"), index.score, "#555555"))
     example = any(s.example for s in areas.values()) or index.example
     scores.update(
-        chart=_svg(bar_chart_svg(bars, title=t("report_scores_heading", year=table.year), max_value=100,
-                                 missing_label=t("missing"))),
+        chart=_svg(bar_chart_svg(bars, title=text("report_scores_heading", year=table.year), max_value=100,
+                                 missing_label=text("missing"))),
         example=example and r.badge(),
         source=r.source_line(o.source for s in table.indicators.values() for f in s.figures.values()
                              if (o := f.observation) is not None and o.place_id == locality_id))
@@ -287,28 +290,28 @@ def _scores_for_locality(r: _Report, table: ScoreTable | None, locality_id: str)
 
 def _activity_summary(r: _Report, activities: Sequence[Activity]) -> dict[str, Any]:
     summary: dict[str, Any] = {
-        "heading": t("report_activity_heading"),
-        "period": t("report_activity_period", year=r.year) if r.year is not None else "",
-        "tables": [], "source": "", "empty": t("report_activity_none")}
+        "heading": text("report_activity_heading"),
+        "period": text("report_activity_period", year=r.year) if r.year is not None else "",
+        "tables": [], "source": "", "empty": text("report_activity_none")}
     if not activities:
         return summary
     by_kind: dict[str, list[Activity]] = {}
     for a in activities:
         by_kind.setdefault(ActivityKind(a.kind).value, []).append(a)
-    rows = [[Cell(text("kind_" + kind)), Cell(str(len(items)), num=True), Cell(_participants(items), num=True)]
+    rows = [[Cell(kind_label(kind)), Cell(str(len(items)), num=True), Cell(_participants(items), num=True)]
             for kind, items in sorted(by_kind.items())]
-    listing = [[Cell(str(a.date)), Cell(text("kind_" + ActivityKind(a.kind).value)), Cell(a.title),
+    listing = [[Cell(str(a.date)), Cell(kind_label(a.kind)), Cell(a.title),
                 Cell("" if a.participants is None else str(a.participants), num=True)]
                for a in sorted(activities, key=lambda a: a.date)]
-    summary.update(tables=[_table(("col_kind", "col_activities", "col_participants"), rows),
-                           _table(("col_date", "col_kind", "col_title", "col_participants"), listing)],
+    summary.update(tables=[_table((N_("report_col_kind"), "col_activities", "col_participants"), rows),
+                           _table((N_("col_date"), N_("report_col_kind"), N_("report_col_title"), "col_participants"), listing)],
                    source=r.groups_source_line())
     return summary
 
 
 def _participants(items: Sequence[Activity]) -> str:
     known = [a.participants for a in items if a.participants is not None]
-    return number(sum(known)) if known else t("unknown")
+    return number(sum(known)) if known else text("unknown")
 
 
 def municipality_report_html(data: DashboardData, year: int | None = None, *, today: date | None = None) -> str:
@@ -322,21 +325,21 @@ def municipality_report_html(data: DashboardData, year: int | None = None, *, to
     population_indicator = data.store.indicator(POPULATION_INDICATOR_ID)
     population = r.observations_in_year(data.store.observations(POPULATION_INDICATOR_ID))
     rows = []
-    for place_id, name in [*((loc.id, loc.name) for loc in localities), (MUNICIPALITY_ID, t("col_municipality"))]:
+    for place_id, name in [*((loc.id, loc.name) for loc in localities), (MUNICIPALITY_ID, text("col_municipality"))]:
         obs = latest([o for o in population if o.place_id == place_id])
         if obs is not None and population_indicator is not None:
             rows.append([Cell(name), r.figure(obs, population_indicator, with_year=False),
                          Cell(str(obs.year) if obs.year is not None else text("undated")),
                          Cell(basis_label(obs.basis)), Cell(obs.source)])
         else:
-            rows.append([Cell(name), Cell(t("missing"), num=True), Cell(), Cell(), Cell()])
-    population_table = _table(("col_locality", "col_value", "col_year", "col_basis", "col_source"), rows)
+            rows.append([Cell(name), Cell(text("missing"), num=True), Cell(), Cell(), Cell()])
+    population_table = _table(("col_locality", N_("col_value"), N_("col_year"), N_("col_basis"), N_("col_source")), rows)
 
     return r.render(
-        "report_municipality.html", t("report_title_municipality"), None, initiatives,
-        population={"heading": t("report_population_heading"), "table": population_table},
+        "report_municipality.html", text("report_title_municipality"), None, initiatives,
+        population={"heading": text("report_population_heading"), "table": population_table},
         scores=_scores_for_municipality(r, r.score_table(), localities),
-        indicators={"heading": t("report_indicators_heading"),
+        indicators={"heading": text("report_indicators_heading"),
                     "areas": _indicators_for_municipality(r, localities)},
         activity=_work_for_municipality(r, localities, since, until),
         initiatives=r.initiatives_block(initiatives, True),
@@ -346,16 +349,16 @@ def municipality_report_html(data: DashboardData, year: int | None = None, *, to
 def _scores_for_municipality(r: _Report, table: ScoreTable | None, localities: Sequence[Locality]) -> dict[str, Any]:
     """Scores of all localities: a bar chart of the index and a table of area scores."""
     year_label = r.year_text() if table is None else table.year
-    scores: dict[str, Any] = {"heading": t("report_scores_heading", year=year_label), "chart": None,
-                              "table": None, "note": t("report_scores_note"), "source": "",
-                              "empty": t("report_no_scores", year=year_label)}
+    scores: dict[str, Any] = {"heading": text("report_scores_heading", year=year_label), "chart": None,
+                              "table": None, "note": text("report_scores_note"), "source": "",
+                              "empty": text("report_no_scores", year=year_label)}
     if table is None:
         return scores
     ordered = sorted(localities, key=lambda loc: (table.index[loc.id].score is None,
                                                   -(table.index[loc.id].score or 0), loc.name))
     chart = _svg(bar_chart_svg([(loc.name, table.index[loc.id].score, "#0072B2") for loc in ordered],
-                               title=t("report_scores_chart", year=table.year), max_value=100,
-                               missing_label=t("missing")))
+                               title=text("report_scores_chart", year=table.year), max_value=100,
+                               missing_label=text("missing")))
     rows = []
     for loc in ordered:
         area_scores = [table.areas.get(loc.id, {}).get(area.id) for area in DEVELOPMENT_AREAS]
@@ -364,7 +367,7 @@ def _scores_for_municipality(r: _Report, table: ScoreTable | None, localities: S
         rows.append([Cell(loc.name, badge=example and r.badge()),
                      *(Cell(number(s.score if s else None), num=True) for s in area_scores),
                      Cell(number(index.score), num=True, strong=True)])
-    headers = [t("col_locality"), *(a.short_name for a in DEVELOPMENT_AREAS), t("col_index")]
+    headers = [text("col_locality"), *(a.short_name for a in DEVELOPMENT_AREAS), text("col_index")]
     scores.update(chart=chart, table=Table(headers, rows),
                   source=r.source_line(o.source for s in table.indicators.values() for f in s.figures.values()
                                        if (o := f.observation) is not None))
@@ -374,8 +377,8 @@ def _scores_for_municipality(r: _Report, table: ScoreTable | None, localities: S
 def _indicators_for_municipality(r: _Report, localities: Sequence[Locality]) -> list[dict[str, Any]]:
     """Indicators per area: localities as rows, the municipality and Sweden as reference rows."""
     observations = r.observations_in_year(r.data.store.observations())
-    places = [*((loc.id, loc.name) for loc in localities), (MUNICIPALITY_ID, t("col_municipality")),
-              (SWEDEN_ID, t("col_sweden"))]
+    places = [*((loc.id, loc.name) for loc in localities), (MUNICIPALITY_ID, text("col_municipality")),
+              (SWEDEN_ID, text("col_sweden"))]
     by_key: dict[tuple[str, str], list[Observation]] = {}
     for o in observations:
         by_key.setdefault((o.indicator_id, o.place_id), []).append(o)
@@ -385,7 +388,7 @@ def _indicators_for_municipality(r: _Report, localities: Sequence[Locality]) -> 
         if not indicators:
             areas.append(r.area_block(area, None))
             continue
-        headers = [t("col_locality"), *(f"{indicator_name(i)} ({unit_heading(i)})" for i in indicators)]
+        headers = [text("col_locality"), *(f"{indicator_name(i)} ({unit_heading(i)})" for i in indicators)]
         shown: list[str] = []
         rows = []
         for place_id, name in places:
@@ -406,11 +409,12 @@ def _work_for_municipality(r: _Report, localities: Sequence[Locality], since: da
     rows = []
     for loc in localities:
         count, participants = counts.get(loc.id, (0, None))
-        shown = number(participants) if participants is not None else ("–" if not count else t("unknown"))
+        shown = number(participants) if participants is not None else ("–" if not count else text("unknown"))
         rows.append([Cell(loc.name), Cell(str(count), num=True), Cell(shown, num=True),
                      *(Cell(str(statuses.get((loc.id, s), 0)), num=True) for s in status_order)])
-    headers = [t("col_locality"), t("col_activities"), t("col_participants"),
-               *(f"{t('col_initiatives')}: {text('status_' + s.value).lower()}" for s in status_order)]
-    return {"heading": t("report_activity_heading"),
-            "period": t("report_activity_period", year=r.year) if r.year is not None else "",
+    initiatives = text("col_initiatives")
+    headers = [text("col_locality"), text("col_activities"), text("col_participants"),
+               *(f"{initiatives}: {status_label(s).lower()}" for s in status_order)]
+    return {"heading": text("report_activity_heading"),
+            "period": text("report_activity_period", year=r.year) if r.year is not None else "",
             "table": Table(headers, rows), "source": r.groups_source_line()}

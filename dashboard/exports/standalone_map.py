@@ -22,8 +22,8 @@ import xstatic.pkg.leaflet_markercluster as xstatic_markercluster
 from markupsafe import Markup
 
 from dashboard.data import DashboardData
-from dashboard.exports.texts import long_date, t
-from dashboard.i18n.messages import indicator_name
+from dashboard.exports.texts import long_date
+from dashboard.i18n.messages import indicator_name, text
 from dashboard.server.language import current_language
 from dashboard.server.templating import render
 from dashboard.server.vendor import VENDOR_PREFIX
@@ -53,8 +53,8 @@ def standalone_map_html(data: DashboardData, map_state: dict | None = None,
     state = map_state or {}
     values, year_label = layer_data(data, state.get("layer") or data.default_indicator(),
                                     state.get("year") or LATEST, parse_weights(state.get("weights")))
-    title = t("map_doc_title", layer=indicator_name(values.indicator), year=year_label)
-    caption = t("map_caption", date=long_date(today or date.today()))
+    title = text("map_doc_title", layer=indicator_name(values.indicator), year=year_label)
+    caption = text("map_caption", date=long_date(today or date.today()))
     return make_self_contained(document, title=title, caption=caption)
 
 

@@ -87,7 +87,7 @@ def line_chart_svg(series: Mapping[str, Sequence[tuple[int, float]]], *, title: 
 
 
 def bar_chart_svg(bars: Sequence[tuple[str, float | None, str]], *, title: str, max_value: float | None = None,
-                  missing_label: str = "saknas", width: int = 640) -> str:
+                  missing_label: str, width: int = 640) -> str:
     """Horizontal bars (label, value, colour); a missing value is written out, never drawn as zero."""
     if not bars:
         return ""

@@ -25,6 +25,7 @@ from dashboard.views.groups import (
 from indicators.accounts.gate import PermissionDenied
 from indicators.groupwork import service
 from indicators.groupwork.store import NotFoundError, StaleWriteError
+from indicators.i18n.texts import N_
 
 
 def register_groups_callbacks(app: Dash, data: DashboardData) -> None:
@@ -62,7 +63,7 @@ def register_groups_callbacks(app: Dash, data: DashboardData) -> None:
             remove(data.gw, data.current_user(), trigger["id"], trigger["version"])
         except (PermissionDenied, StaleWriteError, NotFoundError) as error:
             return outcome_message(error), no_update
-        return outcome_message(None, ok_key="deleted"), (refresh or 0) + 1
+        return outcome_message(None, ok_key=N_("deleted")), (refresh or 0) + 1
 
     @app.callback(Output(ids.GW_DOWNLOAD, "data"), Input(ids.GW_EXPORT, "n_clicks"), State(ids.GW_LOCALITY, "value"),
                   prevent_initial_call=True)

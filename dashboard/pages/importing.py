@@ -16,6 +16,7 @@ from dashboard.server.uploads import decode_upload, limited_upload, shown_name
 from indicators.accounts.auth import Action, can
 from indicators.accounts.gate import PermissionDenied
 from indicators.core.errors import InputError, Problem
+from indicators.i18n.texts import N_
 from indicators.observations.service import import_indicator_file
 
 
@@ -84,7 +85,7 @@ def _failure(name: str, problems: Sequence[Problem], language: str) -> html.Div:
 def import_log_table(data: DashboardData, language: str | None = None) -> html.Table:
     entries = data.store.import_log(limit=20)
     header = html.Tr([html.Th(text(k, language)) for k in
-                      ("col_when", "col_who", "col_file", "col_format", "col_rows", "col_added", "col_changed")])
+                      (N_("col_when"), N_("col_who"), N_("col_file"), N_("col_format"), N_("col_rows"), N_("col_added"), N_("col_changed"))])
     rows = [
         html.Tr(
             [

@@ -7,7 +7,7 @@ from dash import dcc, html
 from dashboard import ids
 from dashboard.components.widgets import dropdown, labelled
 from dashboard.data import DashboardData
-from dashboard.i18n.messages import text
+from dashboard.i18n.messages import status_label, text
 from dashboard.views.url_state import LATEST
 from indicators.core.slus import DEVELOPMENT_AREAS
 from indicators.groupwork.records import InitiativeStatus
@@ -70,7 +70,7 @@ def map_page(data: DashboardData, language: str | None = None) -> html.Div:
                                 ids.INI_FILTER_AREAS),
                             labelled(text("filter_status", language), dropdown(
                                 ids.INI_FILTER_STATUS, language, multi=True,
-                                options=[{"label": text(f"status_{s.value}", language), "value": s.value}
+                                options=[{"label": status_label(s, language), "value": s.value}
                                          for s in InitiativeStatus]), ids.INI_FILTER_STATUS),
                             labelled(text("filter_year", language), dropdown(
                                 ids.INI_FILTER_YEAR, language,

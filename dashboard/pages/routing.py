@@ -31,10 +31,11 @@ from dashboard.views.public_names import (
     STAFF_PATH,
 )
 from indicators.groupwork.records import Role, User
+from indicators.i18n.texts import N_
 
-NAV_ITEMS = ((MAP_PATH, "nav_map"), (COMPARE_PATH, "nav_compare"), (GROUPS_PATH, "nav_groups"),
-             (IMPORT_PATH, "nav_import"), (METHOD_PATH, "nav_method"), (PRESENT_PATH, "nav_present"),
-             (STAFF_PATH, "nav_staff"))
+NAV_ITEMS = ((MAP_PATH, N_("nav_map")), (COMPARE_PATH, N_("nav_compare")), (GROUPS_PATH, N_("nav_groups")),
+             (IMPORT_PATH, N_("nav_import")), (METHOD_PATH, N_("nav_method")), (PRESENT_PATH, N_("nav_present")),
+             (STAFF_PATH, N_("nav_staff")))
 DATA_KEY = "allas_dashboard_data"
 """Where each app keeps its ``DashboardData`` in ``flask.Flask.extensions``."""
 NOT_FOUND_MODULE = "dashboard.pages.not_found_404"
@@ -104,7 +105,7 @@ def user_status(user: User | None, pathname: str | None, names: dict[str, str]) 
             html.Form(
                 [dcc.Input(type="hidden", name=CSRF_FIELD, value=csrf_token()),
                  html.Button(text("logout_button"), type="submit", className="button small secondary")],
-                action=LOGOUT_PATH, method="post", className="logout-form",
+                action=LOGOUT_PATH, method="POST", className="logout-form",
             ),
         ],
         className="user-status",

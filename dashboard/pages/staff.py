@@ -27,7 +27,7 @@ from indicators.core.errors import InputError, Problem
 from indicators.groupwork import service
 from indicators.groupwork.records import NOTES_MAX, TITLE_MAX, Role, StrategicMeeting
 from indicators.groupwork.store import NotFoundError, StaleWriteError
-from indicators.i18n.texts import render
+from indicators.i18n.texts import N_, render
 from indicators.storage.app_settings import all_settings, change_settings, read_settings
 
 
@@ -160,15 +160,15 @@ def staff_tables(data: DashboardData, language: str | None = None) -> tuple:
         return None, None, None
     names = data.names()
     users = html.Table([
-        html.Thead(html.Tr([html.Th(text(k, language)) for k in ("col_user", "col_role", "col_locality",
-                                                                  "col_active", "col_actions")])),
+        html.Thead(html.Tr([html.Th(text(k, language)) for k in (N_("col_user"), N_("col_role"), "col_locality",
+                                                                  N_("col_active"), "col_actions")])),
         html.Tbody([
             html.Tr([
                 html.Td(u.username),
-                html.Td(text("role_option_admin" if u.role is Role.ADMIN else "role_option_editor", language)),
+                html.Td(text(N_("role_option_admin") if u.role is Role.ADMIN else N_("role_option_editor"), language)),
                 html.Td(names.get(u.locality_id or "", "")),
-                html.Td(text("yes" if u.active else "no", language)),
-                html.Td(html.Button(text("button_deactivate" if u.active else "button_activate", language),
+                html.Td(text(N_("yes") if u.active else N_("no"), language)),
+                html.Td(html.Button(text(N_("button_deactivate") if u.active else N_("button_activate"), language),
                                     id={"type": ids.USER_TOGGLE, "id": u.id}, className="button small secondary")),
             ])
             for u in data.gw.users()
@@ -176,8 +176,8 @@ def staff_tables(data: DashboardData, language: str | None = None) -> tuple:
     ], className="data-table")
     meetings = data.gw.meetings()
     meeting_table = html.Table([
-        html.Thead(html.Tr([html.Th(text(k, language)) for k in ("col_date", "col_title", "col_participants",
-                                                                  "col_themes")])),
+        html.Thead(html.Tr([html.Th(text(k, language)) for k in (N_("col_date"), N_("col_title"), "col_participants",
+                                                                  N_("col_themes"))])),
         html.Tbody([html.Tr([html.Td(day(m.date, language)), html.Td([html.Div(m.title, className="item-title"),
                                                                     html.Div(m.notes, className="item-text")]),
                              html.Td("" if m.participants is None else str(m.participants), className="num"),
@@ -189,8 +189,8 @@ def staff_tables(data: DashboardData, language: str | None = None) -> tuple:
     except PermissionDenied:
         return html.Div(users, className="table-scroll"), meeting_table, None
     audit = html.Div(html.Table([
-        html.Thead(html.Tr([html.Th(text(k, language)) for k in ("col_when", "col_who", "col_action", "col_entity",
-                                                                  "col_locality", "col_summary")])),
+        html.Thead(html.Tr([html.Th(text(k, language)) for k in (N_("col_when"), N_("col_who"), N_("col_action"), N_("col_entity"),
+                                                                  "col_locality", N_("col_summary"))])),
         html.Tbody([html.Tr([html.Td(e.at.strftime("%Y-%m-%d %H:%M")), html.Td(e.username), html.Td(label_of("audit_action", e.action, language)),
                              html.Td(f"{label_of('audit_entity', e.entity, language)} {e.entity_id}"), html.Td(names.get(e.locality_id or "", "")),
                              html.Td(e.render(reader))]) for e in lines]),

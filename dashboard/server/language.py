@@ -13,8 +13,9 @@ from contextvars import ContextVar
 
 import flask
 
-LANGUAGES = ("sv", "en")
-DEFAULT = "sv"
+from indicators.i18n.locales import DEFAULT_LANGUAGE, LANGUAGES
+
+DEFAULT = DEFAULT_LANGUAGE
 COOKIE = "lang"
 SWITCH_PATH = "/sprak"
 

@@ -10,8 +10,7 @@ from babel.numbers import format_decimal
 from dashboard.i18n.messages import text, unit_of
 from dashboard.server.language import current_language
 from indicators.core.model import Indicator, Observation
-
-_LOCALES = {"sv": "sv_SE", "en": "en_GB"}
+from indicators.i18n.locales import babel_locale
 
 
 def number(value: float | None, language: str | None = None) -> str:
@@ -19,7 +18,7 @@ def number(value: float | None, language: str | None = None) -> str:
     if value is None:
         return text("missing", language)
     pattern = "#,##0" if float(value).is_integer() else "#,##0.0"
-    return format_decimal(value, format=pattern, locale=_LOCALES.get(language or current_language(), "sv_SE"))
+    return format_decimal(value, format=pattern, locale=babel_locale(language or current_language()))
 
 
 def with_unit(value: float | None, indicator: Indicator, language: str | None = None) -> str:
@@ -36,4 +35,4 @@ def year(observation: Observation, language: str | None = None) -> str:
 
 def day(value: date, language: str | None = None) -> str:
     """``12 sep. 2026`` / ``12 Sept 2026``: a date as the reader's language writes it."""
-    return format_date(value, format="medium", locale=_LOCALES.get(language or current_language(), "sv_SE"))
+    return format_date(value, format="medium", locale=babel_locale(language or current_language()))

@@ -16,17 +16,14 @@ from dash import html
 from dashboard.i18n.messages import label_of, message, text
 from dashboard.server.language import current_language
 from indicators.accounts.gate import PermissionDenied
-from indicators.core.errors import InputError, Problem
+from indicators.core.errors import FORM, InputError, Problem
 from indicators.groupwork.records import (
     Activity,
     ActivityKind,
     Initiative,
     InitiativeStatus,
 )
-from indicators.i18n.texts import render
-
-FORM = "formuläret"
-"""The "file" a form's problems are reported against."""
+from indicators.i18n.texts import N_, render
 
 
 def date_value(value: str | None, field: str, problems: list[Problem], required: bool) -> date | None:
@@ -108,7 +105,7 @@ def initiative_from_form(locality_id: str, values: dict, editing: dict | None) -
     )
 
 
-def outcome_message(error: Exception | None, language: str | None = None, ok_key: str = "saved") -> html.Div:
+def outcome_message(error: Exception | None, language: str | None = None, ok_key: str = N_("saved")) -> html.Div:
     """The same words for every form: what was wrong, or that it was saved."""
     if error is None:
         return html.P(text(ok_key, language), className="notice notice-ok", role="status")

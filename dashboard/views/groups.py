@@ -30,13 +30,13 @@ from dashboard.components.widgets import GRAPH_CONFIG, chart
 from dashboard.data import DashboardData
 from dashboard.i18n.messages import text
 from dashboard.server.uploads import decode_upload
-from dashboard.views.url_state import groups_query, parse_groups_query
 from dashboard.views.forms import (
     activity_from_form,
     composition_from_form,
     initiative_from_form,
     outcome_message,
 )
+from dashboard.views.url_state import groups_query, parse_groups_query
 from indicators.accounts.auth import Action, can
 from indicators.accounts.gate import PermissionDenied
 from indicators.core.errors import InputError
@@ -51,6 +51,7 @@ from indicators.groupwork.records import (
     InitiativeStatus,
 )
 from indicators.groupwork.store import NotFoundError, StaleWriteError
+from indicators.i18n.texts import N_
 
 PERIOD_12_MONTHS = "12m"
 """The groups page's default period, "the last 12 months" (``?period=`` absent from the URL)."""
@@ -289,13 +290,13 @@ class RecordForm:
 ACTIVITY_FORM = RecordForm(
     ACTIVITY_FIELDS, EMPTY_ACTIVITY, activity_from_form, activity_values, lambda data, i: data.gw.activity(i),
     service.save_activity, ids.ACT_SAVE, ids.ACT_CANCEL, ids.EDIT_ACTIVITY, ids.ACT_EDITING, ids.ACT_FORM_TITLE,
-    ids.ACT_MESSAGE, "form_activity_new", "form_activity_edit",
+    ids.ACT_MESSAGE, "form_activity_new", N_("form_activity_edit"),
 )
 INITIATIVE_FORM = RecordForm(
     INITIATIVE_FIELDS, EMPTY_INITIATIVE, initiative_from_form, initiative_values,
     lambda data, i: data.gw.initiative(i), service.save_initiative, ids.INI_SAVE, ids.INI_CANCEL,
     ids.EDIT_INITIATIVE, ids.INI_EDITING, ids.INI_FORM_TITLE, ids.INI_MESSAGE, "form_initiative_new",
-    "form_initiative_edit",
+    N_("form_initiative_edit"),
 )
 
 

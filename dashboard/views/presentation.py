@@ -30,13 +30,14 @@ from dashboard.server.language import current_language
 from dashboard.views.formatting import number
 from dashboard.views.forms import outcome_message
 from dashboard.views.map import map_document
+from dashboard.views.public_names import KEY_SLIDE
 from dashboard.views.url_state import EQUAL_WEIGHTS, LATEST
 from indicators.accounts.gate import PermissionDenied
 from indicators.core.errors import InputError
 from indicators.core.slus import DEVELOPMENT_AREAS
 from indicators.groupwork.records import InitiativeStatus
 from indicators.groupwork.store import NotFoundError, StaleWriteError
-from indicators.i18n.texts import render
+from indicators.i18n.texts import N_, render
 from indicators.metrics.per_capita import per_1000
 from indicators.presentations import service as presentation_service
 from indicators.presentations.slides import (
@@ -78,7 +79,7 @@ def slide_label(data: DashboardData, slide: str, language: str | None = None) ->
     if locality is not None:
         return text("slide_locality", language, name=data.names().get(locality, locality))
     return text({SLIDE_OVERVIEW: "slide_overview", SLIDE_COMPARE: "slide_compare",
-                 SLIDE_PROGRESS: "slide_progress"}.get(slide, "slide_overview"), language)
+                 SLIDE_PROGRESS: N_("slide_progress")}.get(slide, "slide_overview"), language)
 
 
 # ------------------------------------------------------------------ which slides
@@ -96,7 +97,7 @@ def slides_for(data: DashboardData, choice: str | None) -> tuple[tuple[str, ...]
 
 def position(search: str | None, count: int) -> int:
     """The 0-based slide from ``?bild=N`` (1-based), clamped to the slides there are."""
-    raw = (parse_qs((search or "").lstrip("?")).get("bild") or ["1"])[0]
+    raw = (parse_qs((search or "").lstrip("?")).get(KEY_SLIDE) or ["1"])[0]
     index = int(raw) - 1 if raw.isdigit() else 0
     return max(0, min(count - 1, index))
 
@@ -110,7 +111,7 @@ def navigate(search: str | None, choice: str | None, trigger: str | None, count:
         index = max(0, index - 1)
     elif trigger == ids.PRES_CHOICE:
         index = 0
-    params = {"bild": str(index + 1)}
+    params = {KEY_SLIDE: str(index + 1)}
     if choice and choice != DEFAULT_CHOICE:
         params["id"] = choice
     return "?" + urlencode(params)
@@ -245,7 +246,7 @@ def _progress_slide(data: DashboardData, language: str) -> html.Div:
     figure.update_layout(barmode="stack", title={"text": text("slide_progress_title", language), "font": {"size": 26}},
                          font=BIG_FONT, height=600, plot_bgcolor="#fff", legend={"orientation": "h", "y": -0.2},
                          margin={"l": 50, "r": 20, "t": 70, "b": 120})
-    return html.Div([chart(dcc.Graph(figure=figure, config=STATIC_GRAPH_CONFIG), "framsteg", language)],
+    return html.Div([chart(dcc.Graph(figure=figure, config=STATIC_GRAPH_CONFIG), SLIDE_PROGRESS, language)],
                     className="slide", **{"data-slide": SLIDE_PROGRESS})
 
 

@@ -32,6 +32,7 @@ KEY_AREA = "omrade"
 KEY_INDICATOR = "indikator"
 KEY_WEIGHTS = "vikter"
 KEY_PERIOD = "period"
+KEY_SLIDE = "bild"
 
 # Query values.
 LATEST = "senaste"

@@ -33,7 +33,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from indicators.core.errors import FORM, Problem
 from indicators.groupwork.records import Role, User
-from indicators.i18n.form_texts import t
+from indicators.i18n.messages import t
 
 PASSWORD_MIN_LENGTH = 10
 """Length beats composition rules: a long phrase is both easier to remember and harder to guess."""
@@ -127,7 +127,7 @@ def needs_rehash(stored: str) -> bool:
 
 
 def password_problems(password: str, field: str = PASSWORD_FIELD) -> list[Problem]:
-    """Why a new password cannot be used (``form_texts`` messages), or an empty list."""
+    """Why a new password cannot be used (messages), or an empty list."""
     if len(password) < PASSWORD_MIN_LENGTH:
         return [
             Problem(FORM, t("password_too_short", minimum=PASSWORD_MIN_LENGTH), field=field)

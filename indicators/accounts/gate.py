@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from indicators.accounts.auth import Action, can
 from indicators.groupwork.records import User
-from indicators.i18n.form_texts import t
+from indicators.i18n.messages import t
 
 
 class PermissionDenied(Exception):

@@ -35,8 +35,7 @@ from sqlalchemy.exc import IntegrityError
 from indicators.accounts.auth import normalise_username
 from indicators.audit import log as audit
 from indicators.groupwork.rows import naive_utc
-from indicators.i18n.audit_texts import t as audit_text
-from indicators.i18n.form_texts import t
+from indicators.i18n.messages import t, tn
 from indicators.i18n.texts import Text
 from indicators.observations.import_log import utc_now
 from indicators.storage import app_settings as settings
@@ -179,9 +178,9 @@ def wait_message(wait: timedelta) -> Text:
     """"För många misslyckade inloggningar. Försök igen om 14 minuter." — rounded up, never "0"."""
     seconds = max(1, math.ceil(wait.total_seconds()))
     if seconds < 60:
-        return t("sign_in_wait_second" if seconds == 1 else "sign_in_wait_seconds", seconds=seconds)
+        return tn("sign_in_wait_seconds", seconds)
     minutes = math.ceil(seconds / 60)
-    return t("sign_in_wait_minute" if minutes == 1 else "sign_in_wait_minutes", minutes=minutes)
+    return tn("sign_in_wait_minutes", minutes)
 
 
 def account_subject(username: str) -> str:
@@ -321,9 +320,9 @@ def _audit_account(
     """One line per name and window, rewritten with the running count: a flood of guesses is one line."""
     minutes = math.ceil(policy.lock.total_seconds() / 60)
     if count.locked_until is not None:
-        summary = audit_text("sign_in_failures_locked", count=count.failures, address=address, minutes=minutes)
+        summary = t("sign_in_failures_locked", count=count.failures, address=address, minutes=minutes)
     else:
-        summary = audit_text("sign_in_failures", count=count.failures, address=address)
+        summary = t("sign_in_failures", count=count.failures, address=address)
     if count.audit_id is not None and count.failures > 1 and audit.rewrite(conn, count.audit_id, at=now, summary=summary):
         return count
     line_id = audit.write(
@@ -338,7 +337,7 @@ def _audit_address_lock(conn: Connection, count: FailureCount, policy: SignInPol
     audit.write(
         conn, at=now, username=count.subject[:AUDIT_NAME_MAX], action=LOCKED_ACTION, entity=ADDRESS_ENTITY,
         entity_id=count.subject[:64], locality_id=None,
-        summary=audit_text("sign_in_address_locked", address=count.subject, count=count.failures, minutes=minutes),
+        summary=t("sign_in_address_locked", address=count.subject, count=count.failures, minutes=minutes),
     )  # fmt: skip
 
 

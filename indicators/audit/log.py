@@ -6,7 +6,7 @@ holds a password hash: a changed password is logged as "lösenord" only.
 Summaries contain titles that people typed, so whoever shows them must escape
 them like any other user text.
 
-A line is a catalogue message (``indicators.i18n.audit_texts``): it is stored as its
+A line is a catalogue message (gettext domain ``indicators``): it is stored as its
 Swedish wording (``summary``, for old readers and anyone reading the database
 directly) *and* as its key and parameters (``summary_key``, ``summary_params``:
 JSON of strings, integers and lists of strings), so the staff page shows it in
@@ -34,11 +34,14 @@ from indicators.groupwork.records import (
     User,
 )
 from indicators.groupwork.rows import enum_value, naive_utc
-from indicators.i18n.audit_texts import CATALOGUE, t
-from indicators.i18n.texts import CATALOGUES, DEFAULT_LANGUAGE, Listing, Text
+from indicators.i18n.messages import CATALOGUE, t
+from indicators.i18n.texts import CATALOGUES, DEFAULT_LANGUAGE, N_, Listing, Text
 from indicators.storage import schema
 
 logger = logging.getLogger(__name__)
+
+SIGNED_IN = t("signed_in")
+"""The line a successful sign-in writes (failed ones are counted and summarised by ``sign_in_limits``)."""
 
 CREATE = "create"
 UPDATE = "update"
@@ -56,38 +59,38 @@ _SUMMARY_MAX = 500
 
 # Message keys per entity: (created, changed, deleted).
 _KEYS = {
-    ACTIVITY: ("created_activity", "changed_activity", "deleted_activity"),
-    INITIATIVE: ("created_initiative", "changed_initiative", "deleted_initiative"),
-    COMPOSITION: ("created_composition", "changed_composition", "deleted_composition"),
-    MEETING: ("created_meeting", "changed_meeting", "deleted_meeting"),
-    USER: ("created_user", "changed_user", "deleted_user"),
+    ACTIVITY: (N_("created_activity"), N_("changed_activity"), N_("deleted_activity")),
+    INITIATIVE: (N_("created_initiative"), N_("changed_initiative"), N_("deleted_initiative")),
+    COMPOSITION: (N_("created_composition"), N_("changed_composition"), N_("deleted_composition")),
+    MEETING: (N_("created_meeting"), N_("changed_meeting"), N_("deleted_meeting")),
+    USER: (N_("created_user"), N_("changed_user"), N_("deleted_user")),
 }
-_IMPORT_KEYS = {ACTIVITY: "imported_activity", INITIATIVE: "imported_initiative"}
+_IMPORT_KEYS = {ACTIVITY: N_("imported_activity"), INITIATIVE: N_("imported_initiative")}
 
 # Record field → the catalogue key naming it (lat and lon are both "plats").
 _FIELD_KEYS = {
-    "locality_id": "field_locality_id",
-    "date": "field_date",
-    "kind": "field_kind",
-    "title": "field_title",
-    "participants": "field_participants",
-    "areas": "field_areas",
-    "description": "field_description",
-    "status": "field_status",
-    "start": "field_start",
-    "end": "field_end",
-    "lead": "field_lead",
-    "partners": "field_partners",
-    "progress": "field_progress",
-    "lat": "field_place",
-    "lon": "field_place",
-    "themes": "field_themes",
-    "notes": "field_notes",
-    "username": "field_username",
-    "role": "field_role",
-    "password_hash": "field_password",
-    "active": "field_active",
-    "counts": "field_counts",
+    "locality_id": N_("field_locality_id"),
+    "date": N_("field_date"),
+    "kind": N_("field_kind"),
+    "title": N_("field_title"),
+    "participants": N_("field_participants"),
+    "areas": N_("field_areas"),
+    "description": N_("field_description"),
+    "status": N_("field_status"),
+    "start": N_("field_start"),
+    "end": N_("field_end"),
+    "lead": N_("field_lead"),
+    "partners": N_("field_partners"),
+    "progress": N_("field_progress"),
+    "lat": N_("field_place"),
+    "lon": N_("field_place"),
+    "themes": N_("field_themes"),
+    "notes": N_("field_notes"),
+    "username": N_("field_username"),
+    "role": N_("field_role"),
+    "password_hash": N_("field_password"),
+    "active": N_("field_active"),
+    "counts": N_("field_counts"),
 }
 
 _Record = Activity | Initiative | StrategicMeeting | User | Composition
@@ -240,7 +243,7 @@ def imported(entity: str, file: str, added: int, changed_count: int, unchanged: 
     }
     if entity in _IMPORT_KEYS:
         return AuditLine(_IMPORT_KEYS[entity], params)
-    return AuditLine("imported_other", {**params, "entity": entity})
+    return AuditLine(N_("imported_other"), {**params, "entity": entity})
 
 
 def changed_fields(old: _Record, new: _Record) -> list[str]:
@@ -263,6 +266,15 @@ def changed_field_names(old: _Record, new: _Record) -> list[str]:
     return names
 
 
+_FORMER_CATALOGUES = {"import": "indicators", "form_texts": "indicators", "errors": "indicators",
+                      "audit": "indicators", "exports": "dashboard"}
+"""Catalogues merged into one gettext domain per package (2026-12); stored lines still name the old ones."""
+_RENAMED_KEYS = {("form_texts", "choice_missing"): "form_choice_missing",
+                 ("form_texts", "unknown_locality"): "form_unknown_locality",
+                 ("form_texts", "unknown_area"): "form_unknown_area"}
+"""Form messages renamed when the catalogues merged (the importer's messages kept their keys)."""
+
+
 def render_summary(
     key: str | None, params: Mapping[str, Any] | None, summary: str, language: str = DEFAULT_LANGUAGE
 ) -> str:
@@ -272,8 +284,10 @@ def render_summary(
     try:
         if ":" in key:
             name, _, message = key.partition(":")
+            message = _RENAMED_KEYS.get((name, message), message)
+            name = _FORMER_CATALOGUES.get(name, name)
             catalogue = next((c for c in CATALOGUES if c.name == name), None)
-            if catalogue is None or message not in catalogue.tables[DEFAULT_LANGUAGE]:
+            if catalogue is None or message not in catalogue or catalogue.is_plural(message):
                 return summary
             text = catalogue.render(message, language, params or {})
         else:

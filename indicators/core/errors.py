@@ -10,42 +10,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from indicators.i18n.texts import DEFAULT_LANGUAGE, Catalogue, render
+from indicators.i18n.messages import t, tn
+from indicators.i18n.texts import DEFAULT_LANGUAGE, N_, render
 
-ROW = "row"
+ROW = N_("row")
 """``row_label`` of a line in a text file or a row in a sheet (the header is row 1)."""
-RECORD = "record"
+RECORD = N_("record")
 """``row_label`` of the n-th record handed to a store in one call."""
-FEATURE = "feature"
+FEATURE = N_("feature")
 """``row_label`` of the n-th feature in a geometry file."""
 
-CATALOGUE = Catalogue(
-    "errors",
-    {
-        "sv": {
-            "row": "rad",
-            "record": "post",
-            "feature": "objekt",
-            "sheet": "blad ”{sheet}”",
-            "field": "fält ”{field}”",
-            "form": "formuläret",
-            "report_one": "1 fel hittades; inget har sparats:",
-            "report_many": "{count} fel hittades; inget har sparats:",
-        },
-        "en": {
-            "row": "row",
-            "record": "record",
-            "feature": "feature",
-            "sheet": "sheet “{sheet}”",
-            "field": "field “{field}”",
-            "form": "the form",
-            "report_one": "1 problem found; nothing has been saved:",
-            "report_many": "{count} problems found; nothing has been saved:",
-        },
-    },
-)
-
-FORM = CATALOGUE.text("form")
+FORM = t("form")
 """The ``file`` of a problem in something a person typed into a form."""
 
 
@@ -69,11 +44,11 @@ class Problem:
         """"data.csv, blad ”Data”, rad 4, fält ”value”" — without the message."""
         parts = [render(self.file, language)]
         if self.sheet:
-            parts.append(CATALOGUE.render("sheet", language, {"sheet": self.sheet}))
+            parts.append(t("sheet", sheet=self.sheet).render(language))
         if self.row is not None:
-            parts.append(f"{CATALOGUE.render(self.row_label, language)} {self.row}")
+            parts.append(f"{t(self.row_label).render(language)} {self.row}")
         if self.field:
-            parts.append(CATALOGUE.render("field", language, {"field": self.field}))
+            parts.append(t("field", field=self.field).render(language))
         return ", ".join(parts)
 
     def render(self, language: str = DEFAULT_LANGUAGE) -> str:
@@ -95,7 +70,6 @@ class InputError(Exception):
     def report(self, language: str = DEFAULT_LANGUAGE) -> str:
         """All problems, one per line, as the CLI prints them and the UI shows them."""
         count = len(self.problems)
-        head = (CATALOGUE.render("report_one", language) if count == 1
-                else CATALOGUE.render("report_many", language, {"count": count}))
+        head = tn("problems_found", count).render(language)
         return head + "\n" + "\n".join(f"  {p.render(language)}" for p in self.problems)
 

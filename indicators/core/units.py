@@ -21,7 +21,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from indicators.i18n.import_texts import t
+from indicators.i18n.messages import t
 from indicators.i18n.texts import DEFAULT_LANGUAGE, Listing, Number, Text
 
 

@@ -27,7 +27,7 @@ from indicators.groupwork.sql import (
     select_records,
     write_areas,
 )
-from indicators.i18n.form_texts import t
+from indicators.i18n.messages import t
 from indicators.observations.import_log import ImportOrigin
 from indicators.storage.store import SaveResult
 

@@ -60,7 +60,7 @@ from indicators.groupwork.rules import (
 )
 from indicators.groupwork.service import check_import_row
 from indicators.groupwork.store import BatchInputError, GroupworkStore
-from indicators.i18n.form_texts import t
+from indicators.i18n.messages import t
 from indicators.observations import cells
 from indicators.observations.cells import Cell, CellError
 from indicators.observations.csv_tables import decode, read_csv_table, read_file_bytes

@@ -1,6 +1,6 @@
 """The rules a group-work record must meet before it is saved, as pure functions.
 
-Every function returns a list of ``Problem``s (``form_texts`` messages for the
+Every function returns a list of ``Problem``s (messages for the
 person at the form, Swedish or English) and an empty list when the record is
 fine, so a form shows all problems at once and an import can place each one on
 its row. Problems name the record's attribute as ``field`` (``title``,
@@ -48,7 +48,7 @@ from indicators.groupwork.records import (
     Role,
     StrategicMeeting,
 )
-from indicators.i18n.form_texts import t
+from indicators.i18n.messages import t
 from indicators.i18n.texts import Listing
 
 FORM = errors.FORM
@@ -409,7 +409,7 @@ def text_problems(
 
     Control characters (other than line breaks and tabs in longer texts) are
     refused because nobody types them and they break exports: an Excel
-    workbook cannot hold them at all. ``noun`` (a ``form_texts`` noun) names the
+    workbook cannot hold them at all. ``noun`` (a noun) names the
     text in the message; the default is "the text".
     """
     noun = noun or t("noun_text")
@@ -449,7 +449,7 @@ def count_problems(
 ) -> list[Problem]:
     """Empty (unknown, never taken as 0) or a whole number from 0 to ``maximum``.
 
-    ``noun`` (a ``form_texts`` noun) names the count; the default is the number of participants.
+    ``noun`` (a noun) names the count; the default is the number of participants.
     """
     noun = noun or t("noun_participants")
     if value is None:
@@ -563,5 +563,5 @@ def point_problems(
 def _unknown_choice(field: str, value: Any, noun: str, names: Mapping[Any, str]) -> Problem:
     shown = value.value if isinstance(value, Enum) else value
     if shown is None or (isinstance(shown, str) and not shown.strip()):
-        return Problem(FORM, t("choice_missing", noun=noun, choices=_choices(names)), field=field)
+        return Problem(FORM, t("form_choice_missing", noun=noun, choices=_choices(names)), field=field)
     return Problem(FORM, t("choice_unknown", noun=noun, value=shown, choices=_choices(names)), field=field)

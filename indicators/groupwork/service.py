@@ -56,7 +56,7 @@ from indicators.groupwork.rules import (
     user_problems,
 )
 from indicators.groupwork.store import GroupworkStore, NotFoundError, StaleWriteError
-from indicators.i18n.form_texts import t
+from indicators.i18n.messages import t
 
 __all__ = [
     "NotFoundError",
@@ -395,7 +395,7 @@ def _stored_for_delete(
 ) -> Any:
     """The stored record to be deleted; who may not edit anything is refused before it is looked up.
 
-    ``subject`` names the record at the start of a sentence (a ``form_texts`` ``subject_*``).
+    ``subject`` names the record at the start of a sentence (a ``subject_*``).
     """
     require_signed_in(user)
     stored = fetch(record_id)

@@ -47,7 +47,7 @@ from indicators.groupwork.rows import (
     to_initiative,
     to_meeting,
 )
-from indicators.i18n.form_texts import t
+from indicators.i18n.messages import t
 from indicators.storage import schema
 
 # Above this many records the areas are fetched with a subquery instead of a
@@ -64,7 +64,7 @@ class Entity(Generic[_R]):
     name: str
     """The audit log's word for it: ``activity``, ``initiative``, ``meeting``."""
     noun: str
-    """Definite form inside a sentence, for messages: ``aktiviteten`` (a ``form_texts`` noun)."""
+    """Definite form inside a sentence, for messages: ``aktiviteten`` (a noun)."""
     subject: str
     """The same starting a sentence: ``Aktiviteten``."""
     table: Table
@@ -195,10 +195,10 @@ def record_problems(
         problems.append(Problem(file, message, row, field, row_label=errors.RECORD))
 
     if entity.has_locality and getattr(record, "locality_id", None) not in known_localities:
-        add("locality_id", t("unknown_locality", locality=getattr(record, "locality_id", "")))
+        add("locality_id", t("form_unknown_locality", locality=getattr(record, "locality_id", "")))
     for area in getattr(record, "areas", ()):
         if area not in AREAS_BY_ID:
-            add("areas", t("unknown_area", area=area))
+            add("areas", t("form_unknown_area", area=area))
     if isinstance(record, Activity) and not _is_member(ActivityKind, record.kind):
         add("kind", t("unknown_activity_kind", kind=record.kind))
     if isinstance(record, Initiative) and not _is_member(InitiativeStatus, record.status):

@@ -67,7 +67,7 @@ from indicators.groupwork.sql import (
     select_records,
     write_areas,
 )
-from indicators.i18n.form_texts import t
+from indicators.i18n.messages import t
 from indicators.i18n.texts import Text
 from indicators.observations.import_log import ImportOrigin, utc_now
 from indicators.storage import schema
@@ -95,7 +95,7 @@ class BatchInputError(InputError):
 class StaleWriteError(Exception):
     """A save or delete based on a version that is no longer the stored one; nothing was written.
 
-    ``message`` (also ``args[0]``) is a ``form_texts`` ``Text``: Swedish as a
+    ``message`` (also ``args[0]``) is a ``Text``: Swedish as a
     string, any language on ``render``; an empty message means the general one.
     """
 
@@ -128,7 +128,7 @@ class StaleWriteError(Exception):
 class NotFoundError(Exception):
     """The record does not exist (any more): someone may have deleted it meanwhile.
 
-    ``message`` (also ``args[0]``) is a ``form_texts`` ``Text``; an empty
+    ``message`` (also ``args[0]``) is a ``Text``; an empty
     message means the general one.
     """
 
@@ -140,7 +140,7 @@ class NotFoundError(Exception):
 
     @classmethod
     def of(cls, subject: str, record_id: object, entity: str | None = None) -> NotFoundError:
-        """``subject`` names the record at the start of a sentence (a ``form_texts`` ``subject_*``)."""
+        """``subject`` names the record at the start of a sentence (a ``subject_*``)."""
         if not isinstance(subject, Text):
             subject = subject[:1].upper() + subject[1:]
         return cls(
@@ -241,7 +241,7 @@ class GroupworkStore:
         problems = _composition_problems(record)
         with self._write() as conn:
             if record.locality_id not in locality_ids(conn):
-                unknown = t("unknown_locality", locality=record.locality_id)
+                unknown = t("form_unknown_locality", locality=record.locality_id)
                 problems.append(Problem(_FORM, unknown, field="locality_id"))
             _raise_if_any(problems)
             old = _read_composition(conn, record.locality_id, lock=True)
@@ -318,7 +318,7 @@ class GroupworkStore:
         table = schema.users
         with self._write() as conn:
             if user.locality_id is not None and user.locality_id not in locality_ids(conn):
-                unknown = t("unknown_locality", locality=user.locality_id)
+                unknown = t("form_unknown_locality", locality=user.locality_id)
                 problems.append(Problem(_FORM, unknown, field="locality_id"))
             _raise_if_any(problems)
             taken = conn.execute(

@@ -1,15 +1,16 @@
-"""Words the domain says to people, kept as a message key with parameters.
+"""Words the app says to people: gettext catalogues read with Babel, rendered late.
 
-Importers, form checks and permission rules speak to municipal staff and to
-local groups, in the dashboard and in a terminal. Their messages are written
-once per language in a catalogue (a table of templates keyed by message id,
-Swedish first) and rendered in the reader's language when they are shown, so a
-Problem raised deep in a loader reads in English in an English browser.
+Every package keeps its messages in ``<package>/locales/<lang>/LC_MESSAGES/<domain>.po``
+(Swedish is the source language, English a translation; see docs/translations.md
+for ``pybabel extract/update/compile``). Message ids are short keys
+(``unknown_locality``) rather than Swedish sentences, so a reworded Swedish
+message keeps its translation and the code holds no prose.
 
-A ``Text`` *is* its Swedish wording (a ``str``), so logs, the Swedish CLI and
-code that only needs a string keep working unchanged; ``render(language)``
-gives any other language. The dashboard's own message table uses the same
-``Catalogue``, so there is one way to look up, fall back and log.
+Importers, form checks and permission rules speak to staff and local groups in
+the dashboard and in a terminal. A ``Text`` *is* its Swedish wording (a ``str``),
+so logs, the Swedish CLI and code that only needs a string keep working, and
+``render(language)`` gives it in any other language — a problem raised deep in
+a loader reads in English in an English browser.
 """
 
 from __future__ import annotations
@@ -17,48 +18,102 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from io import BytesIO
+from pathlib import Path
 from string import Formatter
 
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
+from babel.support import Translations
 
-LANGUAGES = ("sv", "en")
-DEFAULT_LANGUAGE = "sv"
-_LOCALES = {"sv": "sv_SE", "en": "en_GB"}
+from indicators.i18n.locales import DEFAULT_LANGUAGE, LANGUAGES, babel_locale
+
+__all__ = ["CATALOGUES", "DEFAULT_LANGUAGE", "LANGUAGES", "Catalogue", "Listing", "N_", "Number", "Text", "render"]
 
 logger = logging.getLogger(__name__)
 
 CATALOGUES: list[Catalogue] = []
-"""Every catalogue created, so one test can keep all of them complete."""
+"""Every catalogue loaded, so one test can keep all of them complete."""
+
+
+def N_(key: str) -> str:
+    """Mark a message key chosen at run time (``kind_meeting``) so ``pybabel extract`` finds it."""
+    return key
+
+
+def _read(path: Path) -> tuple[dict[str, str | tuple[str, ...]], Translations]:
+    """The translated messages of one ``.po`` file, and gettext's lookup (with plural rules) over them.
+
+    The ``.po`` is compiled in memory rather than shipped as ``.mo``, so a
+    catalogue can never be older than its source; untranslated and fuzzy
+    entries count as missing.
+    """
+    with path.open("rb") as handle:
+        catalog = read_po(handle, locale=path.parts[-3])
+    messages: dict[str, str | tuple[str, ...]] = {}
+    for message in catalog:
+        if not message.id or message.fuzzy:
+            continue
+        forms = message.string if isinstance(message.string, tuple) else (message.string,)
+        if all(forms):
+            key = message.id[0] if isinstance(message.id, tuple) else message.id
+            messages[key] = message.string
+    buffer = BytesIO()
+    write_mo(buffer, catalog)
+    buffer.seek(0)
+    return messages, Translations(buffer, domain=catalog.domain)
 
 
 class Catalogue:
-    """Message templates per language, keyed by message id.
+    """One gettext domain in every language that has a ``.po`` file for it.
 
-    A key missing from a translation falls back to Swedish and is logged once,
-    so a new Swedish message never breaks the English UI; an unknown key is
-    shown as itself (the dashboard relies on that for optional labels).
+    A message missing from a translation falls back to Swedish and is logged
+    once, so a new Swedish message never breaks the English UI; an unknown key
+    is shown as itself by ``render`` (the dashboard relies on that for
+    optional labels) but refused by ``text``, where a message is made.
     """
 
-    def __init__(self, name: str, tables: Mapping[str, Mapping[str, str]]) -> None:
-        if DEFAULT_LANGUAGE not in tables:
-            raise ValueError(f"catalogue {name!r} needs a {DEFAULT_LANGUAGE!r} table")
-        self.name = name
-        self.tables = tables
+    def __init__(self, domain: str, directory: Path) -> None:
+        self.name = domain
+        self.messages: dict[str, dict[str, str | tuple[str, ...]]] = {}
+        self._translations: dict[str, Translations] = {}
+        for language in LANGUAGES:
+            path = directory / language / "LC_MESSAGES" / f"{domain}.po"
+            if path.exists():
+                self.messages[language], self._translations[language] = _read(path)
+        if DEFAULT_LANGUAGE not in self.messages:
+            raise FileNotFoundError(f"catalogue {domain!r} needs {directory}/{DEFAULT_LANGUAGE}/LC_MESSAGES/{domain}.po")
         self._reported: set[tuple[str, str]] = set()
         CATALOGUES.append(self)
 
-    def template(self, key: str, language: str = DEFAULT_LANGUAGE) -> str:
-        table = self.tables.get(language, self.tables[DEFAULT_LANGUAGE])
-        if key in table:
-            return table[key]
-        swedish = self.tables[DEFAULT_LANGUAGE]
-        if language != DEFAULT_LANGUAGE and key in swedish and (language, key) not in self._reported:
+    def __contains__(self, key: str) -> bool:
+        return key in self.messages[DEFAULT_LANGUAGE]
+
+    def is_plural(self, key: str) -> bool:
+        return isinstance(self.messages[DEFAULT_LANGUAGE].get(key), tuple)
+
+    def _language_for(self, key: str, language: str) -> str:
+        """``language`` when it has ``key``, else Swedish (logged once per language and key)."""
+        if key in self.messages.get(language, {}):
+            return language
+        if language != DEFAULT_LANGUAGE and key in self and (language, key) not in self._reported:
             self._reported.add((language, key))
             logger.warning("no %s translation for message %r in %s; showing Swedish", language, key, self.name)
-        return swedish.get(key, key)
+        return DEFAULT_LANGUAGE
 
-    def render(self, key: str, language: str = DEFAULT_LANGUAGE, params: Mapping[str, object] | None = None) -> str:
-        template = self.template(key, language)
+    def template(self, key: str, language: str = DEFAULT_LANGUAGE, count: int | None = None) -> str:
+        """The wording of ``key`` (the plural form for ``count``), or the key itself when unknown."""
+        if key not in self:
+            return key
+        translations = self._translations[self._language_for(key, language)]
+        if self.is_plural(key):
+            return translations.ngettext(key, key, 1 if count is None else count)
+        return translations.gettext(key)
+
+    def render(self, key: str, language: str = DEFAULT_LANGUAGE, params: Mapping[str, object] | None = None,
+               count: int | None = None) -> str:
+        template = self.template(key, language, count)
         if not params:
             return template
         return template.format(**{name: render(value, language) for name, value in params.items()})
@@ -71,9 +126,15 @@ class Catalogue:
         """
         return Text(self, key, params)
 
+    def plural(self, key: str, count: int, **params: object) -> Text:
+        """A message whose wording depends on ``count`` ("1 rad" / "3 rader"); ``{count}`` is a parameter."""
+        return Text(self, key, {"count": count, **params}, count=count)
+
     def placeholders(self, key: str, language: str) -> set[str]:
-        """The ``{names}`` a template uses, for checking that translations agree."""
-        return {name for _, name, _, _ in Formatter().parse(self.tables[language][key]) if name}
+        """The ``{names}`` a message uses in all its forms, for checking that translations agree."""
+        value = self.messages[language][key]
+        forms = value if isinstance(value, tuple) else (value,)
+        return {name for form in forms for _, name, _, _ in Formatter().parse(form) if name}
 
 
 class Text(str):
@@ -82,23 +143,34 @@ class Text(str):
     catalogue: Catalogue
     key: str
     params: Mapping[str, object]
+    count: int | None
 
-    def __new__(cls, catalogue: Catalogue, key: str, params: Mapping[str, object]) -> Text:
-        if key not in catalogue.tables[DEFAULT_LANGUAGE]:
+    def __new__(cls, catalogue: Catalogue, key: str, params: Mapping[str, object], count: int | None = None) -> Text:
+        if key not in catalogue:
             raise KeyError(f"no message {key!r} in catalogue {catalogue.name!r}")
-        self = super().__new__(cls, catalogue.render(key, DEFAULT_LANGUAGE, params))
+        if catalogue.is_plural(key) != (count is not None):
+            raise TypeError(f"message {key!r} in {catalogue.name!r} is made with "
+                            f"{'plural' if catalogue.is_plural(key) else 'text'}")
+        self = super().__new__(cls, catalogue.render(key, DEFAULT_LANGUAGE, params, count))
         self.catalogue = catalogue
         self.key = key
         self.params = dict(params)
+        self.count = count
         return self
 
     def render(self, language: str = DEFAULT_LANGUAGE) -> str:
         if language == DEFAULT_LANGUAGE:
             return str.__str__(self)
-        return self.catalogue.render(self.key, language, self.params)
+        return self.catalogue.render(self.key, language, self.params, self.count)
 
     def __reduce__(self):
-        return (Text, (self.catalogue, self.key, self.params))
+        return (_unpickle, (self.catalogue.name, self.key, self.params, self.count))
+
+
+def _unpickle(name: str, key: str, params: Mapping[str, object], count: int | None) -> Text:
+    """A text sent to a worker process, rebuilt from its catalogue there (catalogues are loaded once per process)."""
+    catalogue = next(c for c in CATALOGUES if c.name == name)
+    return Text(catalogue, key, params, count)
 
 
 @dataclass(frozen=True)
@@ -112,7 +184,7 @@ class Number:
     value: float
 
     def render(self, language: str) -> str:
-        return format_decimal(self.value, format="#,##0.###", locale=_LOCALES.get(language, "sv_SE"))
+        return format_decimal(self.value, format="#,##0.###", locale=babel_locale(language))
 
     def __str__(self) -> str:
         return self.render(DEFAULT_LANGUAGE)

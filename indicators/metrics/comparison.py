@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from indicators.core.model import Indicator
 from indicators.core.slus import AREAS_BY_ID, DEVELOPMENT_AREAS
-from indicators.i18n.import_texts import t
+from indicators.i18n.messages import t
 from indicators.i18n.texts import DEFAULT_LANGUAGE
 from indicators.metrics.ranking import rank
 from indicators.metrics.scores import ScoreTable

@@ -17,7 +17,7 @@ import pandas as pd
 from indicators.core.model import Indicator
 from indicators.core.spreadsheet_safety import csv_value, text_cells_as_text
 from indicators.core.units import unit_label
-from indicators.i18n.import_texts import t
+from indicators.i18n.messages import t
 from indicators.i18n.texts import DEFAULT_LANGUAGE, Text, render
 from indicators.metrics.comparison import (
     KIND_INDEX,

@@ -36,7 +36,7 @@ from indicators.core.model import (
     Observation,
 )
 from indicators.core.slus import AREAS_BY_ID, DEVELOPMENT_AREAS
-from indicators.i18n.form_texts import t
+from indicators.i18n.messages import t
 from indicators.i18n.texts import Number
 from indicators.metrics.difference import Measure, comparable_measure, difference
 from indicators.metrics.latest import MapValue, latest, map_values
@@ -165,7 +165,7 @@ def index_score(
 def validate_weights(weights: Mapping[str, object]) -> list[str]:
     """Everything wrong with a set of area weights, for the weights form.
 
-    Each message is a ``form_texts`` ``Text``: Swedish as a ``str``, English on
+    Each message is a ``Text``: Swedish as a ``str``, English on
     ``render("en")``; area short names (Leva, Mötas …) stay as the strategy names them.
 
     Empty when the weights can be used. Refused: an unknown area, a weight

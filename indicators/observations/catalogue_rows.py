@@ -18,7 +18,7 @@ from indicators.core.errors import InputError, Problem
 from indicators.core.model import Direction, Indicator, Level, Observation
 from indicators.core.slus import AREAS_BY_ID
 from indicators.core.units import find_unit, known_units
-from indicators.i18n.import_texts import t
+from indicators.i18n.messages import t
 from indicators.i18n.texts import Listing, Text
 from indicators.observations import cells
 from indicators.observations.cells import Cell, CellError

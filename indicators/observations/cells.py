@@ -12,7 +12,7 @@ import math
 import re
 from datetime import date, datetime, time
 
-from indicators.i18n.import_texts import t
+from indicators.i18n.messages import t
 from indicators.i18n.texts import Text
 
 Cell = str | int | float | bool | datetime | date | time | None

@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from indicators.core.errors import InputError, Problem
-from indicators.i18n.import_texts import t
+from indicators.i18n.messages import t
 from indicators.observations.cells import Cell
 from indicators.observations.limits import (
     ImportLimits,

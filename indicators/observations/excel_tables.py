@@ -41,7 +41,7 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet._reader import FORMULA_TAG, VALUE_TAG, WorkSheetParser
 
 from indicators.core.errors import InputError, Problem
-from indicators.i18n.import_texts import t
+from indicators.i18n.messages import t
 from indicators.i18n.texts import Listing, Number
 from indicators.observations import cells
 from indicators.observations.cells import Cell

@@ -19,7 +19,7 @@ from pathlib import Path
 from indicators.core.catalogue import Catalogue
 from indicators.core.errors import InputError, Problem
 from indicators.core.model import Indicator, Observation
-from indicators.i18n.import_texts import t
+from indicators.i18n.messages import t
 from indicators.i18n.texts import Listing
 from indicators.observations.catalogue_rows import (
     CatalogueFile,

@@ -31,7 +31,7 @@ from indicators.core import errors
 from indicators.core.catalogue import Catalogue
 from indicators.core.errors import InputError, Problem
 from indicators.core.model import MUNICIPALITY_ID, SWEDEN_ID, Observation
-from indicators.i18n.import_texts import t
+from indicators.i18n.messages import t
 from indicators.i18n.texts import Text
 from indicators.observations.limits import (
     ImportLimits,

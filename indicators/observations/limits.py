@@ -26,7 +26,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from indicators.core.errors import InputError, Problem
-from indicators.i18n.import_texts import t
+from indicators.i18n.messages import t
 from indicators.i18n.texts import Number
 
 ROWS_ENV = "ALLAS_MAX_IMPORT_ROWS"

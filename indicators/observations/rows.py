@@ -23,7 +23,7 @@ from indicators.core.model import (
     Observation,
 )
 from indicators.core.units import UNITS_BY_SYMBOL, Unit, find_unit, same_unit
-from indicators.i18n.import_texts import t
+from indicators.i18n.messages import t
 from indicators.i18n.texts import Listing, Text
 from indicators.observations import cells
 from indicators.observations.cells import Cell, CellError
@@ -155,7 +155,7 @@ class ObservationRows:
         first = self._seen.get(key)
         if first is not None:
             first_row, first_entry = first
-            label = errors.CATALOGUE.text(self._row_label)
+            label = t(self._row_label)
             self._add(
                 row,
                 entry,

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from difflib import get_close_matches
 
 from indicators.core.errors import Problem
-from indicators.i18n.import_texts import t
+from indicators.i18n.messages import t
 from indicators.i18n.texts import Listing, Text
 from indicators.observations import cells
 from indicators.observations.cells import Cell

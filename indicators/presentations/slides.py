@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from indicators.core import errors
 from indicators.core.errors import Problem
-from indicators.i18n.form_texts import t
+from indicators.i18n.messages import t
 from indicators.i18n.texts import Listing
 
 SLIDE_OVERVIEW = "oversikt"
@@ -69,7 +69,7 @@ def moved(slides: Sequence[str], index: int, delta: int) -> tuple[str, ...]:
 
 
 def presentation_problems(presentation: Presentation, locality_ids: Collection[str]) -> list[Problem]:
-    """What makes a presentation impossible to save (``form_texts`` messages), by field."""
+    """What makes a presentation impossible to save (messages), by field."""
     problems = []
     name = presentation.name.strip()
     if not name:

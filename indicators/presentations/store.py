@@ -11,8 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from indicators.audit import log as audit
 from indicators.core.errors import InputError, Problem
 from indicators.groupwork.store import NotFoundError, StaleWriteError
-from indicators.i18n.audit_texts import t as audit_text
-from indicators.i18n.form_texts import t
+from indicators.i18n.messages import t
 from indicators.observations.import_log import utc_now
 from indicators.presentations.slides import FORM, Presentation, presentation_problems
 from indicators.storage import schema
@@ -61,7 +60,7 @@ class PresentationStore:
                     new_id, action = record.id, audit.UPDATE
                 audit.write(conn, at=self._clock(), username=username, action=action, entity="presentation",
                             entity_id=str(new_id), locality_id=None,
-                            summary=audit_text("presentation_saved", name=values["name"], count=len(record.slides)))
+                            summary=t("presentation_saved", name=values["name"], count=len(record.slides)))
         except IntegrityError:
             raise InputError([Problem(FORM, t("presentation_name_taken", name=values["name"]), field="name")]) from None
         saved = self.presentation(new_id)
@@ -78,7 +77,7 @@ class PresentationStore:
                 raise StaleWriteError.of(current, version, deleting=True)
             conn.execute(delete(table).where(table.c.id == presentation_id))
             audit.write(conn, at=self._clock(), username=username, action=audit.DELETE, entity="presentation",
-                        entity_id=str(presentation_id), locality_id=None, summary=audit_text("presentation_deleted"))
+                        entity_id=str(presentation_id), locality_id=None, summary=t("presentation_deleted"))
 
 
 def _record(row) -> Presentation:

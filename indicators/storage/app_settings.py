@@ -13,7 +13,7 @@ acting user, refuses anyone but staff, validates every value at once and
 writes the new values and one audit line in one transaction.
 
 To add a setting: declare it in ``SETTINGS`` and give it a label
-(``setting_<key>``) in ``indicators.i18n.form_texts``; the staff page lists it.
+(``setting_<key>``) in the ``indicators`` message catalogue; the staff page lists it.
 """
 
 from __future__ import annotations
@@ -31,9 +31,8 @@ from indicators.audit import log as audit
 from indicators.core.errors import FORM, InputError, Problem
 from indicators.groupwork.records import User
 from indicators.groupwork.rows import naive_utc
-from indicators.i18n.audit_texts import t as audit_text
-from indicators.i18n.form_texts import t
-from indicators.i18n.texts import Text
+from indicators.i18n.messages import t
+from indicators.i18n.texts import N_, Text
 from indicators.observations.import_log import utc_now
 from indicators.storage import schema
 from indicators.storage.store import write_transaction
@@ -52,11 +51,13 @@ class IntSetting:
     default: int
     minimum: int
     maximum: int
+    label_key: str
+    """The catalogue message that names it on the staff page (``setting_<key>``)."""
 
     @property
     def label(self) -> Text:
-        """What people call it (``form_texts`` ``setting_<key>``)."""
-        return t(f"setting_{self.key}")
+        """What people call it."""
+        return t(self.label_key)
 
     def parse(self, raw: object) -> int | None:
         """The value as an int within bounds, or None. Accepts ints and digit strings (from a form)."""
@@ -84,21 +85,21 @@ class IntSetting:
         )
 
 
-SESSION_IDLE_MINUTES = IntSetting("session_idle_minutes", 120, 5, 24 * 60)
+SESSION_IDLE_MINUTES = IntSetting("session_idle_minutes", 120, 5, 24 * 60, N_("setting_session_idle_minutes"))
 """A session unused this long is ended (2 hours)."""
-SESSION_ABSOLUTE_HOURS = IntSetting("session_absolute_hours", 12, 1, 7 * 24)
+SESSION_ABSOLUTE_HOURS = IntSetting("session_absolute_hours", 12, 1, 7 * 24, N_("setting_session_absolute_hours"))
 """A session is ended this long after sign-in, however busy (12 hours; at most a week)."""
-SIGN_IN_WINDOW_MINUTES = IntSetting("sign_in_window_minutes", 15, 1, 24 * 60)
+SIGN_IN_WINDOW_MINUTES = IntSetting("sign_in_window_minutes", 15, 1, 24 * 60, N_("setting_sign_in_window_minutes"))
 """Failed sign-ins are counted until this long passes without one (then the count starts again)."""
-SIGN_IN_DELAY_AFTER = IntSetting("sign_in_delay_after", 5, 1, 1000)
+SIGN_IN_DELAY_AFTER = IntSetting("sign_in_delay_after", 5, 1, 1000, N_("setting_sign_in_delay_after"))
 """Per account name: from this many failures on, each further attempt must wait."""
-SIGN_IN_LOCK_AFTER = IntSetting("sign_in_lock_after", 10, 1, 1000)
+SIGN_IN_LOCK_AFTER = IntSetting("sign_in_lock_after", 10, 1, 1000, N_("setting_sign_in_lock_after"))
 """Per account name: this many failures lock the name (known or not) for the lock time."""
-SIGN_IN_ADDRESS_DELAY_AFTER = IntSetting("sign_in_address_delay_after", 20, 1, 10_000)
+SIGN_IN_ADDRESS_DELAY_AFTER = IntSetting("sign_in_address_delay_after", 20, 1, 10_000, N_("setting_sign_in_address_delay_after"))
 """Per client address: higher than per account, as a whole office may share one address."""
-SIGN_IN_ADDRESS_LOCK_AFTER = IntSetting("sign_in_address_lock_after", 50, 1, 10_000)
-SIGN_IN_LOCK_MINUTES = IntSetting("sign_in_lock_minutes", 15, 1, 24 * 60)
-SIGN_IN_DELAY_SECONDS = IntSetting("sign_in_delay_seconds", 2, 1, 600)
+SIGN_IN_ADDRESS_LOCK_AFTER = IntSetting("sign_in_address_lock_after", 50, 1, 10_000, N_("setting_sign_in_address_lock_after"))
+SIGN_IN_LOCK_MINUTES = IntSetting("sign_in_lock_minutes", 15, 1, 24 * 60, N_("setting_sign_in_lock_minutes"))
+SIGN_IN_DELAY_SECONDS = IntSetting("sign_in_delay_seconds", 2, 1, 600, N_("setting_sign_in_delay_seconds"))
 """The first wait; it doubles with every further failure, up to a minute (``sign_in_limits.MAX_DELAY``)."""
 
 SETTINGS: dict[str, IntSetting] = {
@@ -214,7 +215,7 @@ def change_settings(
         if changes:
             audit.write(
                 conn, at=now, username=actor.username, action=audit.UPDATE, entity=SETTINGS_ENTITY,
-                entity_id="", locality_id=None, summary=audit_text("changed_settings", changes=", ".join(changes)),
+                entity_id="", locality_id=None, summary=t("changed_settings", changes=", ".join(changes)),
             )  # fmt: skip
         return read_settings(conn)
 

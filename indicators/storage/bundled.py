@@ -17,7 +17,7 @@ from importlib.resources.abc import Traversable
 
 from indicators.core.catalogue import Catalogue
 from indicators.core.model import Group, Indicator, Locality, Observation
-from indicators.i18n.import_texts import t
+from indicators.i18n.messages import t
 from indicators.observations.catalogue_rows import catalogue_from_table
 from indicators.observations.csv_observations import parse_observations_text
 from indicators.observations.csv_tables import read_csv_table

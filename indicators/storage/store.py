@@ -53,7 +53,7 @@ from indicators.core.model import (
     Observation,
 )
 from indicators.core.slus import AREAS_BY_ID, DEVELOPMENT_AREAS
-from indicators.i18n.import_texts import t
+from indicators.i18n.messages import t
 from indicators.i18n.texts import Text
 from indicators.observations.import_log import ImportLogEntry, ImportOrigin
 from indicators.storage import migrations, schema

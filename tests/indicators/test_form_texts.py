@@ -31,7 +31,7 @@ from indicators.groupwork.rules import (
 )
 from indicators.groupwork.sql import ACTIVITIES, record_problems
 from indicators.groupwork.store import GroupworkStore, NotFoundError, StaleWriteError
-from indicators.i18n.form_texts import t
+from indicators.i18n.messages import t
 from indicators.i18n.texts import Text, render
 from indicators.metrics.scores import DEFAULT_WEIGHTS, validate_weights
 from indicators.presentations.slides import Presentation, presentation_problems

@@ -23,10 +23,11 @@ from indicators.groupwork.records import (
     User,
 )
 from indicators.groupwork.store import GroupworkStore
-from indicators.i18n.audit_texts import CATALOGUE as AUDIT
-from indicators.i18n.texts import Catalogue, Number
+from indicators.i18n.messages import CATALOGUE as AUDIT
+from indicators.i18n.texts import Number
 from indicators.storage import migrations, schema
 from indicators.storage.store import Store, write_transaction
+from tests.catalogues import write_catalogue
 
 T0 = datetime(2025, 3, 1, 12, 0, tzinfo=UTC)
 
@@ -123,9 +124,9 @@ def test_a_line_without_a_key_or_with_one_no_longer_known_shows_its_swedish_summ
     assert foreign.render("en") == old.summary
 
 
-def test_a_text_from_another_catalogue_is_stored_with_its_catalogue_name():
-    other = Catalogue("audit-test-other", {"sv": {"saved": "Sparade ”{name}” ({count} bilder)"},
-                                           "en": {"saved": "Saved “{name}” ({count} slides)"}})
+def test_a_text_from_another_catalogue_is_stored_with_its_catalogue_name(tmp_path):
+    other = write_catalogue(tmp_path, "audit-test-other", {"sv": {"saved": "Sparade ”{name}” ({count} bilder)"},
+                                                           "en": {"saved": "Saved “{name}” ({count} slides)"}})
     assert audit._key_and_params(other.text("saved", name="Möte", count=3)) == (
         "audit-test-other:saved", {"name": "Möte", "count": 3})
     assert audit.render_summary("audit-test-other:saved", {"name": "Möte", "count": 3}, "x", "en") == \
@@ -134,6 +135,14 @@ def test_a_text_from_another_catalogue_is_stored_with_its_catalogue_name():
     assert audit._key_and_params(other.text("saved", name=AUDIT.text("deactivated"), count=3)) == (None, None)
     assert audit._key_and_params(other.text("saved", name="M", count=Number(2.5))) == (None, None)
     assert audit._key_and_params("inloggning") == (None, None)
+
+
+def test_lines_stored_under_the_catalogues_before_the_merge_still_read_in_english():
+    """Until 2026-12 the domain had one catalogue per subject; stored lines name them."""
+    assert audit.render_summary("form_texts:unknown_locality", {"locality": "Ankeborg"}, "x", "en") == \
+        "unknown locality “Ankeborg”"
+    assert audit.render_summary("import:unknown_locality", {"value": "Ankeborg", "hint": ""}, "x", "en") == \
+        "unknown locality “Ankeborg”"
 
 
 def test_the_store_keeps_the_key_so_a_swedish_line_reads_in_english(gw):
