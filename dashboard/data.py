@@ -9,7 +9,7 @@ is ever served.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
 from functools import lru_cache
 
@@ -24,8 +24,10 @@ from geodata.web_layers import WebLayers, build_web_layers
 from indicators.core.model import Indicator, Level, Locality, Observation
 from indicators.groupwork.records import User
 from indicators.groupwork.store import GroupworkStore
+from indicators.metrics.headline import Headline, headlines
 from indicators.metrics.per_capita import POPULATION_INDICATOR_ID, populations_for
 from indicators.metrics.scores import ScoreTable, compute_scores, is_scored
+from indicators.storage.app_settings import example_data_on
 from indicators.storage.store import Store
 
 
@@ -53,20 +55,27 @@ class DashboardData:
             return tuple(self.store.observations(POPULATION_INDICATOR_ID))
 
         @lru_cache(maxsize=32)
-        def scores_at(version: int, year: int, weights: tuple[tuple[str, float], ...]) -> ScoreTable:
+        def scores_at(version: int, year: int, weights: tuple[tuple[str, float], ...], examples: bool) -> ScoreTable:
             # Only what a year's scores read: that year, plus the population history
             # for per-1,000 denominators (which may come from another year).
             observations = [*self.store.observations(year=year),
                             *(o for o in population_at(version) if o.year != year)]
+            if not examples:
+                observations = [o for o in observations if not o.example]
             localities = [loc.id for loc in self.localities()]
             return compute_scores(self.store.indicators(), observations, localities, year, dict(weights))
 
-        @lru_cache(maxsize=2)
-        def score_years_at(version: int) -> tuple[int, ...]:
+        @lru_cache(maxsize=4)
+        def score_years_at(version: int, examples: bool) -> tuple[int, ...]:
             scored = [ind.id for ind in self.store.indicators() if is_scored(ind)]
-            return tuple(self.store.observation_years(scored))
+            return tuple(self.store.observation_years(scored, examples=examples))
+
+        @lru_cache(maxsize=128)
+        def headlines_at(version: int, indicator_id: str) -> dict[str, Headline]:
+            return headlines(self.layer_observations(indicator_id), [loc.id for loc in self.localities()])
 
         self._layers_for = layers_for
+        self._headlines_at = headlines_at
         self._population_at = population_at
         self._scores_at = scores_at
         self._score_years_at = score_years_at
@@ -86,9 +95,22 @@ class DashboardData:
         area = self._areas_for(tuple(self.localities())).get(locality_id)
         return area is not None and area.covers(shapely.Point(lon, lat))
 
+    def example_data(self) -> bool:
+        """Whether the bundled example figures count (the staff setting ``example_data``; on by default)."""
+        return example_data_on(self.store.engine)
+
+    def observations(
+        self, indicator_id: str | None = None, place_ids: Iterable[str] | None = None, year: int | None = None
+    ) -> list[Observation]:
+        """The store's observations as views may show them: without the example figures when they are off."""
+        found = self.store.observations(indicator_id, place_ids, year)
+        return found if self.example_data() else [o for o in found if not o.example]
+
     def populations(self, year: int) -> dict[str, Observation | None]:
         """Each locality's population for per-1,000 figures (same rule as the scores)."""
         history = self._population_at(self.store.data_version())
+        if not self.example_data():
+            history = tuple(o for o in history if not o.example)
         return populations_for(history, sorted(self.locality_ids()), year)
 
     def initiative_years(self) -> list[int]:
@@ -118,14 +140,23 @@ class DashboardData:
     def layer_options(self) -> list[dict]:
         return layer_options(self.store.indicators())
 
+    def layer_observations(self, indicator_id: str) -> list[Observation]:
+        """The figures a map layer of the indicator is drawn from: every locality's, no reference place."""
+        return self.store.observations(indicator_id, [loc.id for loc in self.localities()])
+
+    def headlines(self, indicator_id: str) -> dict[str, Headline]:
+        """Each locality's latest headline figure for the indicator: what the map shows for it
+        (``indicators.metrics.headline``), with its figures on other bases beside it."""
+        return self._headlines_at(self.store.data_version(), indicator_id)
+
     def default_indicator(self) -> str:
         choices = [i.id for i in self.map_indicators()]
         return "population" if "population" in choices else (choices[0] if choices else "")
 
     def score_table(self, year: int, weights: Mapping[str, float]) -> ScoreTable:
         """Scores of all localities for a year: a locality's score never depends on which others are shown."""
-        return self._scores_at(self.store.data_version(), year, tuple(sorted(weights.items())))
+        return self._scores_at(self.store.data_version(), year, tuple(sorted(weights.items())), self.example_data())
 
     def score_years(self) -> list[int]:
         """Years with a value of at least one scored indicator, newest first."""
-        return list(self._score_years_at(self.store.data_version()))
+        return list(self._score_years_at(self.store.data_version(), self.example_data()))

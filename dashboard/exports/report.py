@@ -139,7 +139,7 @@ class _Report:
         """Whether the chosen year has any figure at all (the latest always has, if anything does)."""
         if self.year is None:
             return True
-        return bool(self.data.store.observations(year=self.year)) or self.year in self.data.score_years()
+        return bool(self.data.observations(year=self.year)) or self.year in self.data.score_years()
 
     def score_table(self) -> ScoreTable | None:
         years = self.data.score_years()
@@ -234,11 +234,11 @@ def locality_report_html(data: DashboardData, locality_id: str, year: int | None
     initiatives = data.gw.initiatives(locality_ids=[locality.id], year=year)
 
     group = data.store.group(locality.id)
-    population = [o for o in data.store.observations(POPULATION_INDICATOR_ID, [locality.id]) if o.value is not None]
+    population = [o for o in data.observations(POPULATION_INDICATOR_ID, [locality.id]) if o.value is not None]
 
     # Indicators per SLUS area, with the municipality and Sweden as references
     observations = r.observations_in_year(
-        data.store.observations(place_ids=[locality.id, MUNICIPALITY_ID, SWEDEN_ID]))
+        data.observations(place_ids=[locality.id, MUNICIPALITY_ID, SWEDEN_ID]))
     areas = []
     for summary in locality_summary(locality.id, r.indicators, observations):
         if not summary.lines:
@@ -323,7 +323,7 @@ def municipality_report_html(data: DashboardData, year: int | None = None, *, to
 
     # Population per locality
     population_indicator = data.store.indicator(POPULATION_INDICATOR_ID)
-    population = r.observations_in_year(data.store.observations(POPULATION_INDICATOR_ID))
+    population = r.observations_in_year(data.observations(POPULATION_INDICATOR_ID))
     rows = []
     for place_id, name in [*((loc.id, loc.name) for loc in localities), (MUNICIPALITY_ID, text("col_municipality"))]:
         obs = latest([o for o in population if o.place_id == place_id])
@@ -376,7 +376,7 @@ def _scores_for_municipality(r: _Report, table: ScoreTable | None, localities: S
 
 def _indicators_for_municipality(r: _Report, localities: Sequence[Locality]) -> list[dict[str, Any]]:
     """Indicators per area: localities as rows, the municipality and Sweden as reference rows."""
-    observations = r.observations_in_year(r.data.store.observations())
+    observations = r.observations_in_year(r.data.observations())
     places = [*((loc.id, loc.name) for loc in localities), (MUNICIPALITY_ID, text("col_municipality")),
               (SWEDEN_ID, text("col_sweden"))]
     by_key: dict[tuple[str, str], list[Observation]] = {}

@@ -28,7 +28,13 @@ from indicators.groupwork import service
 from indicators.groupwork.records import NOTES_MAX, TITLE_MAX, Role, StrategicMeeting
 from indicators.groupwork.store import NotFoundError, StaleWriteError
 from indicators.i18n.texts import N_, render
-from indicators.storage.app_settings import all_settings, change_settings, read_settings
+from indicators.storage.app_settings import (
+    Setting,
+    SwitchSetting,
+    all_settings,
+    change_settings,
+    read_settings,
+)
 
 
 def staff_page(data: DashboardData, language: str | None = None) -> html.Div:
@@ -111,16 +117,12 @@ SETTINGS_MESSAGE = "settings-message"
 
 
 def settings_section(data: DashboardData, language: str | None = None) -> html.Section:
-    """Session lifetimes and sign-in limits, one number field per setting (``indicators.storage.app_settings``)."""
+    """Session lifetimes, sign-in limits and whether example data counts (``indicators.storage.app_settings``)."""
     current = read_settings(data.store.engine)
     reader = language or current_language()
     fields = [
         html.Div(
-            html.Label([
-                html.Span(render(setting.label, reader)),
-                dcc.Input(id={"type": SETTING_INPUT, "key": setting.key}, type="number", step=1,
-                          min=setting.minimum, max=setting.maximum, value=current.get(setting)),
-            ]),
+            html.Label([html.Span(render(setting.label, reader)), _setting_input(setting, current.get(setting), language)]),
             className="field",
         )
         for setting in all_settings()
@@ -135,6 +137,17 @@ def settings_section(data: DashboardData, language: str | None = None) -> html.S
         ],
         className="form-card",
     )
+
+
+def _setting_input(setting: Setting, value: object, language: str | None) -> dcc.Input | dcc.Dropdown:
+    """A number field for a number, an on/off choice for a switch (the same id pattern: one save callback)."""
+    if isinstance(setting, SwitchSetting):
+        return dcc.Dropdown(id={"type": SETTING_INPUT, "key": setting.key}, clearable=False,
+                            options=[{"label": text("switch_on", language), "value": "on"},
+                                     {"label": text("switch_off", language), "value": "off"}],
+                            value=SwitchSetting.stored(bool(value)))
+    return dcc.Input(id={"type": SETTING_INPUT, "key": setting.key}, type="number", step=1,
+                     min=setting.minimum, max=setting.maximum, value=value)
 
 
 def save_settings_from_form(data: DashboardData, keys: list[dict], values: list) -> html.Div:

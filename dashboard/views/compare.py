@@ -207,7 +207,7 @@ def compare_view(data: DashboardData, search: str | None, language: str | None =
     rows = comparison_rows(table, selected, list(indicators.values()), language=language or current_language())
 
     column = table.indicators.get(state.indicator)
-    observations = data.store.observations(state.indicator, [*selected, MUNICIPALITY_ID, SWEDEN_ID])
+    observations = data.observations(state.indicator, [*selected, MUNICIPALITY_ID, SWEDEN_ID])
     sweden = latest([o for o in observations if o.place_id == SWEDEN_ID], year)
     empty = empty_figure()
     if column is None:

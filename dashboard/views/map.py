@@ -121,7 +121,7 @@ def layer_years(data: DashboardData, layer: str) -> list[int]:
     if is_score_layer(layer):
         return sorted(data.score_years())
     localities = [loc.id for loc in data.localities()]
-    return sorted(years_with_data(data.store.observations(layer, localities)))
+    return sorted(years_with_data(data.observations(layer, localities)))
 
 
 def year_slider(data: DashboardData, layer: str | None, year: int | None, latest: list[str] | None) -> SliderUpdate:
@@ -172,7 +172,7 @@ def layer_data(data: DashboardData, layer: str | None, year: str | None, weights
         return score_layer_data(layer, table, weights_note(weights, language), language), str(chosen)
     indicator = data.store.indicator(layer) or data.store.indicator(data.default_indicator())
     locality_ids = [loc.id for loc in data.localities()]
-    observations = data.store.observations(indicator.id, locality_ids)
+    observations = data.layer_observations(indicator.id)
     label = text("year_latest", language).lower() if year == LATEST else year
     return indicator_layer_data(indicator, observations, locality_ids, year_or_none(year), language), label
 
@@ -235,14 +235,18 @@ def panel_content(data: DashboardData, locality_id: str | None, map_state: dict 
                               layer_values.notes, language)
 
     indicators = data.store.indicators()
-    observations = data.store.observations(place_ids=[locality.id, *REFERENCE_PLACE_IDS])
+    observations = data.observations(place_ids=[locality.id, *REFERENCE_PLACE_IDS])
     population_indicator = data.store.indicator("population")
     population = [o for o in observations if o.indicator_id == "population" and o.place_id == locality.id]
+    # The map's figure for this locality, per indicator: the panel headlines the same one.
+    headlines = {ind.id: data.headlines(ind.id).get(locality.id) for ind in indicators}
+    found = {indicator_id: headline for indicator_id, headline in headlines.items() if headline is not None}
     return locality_panel(
         locality,
         data.store.group(locality.id),
         population_indicator,
         population,
-        locality_summary(locality.id, indicators, observations),
+        locality_summary(locality.id, indicators, observations, found),
         language,
+        population_headline=found.get("population"),
     )

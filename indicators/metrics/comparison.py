@@ -50,6 +50,9 @@ class ComparisonRow:
     basis: str = ""
     source: str = ""
     example: bool = False
+    example_parts: int = 0
+    """How many of the ``parts`` under this figure are example data (``indicators.metrics.provenance``)."""
+    parts: int = 0
 
 
 def comparison_rows(
@@ -77,7 +80,8 @@ def comparison_rows(
         rows.append(ComparisonRow(KIND_INDEX, loc, table.year, "", "index", item.score, score_unit,
                                   score=item.score, coverage_used=item.areas_used,
                                   coverage_available=item.areas_available, rank=index_ranks[loc],
-                                  example=item.example))
+                                  example=item.example, example_parts=item.areas_example,
+                                  parts=item.areas_used))
     for area in DEVELOPMENT_AREAS:
         area_ranks = rank({loc: table.areas[loc][area.id].score for loc in chosen}, "higher")
         for loc in chosen:
@@ -85,7 +89,8 @@ def comparison_rows(
             rows.append(ComparisonRow(KIND_AREA, loc, table.year, area.id, f"omrade:{area.id}", item.score,
                                       score_unit, score=item.score, coverage_used=item.used,
                                       coverage_available=item.available, rank=area_ranks[loc],
-                                      example=item.example))
+                                      example=item.example, example_parts=item.example_used,
+                                      parts=item.used))
     for indicator in indicators:
         column = table.indicators.get(indicator.id)
         if column is None:
@@ -115,6 +120,8 @@ def comparison_rows(
                     basis=observation.basis if observation else "",
                     source=observation.source if observation else "",
                     example=loc in column.examples,
+                    example_parts=1 if loc in column.examples else 0,
+                    parts=0 if column.measures[loc] is None else 1,
                 )
             )
     return rows

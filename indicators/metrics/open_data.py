@@ -25,6 +25,7 @@ from indicators.metrics.comparison import (
     ComparisonRow,
     area_name,
 )
+from indicators.metrics.provenance import provenance
 
 EXPORT_COLUMNS: tuple[tuple[str, Text], ...] = (
     ("kind", t("column_kind")),
@@ -50,6 +51,9 @@ EXPORT_COLUMNS: tuple[tuple[str, Text], ...] = (
     ("basis", t("column_basis")),
     ("source", t("column_source")),
     ("example", t("column_example")),
+    ("provenance", t("column_provenance")),
+    ("example_parts", t("column_example_parts")),
+    ("parts", t("column_parts")),
 )
 """Column name and what it holds; the description renders in the export's language."""
 
@@ -86,11 +90,34 @@ def comparison_frame(rows: Sequence[ComparisonRow], names: Mapping[str, str],
             "basis": row.basis,
             "source": row.source,
             "example": row.example,
+            **_provenance_columns(row),
         })
     frame = pd.DataFrame.from_records(records, columns=[name for name, _ in EXPORT_COLUMNS])
-    for column in ("population_year", "coverage_used", "coverage_available", "rank"):
+    for column in ("population_year", "coverage_used", "coverage_available", "rank", "example_parts", "parts"):
         frame[column] = frame[column].astype("Int64")
     return frame
+
+
+PROVENANCE_EXAMPLE = "example"
+PROVENANCE_PARTLY = "partly_example"
+PROVENANCE_REAL = "real"
+
+
+def _provenance_columns(row: ComparisonRow) -> dict[str, object]:
+    """``example``/``partly_example``/``real`` (empty for a missing figure) and the counts behind it.
+
+    Codes, not words, so a script reading the export never depends on the language.
+    """
+    found = provenance(row)
+    if found.parts == 0:
+        code = ""
+    elif found.is_example:
+        code = PROVENANCE_EXAMPLE
+    elif found.is_partly_example:
+        code = PROVENANCE_PARTLY
+    else:
+        code = PROVENANCE_REAL
+    return {"provenance": code, "example_parts": found.example_parts, "parts": found.parts}
 
 
 def _label(row: ComparisonRow, indicator: Indicator | None, language: str) -> str:

@@ -92,7 +92,9 @@ class AreaScore:
     ``used`` indicators had a score; ``available`` is how many scored
     indicators the area has in the catalogue. "62 (2 of 5)" and "62 (5 of 5)"
     are different claims, so the coverage travels with the number.
-    ``example`` is True when any figure behind the score is bundled example data.
+    ``example`` is True when any figure behind the score is bundled example data;
+    ``example_used`` says how many of the ``used`` indicator scores rest on it
+    (``indicators.metrics.provenance`` turns that into what the views say).
     """
 
     locality_id: str
@@ -102,6 +104,7 @@ class AreaScore:
     used: int
     available: int
     example: bool = False
+    example_used: int = 0
 
 
 @dataclass(frozen=True)
@@ -109,7 +112,8 @@ class IndexScore:
     """A locality's attractiveness index for one year: weighted mean of its area scores.
 
     ``areas_available`` counts the areas with a positive weight, ``areas_used``
-    those of them that had a score.
+    those of them that had a score; ``areas_example`` those of the used areas
+    whose score rests wholly or partly on bundled example data.
     """
 
     locality_id: str
@@ -118,6 +122,7 @@ class IndexScore:
     areas_used: int
     areas_available: int
     example: bool = False
+    areas_example: int = 0
 
 
 def area_score(
@@ -126,11 +131,21 @@ def area_score(
     year: int,
     indicator_scores: Sequence[float | None],
     example: bool = False,
+    examples: Sequence[bool] | None = None,
 ) -> AreaScore:
-    """Mean of the present scores among the area's scored indicators (one entry each, None if missing)."""
+    """Mean of the present scores among the area's scored indicators (one entry each, None if missing).
+
+    ``examples`` (one flag per entry of ``indicator_scores``) says which of them rest on
+    example data, so the score can say how many; without it, ``example`` marks all present ones.
+    """
     present = [score for score in indicator_scores if score is not None]
     score = sum(present) / len(present) if present else None
-    return AreaScore(locality_id, area_id, year, score, len(present), len(indicator_scores), example and bool(present))
+    if examples is None:
+        example_used = len(present) if example else 0
+    else:
+        example_used = sum(1 for s, flag in zip(indicator_scores, examples, strict=True) if s is not None and flag)
+    return AreaScore(locality_id, area_id, year, score, len(present), len(indicator_scores), example_used > 0,
+                     example_used)
 
 
 def index_score(
@@ -145,8 +160,7 @@ def index_score(
     Weights are assumed valid (see ``validate_weights``).
     """
     total = weight_sum = 0.0
-    used = available = 0
-    example = False
+    used = available = with_example = 0
     for area in area_scores:
         weight = float(weights.get(area.area_id, 0.0))
         if weight <= 0:
@@ -157,9 +171,9 @@ def index_score(
         used += 1
         total += weight * area.score
         weight_sum += weight
-        example = example or area.example
+        with_example += 1 if area.example else 0
     score = total / weight_sum if weight_sum > 0 else None
-    return IndexScore(locality_id, year, score, used, available, example)
+    return IndexScore(locality_id, year, score, used, available, with_example > 0, with_example)
 
 
 def validate_weights(weights: Mapping[str, object]) -> list[str]:
@@ -310,10 +324,11 @@ def compute_scores(
     for area in DEVELOPMENT_AREAS:
         area_columns = [column for column in columns.values() if column.scored and column.indicator.area_id == area.id]
         score_lists = [dict(column.scores) for column in area_columns]  # plain dicts: read 2,000 × 60 times
-        examples = frozenset().union(*(column.examples for column in area_columns))
+        example_sets = [column.examples for column in area_columns]
         for place in places:
             areas[place][area.id] = area_score(
-                place, area.id, year, [scores[place] for scores in score_lists], place in examples
+                place, area.id, year, [scores[place] for scores in score_lists],
+                examples=[place in examples for examples in example_sets],
             )
     index = {place: index_score(place, year, areas[place].values(), weights) for place in places}
 

@@ -12,6 +12,9 @@ Writing is strict and goes only through ``change_settings``, which takes the
 acting user, refuses anyone but staff, validates every value at once and
 writes the new values and one audit line in one transaction.
 
+Settings are whole numbers within bounds (``IntSetting``) or switches
+(``SwitchSetting``, stored as ``on``/``off``).
+
 To add a setting: declare it in ``SETTINGS`` and give it a label
 (``setting_<key>``) in the ``indicators`` message catalogue; the staff page lists it.
 """
@@ -21,6 +24,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 from datetime import datetime
 
 from sqlalchemy import Connection, Engine, insert, select, update
@@ -102,7 +106,49 @@ SIGN_IN_LOCK_MINUTES = IntSetting("sign_in_lock_minutes", 15, 1, 24 * 60, N_("se
 SIGN_IN_DELAY_SECONDS = IntSetting("sign_in_delay_seconds", 2, 1, 600, N_("setting_sign_in_delay_seconds"))
 """The first wait; it doubles with every further failure, up to a minute (``sign_in_limits.MAX_DELAY``)."""
 
-SETTINGS: dict[str, IntSetting] = {
+@dataclass(frozen=True)
+class SwitchSetting:
+    """An on/off setting, stored as ``on`` or ``off`` (what the command line and the form say)."""
+
+    key: str
+    default: bool
+    label_key: str
+
+    @property
+    def label(self) -> Text:
+        """What people call it."""
+        return t(self.label_key)
+
+    def parse(self, raw: object) -> bool | None:
+        """True or False from a bool, 1/0 or on/off/true/false (any case); None for anything else."""
+        if isinstance(raw, bool):
+            return raw
+        if isinstance(raw, int) and raw in (0, 1):
+            return bool(raw)
+        if isinstance(raw, str):
+            return _SWITCH_WORDS.get(raw.strip().casefold())
+        return None
+
+    def problem(self, raw: object) -> Problem | None:
+        """Why ``raw`` cannot be this setting's value; None when it can."""
+        if self.parse(raw) is not None:
+            return None
+        return Problem(FORM, t("setting_not_on_off", label=self.label), field=self.key)
+
+    @staticmethod
+    def stored(value: bool) -> str:
+        return "on" if value else "off"
+
+
+_SWITCH_WORDS = {"on": True, "off": False, "true": True, "false": False, "1": True, "0": False}
+
+EXAMPLE_DATA = SwitchSetting("example_data", True, N_("setting_example_data"))
+"""Whether the bundled example figures count in scores, the index and every view (docs/decisions.md:
+on by default, marked everywhere; staff switch it off once their own figures are in)."""
+
+Setting = IntSetting | SwitchSetting
+
+SETTINGS: dict[str, Setting] = {
     setting.key: setting
     for setting in (
         SESSION_IDLE_MINUTES,
@@ -114,6 +160,7 @@ SETTINGS: dict[str, IntSetting] = {
         SIGN_IN_ADDRESS_LOCK_AFTER,
         SIGN_IN_LOCK_MINUTES,
         SIGN_IN_DELAY_SECONDS,
+        EXAMPLE_DATA,
     )
 }
 """Every setting, in the order the staff page shows them."""
@@ -126,9 +173,9 @@ _PAIRS = ((SIGN_IN_DELAY_AFTER, SIGN_IN_LOCK_AFTER), (SIGN_IN_ADDRESS_DELAY_AFTE
 class AppSettings:
     """The settings in force: stored values over defaults. Read with ``get``."""
 
-    values: Mapping[str, int]
+    values: Mapping[str, int | bool]
 
-    def get(self, setting: IntSetting) -> int:
+    def get(self, setting: Setting) -> Any:
         return self.values.get(setting.key, setting.default)
 
     @classmethod
@@ -142,7 +189,7 @@ def read_settings(source: Engine | Connection) -> AppSettings:
         with source.connect() as conn:
             return read_settings(conn)
     table = schema.app_settings
-    values: dict[str, int] = {}
+    values: dict[str, int | bool] = {}
     for key, raw in source.execute(select(table.c.key, table.c.value)).all():
         setting = SETTINGS.get(key)
         if setting is None:
@@ -206,12 +253,13 @@ def change_settings(
             assert value is not None
             if value == current.get(setting):
                 continue
-            row = {"value": str(value), "updated_at": now, "updated_by": actor.username}
+            stored_value = setting.stored(value) if isinstance(setting, SwitchSetting) else str(value)
+            row = {"value": stored_value, "updated_at": now, "updated_by": actor.username}
             if key in stored:
                 conn.execute(update(table).where(table.c.key == key).values(**row))
             else:
                 conn.execute(insert(table).values(key=key, **row))
-            changes.append(f"{key}={value}")
+            changes.append(f"{key}={stored_value}")
         if changes:
             audit.write(
                 conn, at=now, username=actor.username, action=audit.UPDATE, entity=SETTINGS_ENTITY,
@@ -229,6 +277,11 @@ def _merged(current: AppSettings, values: Mapping[str, object]) -> AppSettings:
     return AppSettings(merged)
 
 
-def all_settings() -> Iterable[IntSetting]:
+def example_data_on(source: Engine | Connection) -> bool:
+    """Whether the bundled example figures count (the ``example_data`` setting in force)."""
+    return bool(read_settings(source).get(EXAMPLE_DATA))
+
+
+def all_settings() -> Iterable[Setting]:
     """The settings in the order staff see them."""
     return SETTINGS.values()

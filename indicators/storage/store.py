@@ -249,11 +249,11 @@ class Store:
                     rows.extend(conn.execute(query.where(table.c.place_id.in_(chunk))).mappings())
         return sorted((_to_observation(row) for row in rows), key=_observation_order)
 
-    def observation_years(self, indicator_ids: Iterable[str]) -> list[int]:
+    def observation_years(self, indicator_ids: Iterable[str], *, examples: bool = True) -> list[int]:
         """Distinct years that hold a value of any of these indicators, newest first.
 
         Answered by the database, so the dashboard can offer years without
-        reading millions of observations.
+        reading millions of observations. ``examples=False`` counts real figures only.
         """
         table = schema.observations
         wanted = sorted(set(indicator_ids))
@@ -265,6 +265,8 @@ class Store:
                     .where(table.c.indicator_id.in_(chunk), table.c.year.is_not(None), table.c.value.is_not(None))
                     .distinct()
                 )
+                if not examples:
+                    query = query.where(table.c.example.is_(False))
                 years.update(conn.execute(query).scalars())
         return sorted(years, reverse=True)
 

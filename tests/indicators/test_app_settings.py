@@ -90,3 +90,21 @@ def test_a_stored_value_that_no_longer_validates_falls_back_to_its_default(backe
         conn.execute(insert(schema.app_settings).values(key="from_a_newer_app", value="1",
                                                         updated_at=datetime(2026, 1, 1), updated_by="x"))
     assert read_settings(backend_store.engine).get(SESSION_IDLE_MINUTES) == 120
+
+
+def test_example_data_is_on_until_staff_switch_it_off_with_an_audit_line(backend_store, people):
+    from indicators.storage.app_settings import EXAMPLE_DATA, example_data_on
+
+    gw, admin, editor = people
+    assert example_data_on(backend_store.engine) is True
+    after = change_settings(backend_store.engine, admin, {"example_data": "off"})
+    assert after.get(EXAMPLE_DATA) is False and example_data_on(backend_store.engine) is False
+    assert stored(backend_store)["example_data"] == "off"
+    assert "example_data=off" in str(gw.audit(limit=1)[0].summary)
+    with pytest.raises(InputError):
+        change_settings(backend_store.engine, admin, {"example_data": "maybe"})
+    from indicators.accounts.gate import PermissionDenied
+
+    with pytest.raises(PermissionDenied):
+        change_settings(backend_store.engine, editor, {"example_data": "on"})
+    assert example_data_on(backend_store.engine) is False
