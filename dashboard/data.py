@@ -71,7 +71,7 @@ class DashboardData:
             return tuple(self.store.observation_years(scored, examples=examples))
 
         @lru_cache(maxsize=128)
-        def headlines_at(version: int, indicator_id: str) -> dict[str, Headline]:
+        def headlines_at(version: int, indicator_id: str, examples: bool) -> dict[str, Headline]:
             return headlines(self.layer_observations(indicator_id), [loc.id for loc in self.localities()])
 
         self._layers_for = layers_for
@@ -142,12 +142,12 @@ class DashboardData:
 
     def layer_observations(self, indicator_id: str) -> list[Observation]:
         """The figures a map layer of the indicator is drawn from: every locality's, no reference place."""
-        return self.store.observations(indicator_id, [loc.id for loc in self.localities()])
+        return self.observations(indicator_id, [loc.id for loc in self.localities()])
 
     def headlines(self, indicator_id: str) -> dict[str, Headline]:
         """Each locality's latest headline figure for the indicator: what the map shows for it
         (``indicators.metrics.headline``), with its figures on other bases beside it."""
-        return self._headlines_at(self.store.data_version(), indicator_id)
+        return self._headlines_at(self.store.data_version(), indicator_id, self.example_data())
 
     def default_indicator(self) -> str:
         choices = [i.id for i in self.map_indicators()]

@@ -17,8 +17,10 @@ from dashboard.i18n.messages import (
     unit_heading,
 )
 from dashboard.views.formatting import number, with_unit, year
+from dashboard.views.headline import headline_text
 from indicators.core.model import Group, Indicator, Locality, Observation
 from indicators.i18n.texts import N_
+from indicators.metrics.headline import Headline
 from indicators.metrics.latest import MapValue
 from indicators.metrics.summary import AreaSummary, IndicatorLine
 
@@ -30,14 +32,19 @@ def locality_panel(
     population: Sequence[Observation],
     summary: Sequence[AreaSummary],
     language: str | None = None,
+    population_headline: Headline | None = None,
 ) -> html.Div:
-    """Everything known about one locality: position, group, population, indicators per area."""
+    """Everything known about one locality: position, group, population, indicators per area.
+
+    ``population_headline`` is the population the map shows for the locality
+    (``indicators.metrics.headline``), headlined above the history of every count.
+    """
     return html.Div(
         [
             html.H2(locality.name, className="panel-title"),
             _position(locality, language),
             _group(group, language),
-            _population(population_indicator, population, language),
+            _population(population_indicator, population, language, population_headline),
             html.H3(text("areas_heading", language)),
             *[_area(s, language) for s in summary],
         ],
@@ -123,10 +130,13 @@ def _group(group: Group | None, language: str) -> html.Div:
     return html.Div(body, className="panel-group")
 
 
-def _population(indicator: Indicator | None, population: Sequence[Observation], language: str) -> html.Div:
+def _population(indicator: Indicator | None, population: Sequence[Observation], language: str,
+                headline: Headline | None = None) -> html.Div:
     heading = html.H3(text("population_heading", language))
     if indicator is None or not any(o.value is not None for o in population):
         return html.Div([heading, html.P(text("population_empty", language))])
+    if headline is not None:
+        heading = html.Div([heading, _headline(headline, indicator, language)])
     rows = [
         html.Tr(
             [
@@ -164,6 +174,16 @@ def _population(indicator: Indicator | None, population: Sequence[Observation], 
     )
 
 
+def _headline(headline: Headline, indicator: Indicator, language: str) -> html.Span:
+    """The map's figure for the locality, then its counts on other bases (``views.headline``)."""
+    words = headline_text(headline, indicator, language)
+    parts: list = [html.Span(words.main or text("missing", language), className="headline-figure")]
+    if words.example:
+        parts.append(_example_badge(language))
+    parts.extend(html.Span(f" · {other}", className="headline-other") for other in words.others)
+    return html.Span(parts, className="headline", **{"data-indicator": indicator.id})
+
+
 def _area(summary: AreaSummary, language: str) -> html.Section:
     area = summary.area
     header = html.H4(
@@ -181,6 +201,9 @@ def _indicator_line(line: IndicatorLine, language: str) -> html.Div:
     ind = line.indicator
 
     def cell(label_key: str, obs: Observation | None) -> html.Div:
+        if label_key == "ref_locality" and line.headline is not None:
+            return html.Div([html.Span(text(label_key, language), className="ref-label"),
+                             _headline(line.headline, ind, language)], className="ref")
         parts = [html.Span(text(label_key, language), className="ref-label")]
         if obs is None:
             parts.append(html.Span(text("missing", language)))

@@ -7,7 +7,7 @@ itself information for a local group deciding what to measure.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from indicators.core.model import (
@@ -18,17 +18,24 @@ from indicators.core.model import (
     Observation,
 )
 from indicators.core.slus import DEVELOPMENT_AREAS
+from indicators.metrics.headline import Headline
 from indicators.metrics.latest import latest
 
 
 @dataclass(frozen=True)
 class IndicatorLine:
-    """One indicator's latest figures for a locality and its references."""
+    """One indicator's latest figures for a locality and its references.
+
+    ``headline`` is the map's choice for the locality with its figures on other
+    bases (``indicators.metrics.headline``), when the caller gave one;
+    ``locality`` is then that headline's figure.
+    """
 
     indicator: Indicator
     locality: Observation | None
     municipality: Observation | None
     sweden: Observation | None
+    headline: Headline | None = None
 
 
 @dataclass(frozen=True)
@@ -38,9 +45,24 @@ class AreaSummary:
 
 
 def locality_summary(
-    locality_id: str, indicators: Sequence[Indicator], observations: Iterable[Observation]
+    locality_id: str,
+    indicators: Sequence[Indicator],
+    observations: Iterable[Observation],
+    headlines: Mapping[str, Headline] | None = None,
 ) -> list[AreaSummary]:
-    """Latest value per indicator for the locality, the municipality and Sweden, per SLUS area."""
+    """Latest value per indicator for the locality, the municipality and Sweden, per SLUS area.
+
+    ``headlines`` (by indicator id) gives the locality's figure where a map
+    decided it: the panel then headlines what the map shows, not merely the
+    newest figure on whatever basis.
+    """
+    headlines = headlines or {}
+
+    def locality_figure(indicator_id: str) -> Observation | None:
+        if indicator_id in headlines:
+            return headlines[indicator_id].observation
+        return newest(indicator_id, locality_id)
+
     by_key: dict[tuple[str, str], list[Observation]] = {}
     for observation in observations:
         by_key.setdefault((observation.indicator_id, observation.place_id), []).append(observation)
@@ -53,9 +75,10 @@ def locality_summary(
         lines = tuple(
             IndicatorLine(
                 indicator=ind,
-                locality=newest(ind.id, locality_id),
+                locality=locality_figure(ind.id),
                 municipality=newest(ind.id, MUNICIPALITY_ID),
                 sweden=newest(ind.id, SWEDEN_ID),
+                headline=headlines.get(ind.id),
             )
             for ind in indicators
             if ind.area_id == area.id
