@@ -9,6 +9,14 @@
   var map = window[data.map];
   var areaLayers = {}, pointLayers = {}, pressedOn = null;
 
+  // Kilometres only: Leaflet's default bar adds miles, and a Swede reads "5 mi" as 50 km.
+  L.control.scale({metric: true, imperial: false, maxWidth: 160}).addTo(map);
+
+  // The names get a pane of their own above the tooltips' (650) and below the popups' (700):
+  // a hover tooltip can never hide a name, and a name is always the topmost thing where it is
+  // drawn, so pressing it reaches its own locality and not the area underneath.
+  map.createPane('ortLabels').style.zIndex = 660;
+
   function element(tag, className, text) {
     var node = document.createElement(tag);
     if (className) { node.className = className; }
@@ -50,6 +58,105 @@
     if (container && document.activeElement !== container) { container.focus({preventScroll: true}); }
   }, true);
 
+  // Hover tooltips are placed where they cover no name, no legend or button and stay inside the
+  // map: the place used last if it is still clear (no jumping about), else the clear place
+  // nearest the pointer among boxes above, below, beside and diagonal to it, a step or a few
+  // farther out, one that leaves the dots clear too if there is one; when no place is clear, the
+  // one covering least. The gap keeps the box off the pointer itself. Names are drawn above
+  // tooltips in any case (see the pane above), so a name is never hidden, only the tooltip's text.
+  var MUST_SHOW = '.ort-label, .map-legend, .leaflet-control';
+  var DOTS = '.ort-marker';
+  var GAP = 14, BELOW = GAP + 8, STEP = 30, STEPS = 6;
+
+  // Candidate offsets for a box of this size, as Leaflet's direction + offset, nearest first.
+  function places(width, height) {
+    var list = [], side = width / 2 + GAP;
+    [-side, -width / 4, 0, width / 4, side].forEach(function (dx) {
+      for (var out = 0; out < STEPS; out++) {
+        list.push({direction: 'top', offset: [dx, -GAP - out * STEP],
+                   distance: Math.hypot(dx, height / 2 + GAP + out * STEP)});
+        list.push({direction: 'bottom', offset: [dx, BELOW + out * STEP],
+                   distance: Math.hypot(dx, height / 2 + BELOW + out * STEP)});
+      }
+    });
+    list.push({direction: 'right', offset: [GAP + 4, 0], distance: width / 2 + GAP + 4});
+    list.push({direction: 'left', offset: [-GAP - 4, 0], distance: width / 2 + GAP + 4});
+    return list.sort(function (a, b) { return a.distance - b.distance; });
+  }
+
+  // The box a place puts the tooltip in, on the screen, for a pointer at (x, y): Leaflet's rule.
+  function boxAt(place, x, y, width, height) {
+    var left = x + place.offset[0], top = y + place.offset[1];
+    if (place.direction === 'top') { left -= width / 2; top -= height; }
+    else if (place.direction === 'bottom') { left -= width / 2; }
+    else if (place.direction === 'right') { top -= height / 2; }
+    else { left -= width; top -= height / 2; }
+    return {left: left, top: top, right: left + width, bottom: top + height};
+  }
+
+  function overlap(a, b) {
+    var width = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+    var height = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+    return width > 0 && height > 0 ? width * height : 0;
+  }
+
+  function boxes(selector) {
+    return Array.prototype.map.call(document.querySelectorAll(selector), function (node) {
+      return node.getBoundingClientRect();
+    });
+  }
+
+  function covering(box, obstacles) {
+    var area = 0;
+    obstacles.forEach(function (obstacle) { area += overlap(box, obstacle); });
+    return area;
+  }
+
+  // Moves an open tooltip to the place chosen as above and returns that place (``last``: the one before).
+  function placeClear(tooltip, last) {
+    var node = tooltip.getElement(), width = node.offsetWidth, height = node.offsetHeight;
+    var view = map.getContainer().getBoundingClientRect();
+    var pointer = map.latLngToContainerPoint(tooltip.getLatLng());
+    var x = view.left + pointer.x, y = view.top + pointer.y;
+    var names = boxes(MUST_SHOW), dots = boxes(DOTS);
+    // What the box would hide that must show, plus what of it the frame would cut off.
+    function hides(place) {
+      var box = boxAt(place, x, y, width, height);
+      return covering(box, names) + width * height - overlap(box, view);
+    }
+    function hidesDots(place) { return covering(boxAt(place, x, y, width, height), dots); }
+
+    var chosen = null;
+    if (last && hides(last) === 0) {
+      chosen = last;
+    } else {
+      var candidates = places(width, height), clear = null, least = null;
+      for (var i = 0; i < candidates.length; i++) {
+        var hidden = hides(candidates[i]);
+        if (hidden === 0 && hidesDots(candidates[i]) === 0) { chosen = candidates[i]; break; }
+        if (hidden === 0 && clear === null) { clear = candidates[i]; }
+        if (least === null || hidden < least.hidden) { least = {place: candidates[i], hidden: hidden}; }
+      }
+      chosen = chosen || clear || least.place;
+    }
+    tooltip.options.direction = chosen.direction;
+    tooltip.options.offset = chosen.offset;
+    tooltip.update();
+    return chosen;
+  }
+
+  var namesShown = data.points.features.some(function (f) { return f.properties.label; });
+
+  function keepNamesClear(layer) {
+    if (!namesShown) { return; }  // hundreds of unlabelled dots: nothing to keep clear, much to measure
+    var last = null;
+    // Registered after bindTooltip, so these run after Leaflet has moved the tooltip.
+    layer.on('tooltipopen mousemove', function () {
+      var tooltip = layer.getTooltip();
+      if (tooltip && tooltip.isOpen()) { last = placeClear(tooltip, last); }
+    });
+  }
+
   function selectLocality(id) {
     var dash = window.parent && window.parent.dash_clientside;
     if (dash && dash.set_props) {
@@ -69,12 +176,14 @@
 
   L.geoJSON(data.areas, {
     style: function (feature) {
-      return {fillColor: feature.properties.fill, fillOpacity: 0.78, color: '#333', weight: 1.5};
+      return {fillColor: feature.properties.fill, fillOpacity: 0.78, color: '#333', weight: 1.5,
+              className: 'ort-area ort-area-' + feature.properties.id};
     },
     onEachFeature: function (feature, layer) {
       var id = feature.properties.id;
       areaLayers[id] = layer;
       layer.bindTooltip(tooltipContent(data.tooltips[id]), {sticky: true, className: 'ort-tooltip'});
+      keepNamesClear(layer);
       layer.on('mousedown', pressed(id));
       layer.on('mouseover', function () { layer.setStyle({weight: 4, color: '#000'}); });
       layer.on('mouseout', function () {
@@ -98,8 +207,12 @@
       var id = feature.properties.id;
       pointLayers[id] = layer;
       if (feature.properties.label) {
+        // Interactive: a press on the name is a press on its dot (Leaflet makes the dot the
+        // tooltip's event parent). A plain tooltip lets the press through to whatever area lies
+        // under the name, which to the right of a dot is often a neighbour's: issue #12.
         layer.bindTooltip(element('span', null, feature.properties.label),
-          {permanent: true, direction: 'right', offset: [10, 0], className: 'ort-label'});
+          {permanent: true, interactive: true, pane: 'ortLabels', direction: 'right', offset: [10, 0],
+           className: 'ort-label ort-label-' + id});
       } else {
         layer.bindTooltip(tooltipContent(data.tooltips[id]), {className: 'ort-tooltip'});
       }
@@ -157,6 +270,10 @@
   });
   data.legend.notes.forEach(function (note) { legend.appendChild(element('div', 'note', note)); });
   document.body.appendChild(legend);
+
+  // The map and its layers by locality id, for the browser tests (tests/dashboard/test_map_clicks.py)
+  // that zoom to a locality and find where its area shows, and for anyone debugging in a console.
+  window.allasMap = {map: map, areas: areaLayers, points: pointLayers};
 
   window.addEventListener('load', function () {
     try {

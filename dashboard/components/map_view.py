@@ -61,7 +61,10 @@ _STYLE = """
   .ort-label { font: 600 15px/1.2 system-ui, sans-serif; color: #111; background: rgba(255,255,255,.92);
                border: 1px solid #444; border-radius: 3px; padding: 1px 6px; box-shadow: none; }
   .ort-label:before { display: none; }
-  .ort-tooltip { font: 15px/1.35 system-ui, sans-serif; }
+  /* Wrapped, so a long note makes a narrow box that fits beside the names (Leaflet's is one line). */
+  .leaflet-tooltip.ort-tooltip { font: 15px/1.35 system-ui, sans-serif; white-space: normal; width: max-content;
+                                 max-width: 240px; }
+  .leaflet-tooltip.ort-tooltip:before { display: none; }  /* placed clear of names, often not beside its arrow */
   .leaflet-container { background: #eef1ee; }
   .map-legend { position: absolute; z-index: 1000; left: 10px; top: 10px; background: #fff;
                 padding: 10px 12px; border: 1px solid #555; border-radius: 4px;
@@ -106,7 +109,8 @@ def render_map_html(
     fmap = folium.Map(
         location=_centre(layers.bounds),
         tiles="OpenStreetMap" if tiles == "osm" else None,
-        control_scale=True,
+        # The scale bar is added by map_frame.js: folium's is Leaflet's default, miles and all.
+        control_scale=False,
         zoom_control="topright",
         # folium passes max_zoom to tile layers only; Leaflet.markercluster needs it on the map.
         maxZoom=18,
