@@ -37,6 +37,7 @@ from indicators.groupwork.store import GroupworkStore, NotFoundError, StaleWrite
 from indicators.observations import catalogue_rows
 from indicators.observations import from_tables as observation_tables
 from indicators.observations import service as indicator_service
+from indicators.observations.fetch.cli import add_fetch_command, run_fetch
 from indicators.observations.import_log import ImportLogEntry
 from indicators.observations.importing import FORMATS, ImportReport
 from indicators.observations.kolada import MUNICIPALITY_CODES
@@ -165,6 +166,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Ta bort de inbyggda exempelvärdena (märkta som exempeldata i appen).",
     )
     _add_groupwork_commands(commands, common)
+    add_fetch_command(commands, common)
     return parser
 
 
@@ -246,6 +248,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "clear-examples":
             print(f"{indicator_service.clear_examples(store, operator())} exempelvärden borttagna")
             return EXIT_OK
+        if args.command == "fetch":
+            return run_fetch(store, args, operator_actor(args.user), sys.stdout, sys.stderr,
+                             area_contains=lazy_area_contains(store))
         if args.command in GROUPWORK_COMMANDS:
             return run_groupwork_command(store, args, sys.stdin, sys.stdout, sys.stderr)
         return _import_files(store, args, sys.stdout, sys.stderr)
