@@ -25,7 +25,7 @@ from dashboard.server.vendor import LEAFLET_JS
 from dashboard.views import public_names as names
 from tests.dashboard.dash_http import DashClient
 
-UNKNOWN = ("/finns-inte", "/jamfor/extra", "/no/such/deep/path/", names.NOT_FOUND_PATH, "/favicon.ico")
+UNKNOWN = ("/finns-inte", "/jamfor/extra", "/no/such/deep/path/", names.NOT_FOUND_PATH)
 """Paths no page is registered under (the not-found page's own path included)."""
 
 
@@ -104,7 +104,7 @@ def test_not_found_leaves_every_other_route_alone(client):
     document = http.get("/").get_data(as_text=True)
     suite = re.search(r'src="(/_dash-component-suites/[^"]+)"', document)
     assert suite, "the index names Dash's scripts"
-    for path in (suite.group(1), "/_dash-layout", "/_dash-dependencies", "/_favicon.ico", "/assets/style.css",
+    for path in (suite.group(1), "/_dash-layout", "/_dash-dependencies", "/_favicon.ico", "/favicon.ico", "/assets/style.css",
                  LEAFLET_JS, LOGIN_PATH):
         assert http.get(path).status_code == 200, path
     assert http.get(f"{SWITCH_PATH}/sv?next=/jamfor").status_code == 302
