@@ -145,8 +145,9 @@ def composition_table(composition: Composition, editable: bool, language: str | 
                 label = ", ".join((text(_REP_KEYS[rep], language), text(_AGE_KEYS[age], language)))
                 cells.append(html.Td(html.Label([
                     html.Span(label, className="sr-only"),
-                    dcc.Input(id={"type": ids.COMP_COUNT, "rep": rep, "age": age}, type="number", min=0, step=1,
-                              value=value, className="count-input"),
+                    # Text, not a browser number field: "1 234" is read on the server (views/forms.py).
+                    dcc.Input(id={"type": ids.COMP_COUNT, "rep": rep, "age": age}, type="text",
+                              inputMode="numeric", value=str(value), className="count-input"),
                 ])))
             else:
                 cells.append(html.Td(str(value), className="num"))

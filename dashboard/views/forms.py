@@ -8,6 +8,7 @@ callbacks so the groups and staff pages parse and report the same way.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from datetime import date
 
@@ -17,6 +18,7 @@ from dashboard.i18n.messages import label_of, message, text
 from dashboard.server.language import current_language
 from indicators.accounts.gate import PermissionDenied
 from indicators.core.errors import FORM, InputError, Problem
+from indicators.core.numbers import parse_number
 from indicators.groupwork.records import (
     Activity,
     ActivityKind,
@@ -24,6 +26,7 @@ from indicators.groupwork.records import (
     InitiativeStatus,
 )
 from indicators.i18n.texts import N_, render
+from indicators.observations.cells import shortened
 
 
 def date_value(value: str | None, field: str, problems: list[Problem], required: bool) -> date | None:
@@ -38,28 +41,53 @@ def date_value(value: str | None, field: str, problems: list[Problem], required:
         return None
 
 
-def integer_value(value, field: str, problems: list[Problem]) -> int | None:
-    if value is None or value == "":
+def number_value(value, field: str, problems: list[Problem], *, suffix: str = "") -> float | None:
+    """A typed number (``57,5905``, ``57.5905``, ``1 234``), or None for an empty field.
+
+    Fields are text, not the browser's number fields, which drop a decimal comma; the one rule
+    for reading them is ``indicators.core.numbers.parse_number``. ``suffix`` is a unit a person
+    may type after the number (``50 %``). Bad input adds a problem naming the field.
+    """
+    if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    try:
+    if isinstance(value, bool):
+        number = None
+    elif isinstance(value, int | float):
         number = float(value)
-    except (TypeError, ValueError):
-        problems.append(Problem(FORM, message("form_not_an_integer", value=value), field=field))
+    elif isinstance(value, str):
+        raw = value.strip()
+        if suffix and raw.endswith(suffix):
+            raw = raw[: -len(suffix)]
+        number = parse_number(raw)
+    else:
+        number = None
+    if number is None or not math.isfinite(number):
+        problems.append(Problem(FORM, message("form_not_a_number", value=_shown(value)), field=field))
         return None
-    if not number.is_integer():
-        problems.append(Problem(FORM, message("form_not_an_integer", value=value), field=field))
-        return None
-    return int(number)
+    return number
 
 
-def number_value(value, field: str, problems: list[Problem]) -> float | None:
-    if value is None or value == "":
+def integer_value(value, field: str, problems: list[Problem], *, suffix: str = "") -> int | None:
+    """A typed whole number (``1 234`` with a space between thousands), or None for an empty field."""
+    found: list[Problem] = []
+    number = number_value(value, field, found, suffix=suffix)
+    if found or (number is not None and not number.is_integer()):
+        problems.append(Problem(FORM, message("form_not_an_integer", value=_shown(value)), field=field))
         return None
-    try:
-        return float(value)
-    except (TypeError, ValueError):
-        problems.append(Problem(FORM, message("form_not_a_number", value=value), field=field))
-        return None
+    return int(number) if number is not None else None
+
+
+def coordinate_text(value: float | None, language: str | None = None) -> str:
+    """A stored latitude or longitude as the form shows it: six decimals, with a comma in Swedish."""
+    if value is None:
+        return ""
+    written = f"{value:.6f}".rstrip("0").rstrip(".")
+    return written.replace(".", ",") if (language or current_language()) == "sv" else written
+
+
+def _shown(value) -> str:
+    """What a person typed, as a message quotes it (a pasted page is cut to its start)."""
+    return shortened(str(value))
 
 
 def activity_from_form(locality_id: str, values: dict, editing: dict | None) -> Activity:
@@ -86,7 +114,7 @@ def initiative_from_form(locality_id: str, values: dict, editing: dict | None) -
     problems: list[Problem] = []
     start = date_value(values.get("start"), "start", problems, required=False)
     end = date_value(values.get("end"), "end", problems, required=False)
-    progress = integer_value(values.get("progress"), "progress", problems)
+    progress = integer_value(values.get("progress"), "progress", problems, suffix="%")
     lat = number_value(values.get("lat"), "lat", problems)
     lon = number_value(values.get("lon"), "lon", problems)
     try:

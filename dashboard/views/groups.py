@@ -33,6 +33,7 @@ from dashboard.server.uploads import decode_upload
 from dashboard.views.forms import (
     activity_from_form,
     composition_from_form,
+    coordinate_text,
     initiative_from_form,
     outcome_message,
 )
@@ -264,7 +265,8 @@ def initiative_values(record: Initiative) -> dict:
             "status": InitiativeStatus(record.status).value,
             "start": record.start.isoformat() if record.start else None,
             "end": record.end.isoformat() if record.end else None, "lead": record.lead,
-            "partners": record.partners, "progress": record.progress, "lat": record.lat, "lon": record.lon}
+            "partners": record.partners, "progress": record.progress, "lat": coordinate_text(record.lat),
+            "lon": coordinate_text(record.lon)}
 
 
 @dataclass(frozen=True)

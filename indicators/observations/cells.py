@@ -12,6 +12,7 @@ import math
 import re
 from datetime import date, datetime, time
 
+from indicators.core.numbers import parse_number
 from indicators.i18n.messages import t
 from indicators.i18n.texts import Text
 
@@ -19,10 +20,6 @@ Cell = str | int | float | bool | datetime | date | time | None
 """What a reader may hand over for one cell; None and "" both mean empty."""
 
 _YEAR = re.compile(r"[+-]?\d+")
-# A plain decimal number with either decimal mark, optionally in e-notation.
-_NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?")
-# Spaces Excel and people put between thousands: space, no-break, narrow no-break.
-_THOUSANDS_SPACES = str.maketrans("", "", " \u00a0\u202f")
 
 # Years outside this are typos or garbage; checking first also keeps int() away from
 # thousands of digits (Python refuses to convert over 4,300 and takes time below that).
@@ -51,20 +48,6 @@ class CellError(ValueError):
 def shortened(raw: str) -> str:
     """Text from a file as shown in a message: a cell of 5,000 digits is cut to its start."""
     return raw if len(raw) <= _SHOWN else f"{raw[:_SHOWN - 1]}…"
-
-
-def parse_number(raw: str) -> float | None:
-    """A number written the Swedish or the English way; None when it is not one.
-
-    Accepts a decimal comma and spaces between thousands, but not both ``,``
-    and ``.`` at once: ``1,234.5`` is ambiguous and guessing would corrupt data.
-    A number beyond float range (``1e400``) comes back as infinity; ``number``
-    refuses it.
-    """
-    text = raw.strip().translate(_THOUSANDS_SPACES).replace("\u2212", "-")
-    if not _NUMBER.fullmatch(text):
-        return None
-    return float(text.replace(",", "."))
 
 
 def text(cell: Cell) -> str:
