@@ -33,7 +33,7 @@ from sqlalchemy import (
     false,
 )
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 """The number of the newest migration; bump it together with a new revision."""
 
 metadata = MetaData()
@@ -338,3 +338,78 @@ app_settings = Table(
     Column("updated_by", Text, nullable=False),
 )
 """Settings staff change in the app (a key missing here has its default)."""
+
+
+# ---------------------------------------------------------------- residents' ideas
+# Revision 0006 (issue 14): ideas from anyone, moderated before they are public.
+# Times naive UTC. See ``indicators.ideas``.
+
+ideas = Table(
+    "ideas",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    # NULL: whole-municipality input (a workshop point not tied to one locality).
+    Column("locality_id", String(64), ForeignKey("localities.id"), nullable=True),
+    Column("title", Text, nullable=False),
+    Column("description", Text, nullable=False),
+    # pending → published/considering/initiative/declined, or rejected, hidden, merged.
+    Column("status", String(16), nullable=False),
+    Column("lat", Float, nullable=True),
+    Column("lon", Float, nullable=True),
+    # "resident" (the public form) or "workshop" (recorded by staff, names its meeting).
+    Column("source", String(16), nullable=False),
+    Column("meeting_id", Integer, ForeignKey("strategic_meetings.id"), nullable=True),
+    # Shown to nobody but staff and the sender's contact.
+    Column("reject_reason", Text, nullable=True),
+    Column("merged_into_id", Integer, ForeignKey("ideas.id"), nullable=True),
+    # The initiative the idea became; unique, so the initiative finds its idea by index.
+    Column("initiative_id", Integer, ForeignKey("initiatives.id"), nullable=True),
+    # Kept equal to the rows in idea_supports (raised in the same transaction): map and lists read it.
+    Column("supports", Integer, nullable=False),
+    Column("published_at", DateTime, nullable=True),
+    *_edit_columns(),
+    CheckConstraint("supports >= 0", name="ck_ideas_supports"),
+    UniqueConstraint("initiative_id", name="uq_ideas_initiative"),
+    Index("ix_ideas_locality_status", "locality_id", "status"),
+    Index("ix_ideas_status_created", "status", "created_at"),
+)
+
+idea_areas = Table(
+    "idea_areas",
+    metadata,
+    Column("idea_id", Integer, ForeignKey("ideas.id", ondelete="CASCADE"), primary_key=True),
+    Column("area_id", String(32), primary_key=True),
+    Column("position", Integer, nullable=False),
+    Index("ix_idea_areas_area", "area_id", "idea_id"),
+)
+
+idea_contacts = Table(
+    "idea_contacts",
+    metadata,
+    Column("idea_id", Integer, ForeignKey("ideas.id", ondelete="CASCADE"), primary_key=True),
+    Column("contact", Text, nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Index("ix_idea_contacts_created", "created_at"),
+)
+"""The optional contact address, apart from the idea: read only by that locality's editors and staff; purged."""
+
+idea_supports = Table(
+    "idea_supports",
+    metadata,
+    Column("idea_id", Integer, ForeignKey("ideas.id", ondelete="CASCADE"), primary_key=True),
+    # Salted SHA-256 (hex) of a random token in the browser's cookie: one support per browser, nobody named.
+    Column("browser_hash", String(64), primary_key=True),
+    Column("created_at", DateTime, nullable=False),
+)
+
+idea_send_limits = Table(
+    "idea_send_limits",
+    metadata,
+    # "address", "locality" or "support"; the subject is hashed for addresses.
+    Column("kind", String(16), primary_key=True),
+    Column("subject", String(200), primary_key=True),
+    Column("window_started_at", DateTime, nullable=False),
+    Column("count", Integer, nullable=False),
+    Index("ix_idea_send_limits_window", "window_started_at"),
+)
+"""Sends and supports counted per window, shared by every worker process."""
