@@ -99,11 +99,14 @@ class RegionMatch:
 
 
 def match_regions(table: Table, localities: Sequence[Locality], by_name: bool) -> RegionMatch:
-    """Localities by their SCB code; with ``by_name``, those without a code by a unique name in the municipality."""
+    """Localities by their SCB tätort code; with ``by_name`` (småorter), only those without a code, by a
+    unique name among the municipality's regions."""
     matched: dict[str, str] = {}
     missing: list[str] = []
     for locality in localities:
         code = (locality.scb_tatort_code or "").strip()
+        if code and by_name:
+            continue  # a tätort is read from the tätort table, not looked for among småorter
         if code:
             if code in table.regions:
                 matched[code] = locality.id
