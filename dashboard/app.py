@@ -19,6 +19,8 @@ from dashboard.pages.map_callbacks import register_map_callbacks
 from dashboard.pages.method import method_page
 from dashboard.pages.presentation import presentation_page
 from dashboard.pages.presentation_callbacks import register_presentation_callbacks
+from dashboard.pages.readiness import readiness_page
+from dashboard.pages.readiness_callbacks import register_readiness_callbacks
 from dashboard.pages.routing import register_navigation, register_pages
 from dashboard.pages.shell import build_shell
 from dashboard.pages.staff import register_staff_callbacks, staff_page
@@ -37,6 +39,7 @@ from dashboard.views.public_names import (
     MAP_PATH,
     METHOD_PATH,
     PRESENT_PATH,
+    READINESS_PATH,
     STAFF_PATH,
 )
 from indicators.audit import log as audit_log
@@ -52,6 +55,7 @@ PAGES = {
     METHOD_PATH: ("dashboard.pages.method", method_page),
     PRESENT_PATH: ("dashboard.pages.presentation", presentation_page),
     STAFF_PATH: ("dashboard.pages.staff", staff_page),
+    READINESS_PATH: ("dashboard.pages.readiness", readiness_page),
 }
 """Every page: path → (Dash Pages module name, layout builder)."""
 
@@ -109,6 +113,7 @@ def create_app(
     register_map_callbacks(app, data, settings.tiles)
     register_compare_callbacks(app, data)
     register_import_callbacks(app, data)
+    register_readiness_callbacks(app, data)
     return app
 
 

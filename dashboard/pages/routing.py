@@ -10,6 +10,7 @@ Registering again replaces the entry with an equal one.
 from __future__ import annotations
 
 from collections.abc import Callable
+from urllib.parse import urlencode
 
 import dash
 import flask
@@ -81,10 +82,11 @@ def not_found_page(**_query: str) -> html.Div:
 def register_navigation(app: Dash, data: DashboardData) -> None:
     """The menu follows the path and the signed-in user."""
 
-    @app.callback(Output(ids.NAV, "children"), Input(ids.ROOT_URL, "pathname"))
-    def _navigation(pathname):
+    @app.callback(Output(ids.NAV, "children"), Input(ids.ROOT_URL, "pathname"), Input(ids.ROOT_URL, "search"))
+    def _navigation(pathname, search):
         user = data.current_user()
-        return [*nav_links(pathname, user), user_status(user, pathname, data.names()), language_link(pathname)]
+        return [*nav_links(pathname, user), user_status(user, pathname, data.names(), search),
+                language_link(pathname, search)]
 
 
 def normalise(pathname: str | None) -> str:
@@ -92,10 +94,21 @@ def normalise(pathname: str | None) -> str:
     return path or "/"
 
 
-def user_status(user: User | None, pathname: str | None, names: dict[str, str]) -> html.Div:
+def returning_to(route: str, pathname: str | None, search: str | None = None) -> str:
+    """``route`` with ``next=`` the page and view the user is on (``/grupper?ort=storebro``), encoded.
+
+    The sign-in and language routes send the user back there; they accept only paths on this
+    site (``dashboard.server.auth.safe_next``), whatever a link says.
+    """
+    query = search if search and search.startswith("?") and len(search) > 1 else ""
+    return f"{route}?{urlencode({'next': normalise(pathname) + query})}"
+
+
+def user_status(user: User | None, pathname: str | None, names: dict[str, str],
+                search: str | None = None) -> html.Div:
     """Who is signed in, with a sign-out button (a POST form carrying the CSRF token)."""
     if user is None:
-        return html.Div(html.A(text("login_link"), href=f"{LOGIN_PATH}?next={normalise(pathname)}",
+        return html.Div(html.A(text("login_link"), href=returning_to(LOGIN_PATH, pathname, search),
                                className="nav-link"), className="user-status")
     role = text("role_admin") if user.role is Role.ADMIN else text(
         "role_editor", locality=names.get(user.locality_id or "", user.locality_id or ""))
@@ -112,10 +125,10 @@ def user_status(user: User | None, pathname: str | None, names: dict[str, str]) 
     )
 
 
-def language_link(pathname: str | None) -> html.A:
+def language_link(pathname: str | None, search: str | None = None) -> html.A:
     """Switch between Swedish and English; the choice is remembered in a cookie."""
     other = "en" if current_language() == "sv" else "sv"
-    return html.A(text("language_switch"), href=f"{SWITCH_PATH}/{other}?next={normalise(pathname)}",
+    return html.A(text("language_switch"), href=returning_to(f"{SWITCH_PATH}/{other}", pathname, search),
                   className="nav-link language-link", lang=other)
 
 

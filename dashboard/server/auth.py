@@ -250,8 +250,15 @@ def register_auth(
 
 
 def safe_next(target: str | None) -> str:
-    """Only paths on this site: a sign-in link must not bounce people elsewhere."""
+    """Only paths on this site: a sign-in link must not bounce people elsewhere.
+
+    Browsers read a backslash as a slash and drop tabs and line breaks from a URL, so
+    ``/\\evil.example`` and ``/<tab>/evil.example`` would become ``//evil.example``, another site:
+    such targets are refused along with absolute and scheme-relative URLs.
+    """
     if not target:
+        return "/"
+    if "\\" in target or any(ord(c) < 0x20 or ord(c) == 0x7F for c in target):
         return "/"
     parsed = urlparse(target)
     if parsed.scheme or parsed.netloc or not target.startswith("/") or target.startswith("//"):

@@ -21,6 +21,8 @@ IMPORT_PATH = "/importera"
 METHOD_PATH = "/metod"
 STAFF_PATH = "/personal"
 PRESENT_PATH = "/presentation"
+READINESS_PATH = "/underlag"
+"""Staff only: which figures are real, example, on another basis or missing."""
 NOT_FOUND_PATH = "/404"
 """Where the not-found page is registered; Dash Pages shows it for every unknown path."""
 

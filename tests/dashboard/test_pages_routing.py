@@ -37,7 +37,8 @@ def test_every_public_path_is_a_registered_page(two_apps):
     registered = {page["path"] for page in dash.page_registry.values()}
     assert set(PAGES) <= registered
     assert set(PAGES) == {names.MAP_PATH, names.COMPARE_PATH, names.GROUPS_PATH, names.IMPORT_PATH,
-                          names.METHOD_PATH, names.PRESENT_PATH, names.STAFF_PATH}
+                          names.METHOD_PATH, names.PRESENT_PATH, names.STAFF_PATH,
+                          names.READINESS_PATH}
 
 
 @pytest.mark.parametrize("path", sorted(PAGE_MARKERS))
