@@ -29,6 +29,7 @@ from dashboard.views.public_names import (
     METHOD_PATH,
     NOT_FOUND_PATH,
     PRESENT_PATH,
+    READINESS_PATH,
     STAFF_PATH,
 )
 from indicators.groupwork.records import Role, User
@@ -36,7 +37,9 @@ from indicators.i18n.texts import N_
 
 NAV_ITEMS = ((MAP_PATH, N_("nav_map")), (COMPARE_PATH, N_("nav_compare")), (GROUPS_PATH, N_("nav_groups")),
              (IMPORT_PATH, N_("nav_import")), (METHOD_PATH, N_("nav_method")), (PRESENT_PATH, N_("nav_present")),
-             (STAFF_PATH, N_("nav_staff")))
+             (STAFF_PATH, N_("nav_staff")), (READINESS_PATH, N_("nav_readiness")))
+STAFF_ONLY_PATHS = frozenset({STAFF_PATH, READINESS_PATH})
+"""Pages the menu shows to admins only (their layouts refuse everyone else on the server)."""
 DATA_KEY = "allas_dashboard_data"
 """Where each app keeps its ``DashboardData`` in ``flask.Flask.extensions``."""
 NOT_FOUND_MODULE = "dashboard.pages.not_found_404"
@@ -133,10 +136,10 @@ def language_link(pathname: str | None, search: str | None = None) -> html.A:
 
 
 def nav_links(pathname: str | None, user: User | None = None) -> list:
-    """The pages; the staff page only for those who may use it."""
+    """The pages; the staff pages only for those who may use them."""
     current = normalise(pathname)
     return [
         dcc.Link(text(key), href=path, className="nav-link active" if path == current else "nav-link")
         for path, key in NAV_ITEMS
-        if path != STAFF_PATH or (user is not None and user.role is Role.ADMIN)
+        if path not in STAFF_ONLY_PATHS or (user is not None and user.role is Role.ADMIN)
     ]
