@@ -29,11 +29,12 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    ForeignKeyConstraint,
     UniqueConstraint,
     false,
 )
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 """The number of the newest migration; bump it together with a new revision."""
 
 metadata = MetaData()
@@ -413,3 +414,73 @@ idea_send_limits = Table(
     Index("ix_idea_send_limits_window", "window_started_at"),
 )
 """Sends and supports counted per window, shared by every worker process."""
+
+
+# ---------------------------------------------------------------- plans
+# Revision 0007 (issue 15): each locality's own plan per year (LUP): a vision,
+# a priority per SLUS area and an action plan whose items link the locality's
+# initiatives. The plan is one versioned document; its parts are replaced with it.
+
+plans = Table(
+    "plans",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("locality_id", String(64), ForeignKey("localities.id"), nullable=False),
+    Column("year", Integer, nullable=False),
+    Column("vision", Text, nullable=False),
+    *_edit_columns(),
+    UniqueConstraint("locality_id", "year", name="uq_plans_locality_year"),
+    Index("ix_plans_year", "year"),
+)
+"""One plan per locality and year; earlier years stay as they were."""
+
+plan_priorities = Table(
+    "plan_priorities",
+    metadata,
+    Column("plan_id", Integer, ForeignKey("plans.id", ondelete="CASCADE"), primary_key=True),
+    Column("area_id", String(32), primary_key=True),
+    # high | medium | low | not_now
+    Column("priority", String(16), nullable=False),
+    Column("why", Text, nullable=False),
+)
+
+plan_items = Table(
+    "plan_items",
+    metadata,
+    Column("plan_id", Integer, ForeignKey("plans.id", ondelete="CASCADE"), primary_key=True),
+    # The item's place in the action plan, from 1.
+    Column("position", Integer, primary_key=True),
+    Column("what", Text, nullable=False),
+    Column("who", Text, nullable=False),
+    Column("start_date", Date, nullable=True),
+    Column("due_date", Date, nullable=True),
+    Column("status", String(16), nullable=False),
+    # The day the item was first saved as done: "plan items done since the last meeting".
+    Column("done_on", Date, nullable=True),
+    Index("ix_plan_items_done_on", "done_on"),
+)
+
+plan_item_areas = Table(
+    "plan_item_areas",
+    metadata,
+    Column("plan_id", Integer, primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("area_id", String(32), primary_key=True),
+    ForeignKeyConstraint(
+        ["plan_id", "position"], ["plan_items.plan_id", "plan_items.position"], ondelete="CASCADE"
+    ),
+)
+
+plan_item_initiatives = Table(
+    "plan_item_initiatives",
+    metadata,
+    Column("plan_id", Integer, primary_key=True),
+    Column("position", Integer, primary_key=True),
+    # A deleted initiative drops out of the plans that linked it.
+    Column("initiative_id", Integer, ForeignKey("initiatives.id", ondelete="CASCADE"), primary_key=True),
+    ForeignKeyConstraint(
+        ["plan_id", "position"], ["plan_items.plan_id", "plan_items.position"], ondelete="CASCADE"
+    ),
+    Index("ix_plan_item_initiatives_initiative", "initiative_id"),
+)
+"""Which of the locality's own initiatives carry out an item (the rules refuse another locality's)."""
