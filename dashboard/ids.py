@@ -4,6 +4,7 @@
 ROOT_URL = "url"
 PAGE = "page"
 NAV = "nav"
+MENU_BUTTON = "menu-button"  # shows and hides the menu on narrow screens (assets/responsive.js)
 
 # The map page
 MAP_URL = "map-url"
@@ -75,6 +76,8 @@ INI_SAVE = "ini-save"
 INI_CANCEL = "ini-cancel"
 INI_MESSAGE = "ini-message"
 INI_EDITING = "ini-editing"
+INI_PICKER = "ini-picker"  # the iframe where a click on the locality's map places the initiative
+INI_PICKER_SHOWN = "ini-picker-shown"  # output of the clientside callback that moves the picker's marker
 COMP_COUNT = "comp-count"  # pattern-matching type: {"type": COMP_COUNT, "rep": …, "age": …}
 COMP_SAVE = "comp-save"
 COMP_MESSAGE = "comp-message"
@@ -139,3 +142,5 @@ PRES_NOTICE = "pres-notice"
 PRES_EXPORT_MAP = "pres-export-map"
 PRES_EXPORT_REPORT = "pres-export-report"
 PRES_DOWNLOAD = "pres-download"
+PRES_SCREEN = "pres-screen"  # what full screen shows: the slide, with the controls over it
+PRES_MENU = "pres-menu"

@@ -68,6 +68,20 @@ def groups_page(data: DashboardData, language: str | None = None) -> html.Div:
 _field = partial(labelled, class_name="field")
 
 
+def _decimal_input(component_id: str) -> dcc.Input:
+    """A number typed as text: a browser's number field drops a decimal comma (57,5905 became 575905).
+
+    ``inputMode`` still brings up the phone's number keyboard; the server reads the text
+    (``dashboard.views.forms.number_value``).
+    """
+    return dcc.Input(id=component_id, type="text", inputMode="decimal", autoComplete="off")
+
+
+def _count_input(component_id: str) -> dcc.Input:
+    """A whole number typed as text (``1 234`` with a space between thousands is fine)."""
+    return dcc.Input(id=component_id, type="text", inputMode="numeric", autoComplete="off")
+
+
 def _area_options() -> list[dict]:
     return [{"label": a.short_name, "value": a.id} for a in DEVELOPMENT_AREAS]
 
@@ -89,7 +103,7 @@ def _forms(language: str) -> html.Div:
                     _field(text("field_title", language), dcc.Input(id=ids.ACT_TITLE, type="text", maxLength=TITLE_MAX),
                            ids.ACT_TITLE),
                     _field(text("field_participants", language),
-                           dcc.Input(id=ids.ACT_PARTICIPANTS, type="number", min=0, step=1), ids.ACT_PARTICIPANTS),
+                           _count_input(ids.ACT_PARTICIPANTS), ids.ACT_PARTICIPANTS),
                 ],
                 className="form-grid",
             ),
@@ -125,18 +139,21 @@ def _forms(language: str) -> html.Div:
                     _field(text("field_start", language), dcc.Input(id=ids.INI_START, type="date"), ids.INI_START),
                     _field(text("field_end", language), dcc.Input(id=ids.INI_END, type="date"), ids.INI_END),
                     _field(text("field_progress", language),
-                           dcc.Input(id=ids.INI_PROGRESS, type="number", min=0, max=100, step=1), ids.INI_PROGRESS),
+                           _count_input(ids.INI_PROGRESS), ids.INI_PROGRESS),
                     _field(text("field_lead", language), dcc.Input(id=ids.INI_LEAD, type="text", maxLength=TITLE_MAX),
                            ids.INI_LEAD),
                     _field(text("field_partners", language),
                            dcc.Input(id=ids.INI_PARTNERS, type="text", maxLength=PARTNERS_MAX), ids.INI_PARTNERS),
-                    _field(text("field_lat", language), dcc.Input(id=ids.INI_LAT, type="number", step="any"),
-                           ids.INI_LAT, text("field_point_hint", language)),
-                    _field(text("field_lon", language), dcc.Input(id=ids.INI_LON, type="number", step="any"),
-                           ids.INI_LON),
+                    _field(text("field_lat", language), _decimal_input(ids.INI_LAT), ids.INI_LAT,
+                           text("field_point_hint", language)),
+                    _field(text("field_lon", language), _decimal_input(ids.INI_LON), ids.INI_LON),
                 ],
                 className="form-grid",
             ),
+            # Click the locality's map to place the initiative; the fields above are the other way.
+            html.Iframe(id=ids.INI_PICKER, srcDoc="", title=text("picker_title", language), className="point-picker",
+                        style={"width": "100%", "height": "340px", "border": "1px solid #888", "borderRadius": "4px"}),
+            dcc.Store(id=ids.INI_PICKER_SHOWN),
             html.Div([html.Button(text("button_save", language), id=ids.INI_SAVE, className="button"),
                       html.Button(text("button_cancel", language), id=ids.INI_CANCEL, className="button secondary")],
                      className="button-row"),

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dash import ALL, Dash, Input, Output, State, ctx, no_update
 
 from dashboard import ids
+from dashboard.components.point_picker import SHOW_TYPED_POINT, picker_html
 from dashboard.data import DashboardData
 from dashboard.views.forms import outcome_message
 from dashboard.views.groups import (
@@ -46,6 +47,13 @@ def register_groups_callbacks(app: Dash, data: DashboardData) -> None:
 
     for form in (ACTIVITY_FORM, INITIATIVE_FORM):
         _register_record_form(app, data, form)
+
+    @app.callback(Output(ids.INI_PICKER, "srcDoc"), Input(ids.GW_LOCALITY, "value"))
+    def _picker(locality):
+        return picker_html(data.layers(), locality)
+
+    app.clientside_callback(SHOW_TYPED_POINT, Output(ids.INI_PICKER_SHOWN, "data"),
+                            Input(ids.INI_LAT, "value"), Input(ids.INI_LON, "value"), prevent_initial_call=True)
 
     @app.callback(
         Output(ids.GW_ACTION_MESSAGE, "children"), Output(ids.GW_REFRESH, "data", allow_duplicate=True),
