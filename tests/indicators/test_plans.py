@@ -236,3 +236,29 @@ def test_every_save_writes_an_audit_line(world, store) -> None:  # noqa: ANN001
     with store.engine.connect() as conn:
         lines = conn.execute(select(schema.audit_log.c.entity, schema.audit_log.c.username, schema.audit_log.c.locality_id).where(schema.audit_log.c.entity == "plan")).all()
     assert lines == [("plan", "anna", OWN)]
+
+
+# ---------------------------------------------------------------- Excel
+
+
+def test_a_plan_makes_the_round_trip_through_excel_with_formulas_kept_as_text(world) -> None:  # noqa: ANN001
+    from indicators.plans.files import import_plan_workbook, plan_workbook, read_plan_workbook
+
+    plans, gw, people, own, _other, known = world
+    saved = _save(world, "editor", a_plan(vision="=HYPERLINK(\"http://x\")", items=(PlanItem("{{ 7*7 }}", initiative_ids=(own.id,)),)))
+    data = plan_workbook(saved)
+    read = read_plan_workbook(data, "plan.xlsx")
+    assert (read.vision, read.items[0].what, read.items[0].initiative_ids, read.version) == (saved.vision, "{{ 7*7 }}", (own.id,), 1)
+    again = import_plan_workbook(plans, people["editor"], data, "plan.xlsx", known_localities=known, initiative_localities=service.initiative_localities(gw), today=TODAY)
+    assert again.version == 2 and again.vision == saved.vision
+
+
+def test_an_imported_plan_with_a_bad_row_is_refused_on_its_sheet_and_row(world) -> None:  # noqa: ANN001
+    from indicators.plans.files import ITEM_SHEET, import_plan_workbook, plan_workbook
+
+    plans, gw, people, _own, other, known = world
+    data = plan_workbook(a_plan(items=(PlanItem("Bra"), PlanItem("Tunas", initiative_ids=(other.id,)))))
+    with pytest.raises(InputError) as refused:
+        import_plan_workbook(plans, people["editor"], data, "plan.xlsx", known_localities=known, initiative_localities=service.initiative_localities(gw))
+    assert [(p.sheet, p.row, p.field) for p in refused.value.problems] == [(ITEM_SHEET, 3, "initiatives")]
+    assert plans.plan(OWN, 2025) is None
