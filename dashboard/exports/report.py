@@ -57,6 +57,7 @@ from indicators.groupwork.records import (
     InitiativeStatus,
 )
 from indicators.i18n.texts import N_
+from indicators.metrics.headline import Headline, headline_for
 from indicators.metrics.latest import latest
 from indicators.metrics.per_capita import POPULATION_INDICATOR_ID
 from indicators.metrics.scores import ScoreTable
@@ -240,7 +241,8 @@ def locality_report_html(data: DashboardData, locality_id: str, year: int | None
     observations = r.observations_in_year(
         data.observations(place_ids=[locality.id, MUNICIPALITY_ID, SWEDEN_ID]))
     areas = []
-    for summary in locality_summary(locality.id, r.indicators, observations):
+    headlines = _headlines(data, locality.id, r.indicators, year)  # the map's figure, as in the panel
+    for summary in locality_summary(locality.id, r.indicators, observations, headlines):
         if not summary.lines:
             areas.append(r.area_block(summary.area, None))
             continue
@@ -265,6 +267,18 @@ def locality_report_html(data: DashboardData, locality_id: str, year: int | None
         activity=_activity_summary(r, data.gw.activities(locality_ids=[locality.id], since=since, until=until)),
         initiatives=r.initiatives_block(initiatives, False),
     )
+
+
+def _headlines(data: DashboardData, locality_id: str, indicators: Sequence[Indicator],
+               year: int | None) -> dict[str, Headline]:
+    """The locality's figure per indicator as the map shows it for ``year`` (latest when None)."""
+    if year is None:
+        found = {ind.id: data.headlines(ind.id).get(locality_id) for ind in indicators}
+    else:
+        places = [loc.id for loc in data.localities()]
+        found = {ind.id: headline_for(data.layer_observations(ind.id), places, locality_id, year)
+                 for ind in indicators}
+    return {indicator_id: headline for indicator_id, headline in found.items() if headline is not None}
 
 
 def _scores_for_locality(r: _Report, table: ScoreTable | None, locality_id: str) -> dict[str, Any]:

@@ -109,3 +109,11 @@ def test_frodinge_headlines_its_tatort_and_names_the_electoral_district_beside_i
     assert shown.startswith("302 invånare (tätort (SCB), 2020)")
     assert "valdistrikt: 991 invånare (2022)" in shown
     assert shown.index("302") < shown.index("991")
+
+
+def test_the_locality_report_shows_the_same_headline_figure(dashboard_data):
+    from dashboard.exports.report import locality_report_html
+
+    html = locality_report_html(dashboard_data, "frodinge")
+    row = re.search(r"<tr><td>Folkmängd</td>(?:(?!</tr>).)*</tr>", html, re.S).group(0)
+    assert "302 invånare (2020)" in row and "991" not in row
