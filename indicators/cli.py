@@ -34,6 +34,7 @@ from indicators.groupwork import service as groupwork_service
 from indicators.groupwork.records import Role, User
 from indicators.groupwork.rules import AreaContains
 from indicators.groupwork.store import GroupworkStore, NotFoundError, StaleWriteError
+from indicators.ideas.purge import purge_idea_contacts
 from indicators.observations import catalogue_rows
 from indicators.observations import from_tables as observation_tables
 from indicators.observations import service as indicator_service
@@ -165,6 +166,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="ta bort de inbyggda exempelvärden som inte har ersatts av egna uppgifter",
         description="Ta bort de inbyggda exempelvärdena (märkta som exempeldata i appen).",
     )
+    commands.add_parser(
+        "purge-contacts",
+        parents=[common],
+        help="radera kontaktuppgifter till invånarnas förslag som är äldre än den tid personalen har valt",
+        description="Radera kontaktuppgifter till förslag som har passerat lagringstiden (standard 12 månader). "
+        "Kör dagligen, t.ex. från cron; appen gör det också när den startar.",
+    )
     _add_groupwork_commands(commands, common)
     add_fetch_command(commands, common)
     return parser
@@ -247,6 +255,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_OK
         if args.command == "clear-examples":
             print(f"{indicator_service.clear_examples(store, operator())} exempelvärden borttagna")
+            return EXIT_OK
+        if args.command == "purge-contacts":
+            deleted = purge_idea_contacts(store)
+            print(f"{deleted} kontaktuppgifter raderade")
             return EXIT_OK
         if args.command == "fetch":
             return run_fetch(store, args, operator_actor(args.user), sys.stdout, sys.stderr,

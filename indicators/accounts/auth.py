@@ -88,6 +88,14 @@ class Action(str, Enum):
     """Import where localities lie and their areas (points and polygons from a geodata file)."""
     MANAGE_SETTINGS = "manage_settings"
     """Change the app's settings (session lifetimes, sign-in limits)."""
+    MODERATE_IDEAS = "moderate_ideas"
+    """Publish, reject, merge, hide residents' ideas of a locality, read their contact, make them initiatives."""
+    RECORD_WORKSHOP_IDEAS = "record_workshop_ideas"
+    """Record (and import) the input of a strategic meeting or workshop as ideas (staff)."""
+
+
+_OWN_LOCALITY_ACTIONS = frozenset({Action.EDIT_GROUP_RECORDS, Action.MODERATE_IDEAS})
+"""What an editor may do, for their own locality only."""
 
 
 def hash_password(password: str) -> str:
@@ -155,7 +163,7 @@ def can(user: User | None, action: Action, locality_id: str | None = None) -> bo
         return False
     if user.role is Role.ADMIN:
         return True
-    if user.role is Role.EDITOR and action is Action.EDIT_GROUP_RECORDS:
+    if user.role is Role.EDITOR and action in _OWN_LOCALITY_ACTIONS:
         return (
             locality_id is not None
             and user.locality_id is not None

@@ -36,7 +36,7 @@ def require(user: User | None, action: Action, locality_id: str | None = None) -
     if can(user, action, locality_id):
         return
     require_signed_in(user)
-    if action is Action.EDIT_GROUP_RECORDS:
+    if action in (Action.EDIT_GROUP_RECORDS, Action.MODERATE_IDEAS):
         raise PermissionDenied(t("own_locality_only", locality=locality_id or t("noun_no_locality")))
     raise PermissionDenied(_ADMIN_ONLY)
 

@@ -105,6 +105,16 @@ SIGN_IN_ADDRESS_LOCK_AFTER = IntSetting("sign_in_address_lock_after", 50, 1, 10_
 SIGN_IN_LOCK_MINUTES = IntSetting("sign_in_lock_minutes", 15, 1, 24 * 60, N_("setting_sign_in_lock_minutes"))
 SIGN_IN_DELAY_SECONDS = IntSetting("sign_in_delay_seconds", 2, 1, 600, N_("setting_sign_in_delay_seconds"))
 """The first wait; it doubles with every further failure, up to a minute (``sign_in_limits.MAX_DELAY``)."""
+IDEA_CONTACT_MONTHS = IntSetting("idea_contact_months", 12, 1, 120, N_("setting_idea_contact_months"))
+"""A resident's contact address given with an idea is deleted this many months after it was sent."""
+IDEA_WINDOW_MINUTES = IntSetting("idea_window_minutes", 60, 1, 7 * 24 * 60, N_("setting_idea_window_minutes"))
+"""Ideas and supports are counted over this window for the limits below."""
+IDEA_ADDRESS_LIMIT = IntSetting("idea_address_limit", 5, 1, 10_000, N_("setting_idea_address_limit"))
+"""Ideas one client address may send per window (a school class on one address asks staff to raise it)."""
+IDEA_LOCALITY_LIMIT = IntSetting("idea_locality_limit", 100, 1, 100_000, N_("setting_idea_locality_limit"))
+"""Ideas one locality may receive per window from the public form: a flood cannot bury the moderation queue."""
+IDEA_SUPPORT_LIMIT = IntSetting("idea_support_limit", 200, 1, 100_000, N_("setting_idea_support_limit"))
+"""Supports one client address may give per window."""
 
 @dataclass(frozen=True)
 class SwitchSetting:
@@ -160,6 +170,11 @@ SETTINGS: dict[str, Setting] = {
         SIGN_IN_ADDRESS_LOCK_AFTER,
         SIGN_IN_LOCK_MINUTES,
         SIGN_IN_DELAY_SECONDS,
+        IDEA_CONTACT_MONTHS,
+        IDEA_WINDOW_MINUTES,
+        IDEA_ADDRESS_LIMIT,
+        IDEA_LOCALITY_LIMIT,
+        IDEA_SUPPORT_LIMIT,
         EXAMPLE_DATA,
     )
 }
