@@ -13,6 +13,7 @@ from dash import html
 
 from dashboard.i18n.messages import indicator_name, text, unit_text
 from dashboard.views.formatting import number
+from dashboard.views.provenance import Kind, provenance_note
 from indicators.core.model import Indicator
 from indicators.core.slus import AREAS_BY_ID
 from indicators.metrics.comparison import (
@@ -21,6 +22,7 @@ from indicators.metrics.comparison import (
     KIND_INDICATOR,
     ComparisonRow,
 )
+from indicators.metrics.provenance import provenance
 
 # Rank colours (Kolada style: colour means position, not good or bad): dark to light blue.
 RANK_COLOURS = ("#08306b", "#08519c", "#2171b5", "#4292c6", "#6baed6", "#9ecae1", "#c6dbef", "#deebf7",
@@ -77,8 +79,9 @@ def _cell(row: ComparisonRow | None, indicator: Indicator | None, language: str)
     if row.coverage_used is not None:
         parts.append(html.Div(f"{row.coverage_used}/{row.coverage_available}", className="sub",
                               title=text("col_coverage", language)))
-    if row.example:
-        parts.append(html.Div(text("example_badge", language), className="sub example"))
+    note = provenance_note(provenance(row), _KINDS.get(row.kind, Kind.FIGURE), language)
+    if note:
+        parts.append(html.Div(note, className="sub example"))
     style = {}
     if row.rank is not None:
         colour = RANK_COLOURS[min(row.rank - 1, len(RANK_COLOURS) - 1)]
@@ -86,6 +89,9 @@ def _cell(row: ComparisonRow | None, indicator: Indicator | None, language: str)
         style = {"background": colour, "color": "#fff" if row.rank <= 3 else "#111"}
     label = " ".join((text("col_rank", language), str(row.rank))) if row.rank is not None else ""
     return html.Td(parts, className="num ranked", style=style, title=label, **{"data-rank": row.rank or ""})
+
+
+_KINDS = {KIND_INDEX: Kind.INDEX, KIND_AREA: Kind.AREA_SCORE, KIND_INDICATOR: Kind.FIGURE}
 
 
 def _round(value: float | None) -> float | None:

@@ -40,6 +40,7 @@ from dashboard.i18n.messages import (
 from dashboard.server.language import current_language
 from dashboard.server.templating import render
 from dashboard.views.formatting import number, with_unit
+from dashboard.views.provenance import Kind, provenance_note, score_line, star_note, starred
 from dashboard.views.url_state import parse_weights
 from indicators.core.model import (
     MUNICIPALITY_ID,
@@ -60,6 +61,7 @@ from indicators.i18n.texts import N_
 from indicators.metrics.headline import Headline, headline_for
 from indicators.metrics.latest import latest
 from indicators.metrics.per_capita import POPULATION_INDICATOR_ID
+from indicators.metrics.provenance import provenance, ranking_provenance
 from indicators.metrics.scores import ScoreTable
 from indicators.metrics.summary import locality_summary
 
@@ -289,13 +291,18 @@ def _scores_for_locality(r: _Report, table: ScoreTable | None, locality_id: str)
     if table is None or locality_id not in table.index:
         return scores
     areas = table.areas.get(locality_id, {})
-    bars = [(a.short_name, areas[a.id].score if a.id in areas else None, a.colour) for a in DEVELOPMENT_AREAS]
+    # Each bar that rests on example data is starred; the title says how much of the index does.
+    bars = [(starred(a.short_name, provenance(areas.get(a.id))), areas[a.id].score if a.id in areas else None,
+             a.colour) for a in DEVELOPMENT_AREAS]
     index = table.index[locality_id]
-    bars.append((text("col_index"), index.score, "#555555"))
+    index_provenance = provenance(index)
+    bars.append((starred(text("col_index"), index_provenance), index.score, "#555555"))
     example = any(s.example for s in areas.values()) or index.example
+    title = text("report_scores_heading", year=table.year)
+    if index.score is not None and index_provenance.rests_on_example:
+        title += " · " + score_line(number(round(index.score)), index_provenance, Kind.INDEX) + f" ({star_note()})"
     scores.update(
-        chart=_svg(bar_chart_svg(bars, title=text("report_scores_heading", year=table.year), max_value=100,
-                                 missing_label=text("missing"))),
+        chart=_svg(bar_chart_svg(bars, title=title, max_value=100, missing_label=text("missing"))),
         example=example and r.badge(),
         source=r.source_line(o.source for s in table.indicators.values() for f in s.figures.values()
                              if (o := f.observation) is not None and o.place_id == locality_id))
@@ -370,17 +377,23 @@ def _scores_for_municipality(r: _Report, table: ScoreTable | None, localities: S
         return scores
     ordered = sorted(localities, key=lambda loc: (table.index[loc.id].score is None,
                                                   -(table.index[loc.id].score or 0), loc.name))
-    chart = _svg(bar_chart_svg([(loc.name, table.index[loc.id].score, "#0072B2") for loc in ordered],
-                               title=text("report_scores_chart", year=table.year), max_value=100,
-                               missing_label=text("missing")))
+    ranking = ranking_provenance(provenance(table.index[loc.id]) for loc in ordered)
+    chart_title = text("report_scores_chart", year=table.year)
+    if ranking.rests_on_example:
+        chart_title += f" · {provenance_note(ranking, Kind.RANKING)} ({star_note()})"
+    chart = _svg(bar_chart_svg([(starred(loc.name, provenance(table.index[loc.id])), table.index[loc.id].score,
+                                 "#0072B2") for loc in ordered],
+                               title=chart_title, max_value=100, missing_label=text("missing")))
     rows = []
     for loc in ordered:
         area_scores = [table.areas.get(loc.id, {}).get(area.id) for area in DEVELOPMENT_AREAS]
         index = table.index[loc.id]
         example = index.example or any(s is not None and s.example for s in area_scores)
         rows.append([Cell(loc.name, badge=example and r.badge()),
-                     *(Cell(number(s.score if s else None), num=True) for s in area_scores),
-                     Cell(number(index.score), num=True, strong=True)])
+                     *(Cell(starred(number(s.score if s else None), provenance(s)), num=True,
+                            detail=provenance_note(provenance(s), Kind.AREA_SCORE)) for s in area_scores),
+                     Cell(starred(number(index.score), provenance(index)), num=True, strong=True,
+                          detail=provenance_note(provenance(index), Kind.INDEX))])
     headers = [text("col_locality"), *(a.short_name for a in DEVELOPMENT_AREAS), text("col_index")]
     scores.update(chart=chart, table=Table(headers, rows),
                   source=r.source_line(o.source for s in table.indicators.values() for f in s.figures.values()

@@ -11,10 +11,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from dashboard.i18n.messages import indicator_name, text
+from dashboard.views.provenance import Kind, provenance_note, with_note
 from dashboard.views.public_names import AREA_LAYER_PREFIX
 from indicators.core.model import Direction, Indicator, Level, Observation
 from indicators.core.slus import AREAS_BY_ID, DEVELOPMENT_AREAS
 from indicators.metrics.latest import MapValue, map_values
+from indicators.metrics.provenance import provenance, ranking_provenance
 from indicators.metrics.scores import ScoreTable
 
 INDEX_LAYER = "index"
@@ -71,35 +73,43 @@ def score_indicator(layer: str, language: str | None = None) -> Indicator:
 
 def score_layer_data(layer: str, table: ScoreTable, weights_note: str,
                      language: str | None = None) -> LayerData:
-    """Map values for an area score or the index from a computed score table."""
+    """Map values for an area score or the index from a computed score table.
+
+    Each tooltip says what the score rests on and, where any of it is example data, how much
+    ("5 av 6 områden bygger på exempeldata"); the legend says how many localities that is.
+    """
     indicator = score_indicator(layer, language)
     area = area_of(layer)
-    values, notes, example = [], {}, False
+    values, notes, found = [], {}, []
     for locality_id in table.locality_ids:
         if area is None:
             item = table.index[locality_id]
-            score, example_here = item.score, item.example
-            notes[locality_id] = text("index_coverage", language, used=item.areas_used,
-                                      available=item.areas_available)
+            coverage = text("index_coverage", language, used=item.areas_used, available=item.areas_available)
+            kind = Kind.INDEX
         else:
             item = table.areas[locality_id][area]
-            score, example_here = item.score, item.example
-            notes[locality_id] = text("score_coverage", language, used=item.used, available=item.available)
-        example = example or example_here
-        observation = Observation(layer, locality_id, table.year, _rounded(score), indicator.source,
-                                  example=example_here)
+            coverage = text("score_coverage", language, used=item.used, available=item.available)
+            kind = Kind.AREA_SCORE
+        prov = provenance(item)
+        found.append(prov)
+        notes[locality_id] = with_note(coverage, prov, kind, language)
+        observation = Observation(layer, locality_id, table.year, _rounded(item.score), indicator.source,
+                                  example=prov.rests_on_example)
         values.append(MapValue(locality_id, observation, comparable=True))
     legend = [weights_note] if area is None else []
-    if example:
-        legend.append(text("legend_example", language))
+    ranking = ranking_provenance(found)
+    if ranking.rests_on_example:
+        legend.append(provenance_note(ranking, Kind.RANKING, language))
     return LayerData(indicator, values, notes, tuple(legend))
 
 
 def indicator_layer_data(indicator: Indicator, observations: Sequence[Observation], locality_ids: Sequence[str],
                          year: int | None, language: str | None = None) -> LayerData:
+    """Map values for an indicator; the legend says how many localities show example figures."""
     values = map_values(observations, locality_ids, year)
-    example = any(v.observation is not None and v.observation.example for v in values)
-    return LayerData(indicator, values, {}, (text("legend_example", language),) if example else ())
+    ranking = ranking_provenance(provenance(v.observation) for v in values if v.comparable)
+    legend = (provenance_note(ranking, Kind.RANKING, language),) if ranking.rests_on_example else ()
+    return LayerData(indicator, values, {}, legend)
 
 
 def _rounded(score: float | None) -> float | None:

@@ -30,6 +30,7 @@ from dashboard.server.language import current_language
 from dashboard.views.formatting import number
 from dashboard.views.forms import outcome_message
 from dashboard.views.map import map_document
+from dashboard.views.provenance import Kind, provenance_note, score_line, star_note, starred, with_note
 from dashboard.views.public_names import KEY_SLIDE
 from dashboard.views.url_state import EQUAL_WEIGHTS, LATEST
 from indicators.accounts.gate import PermissionDenied
@@ -39,6 +40,7 @@ from indicators.groupwork.records import InitiativeStatus
 from indicators.groupwork.store import NotFoundError, StaleWriteError
 from indicators.i18n.texts import N_, render
 from indicators.metrics.per_capita import per_1000
+from indicators.metrics.provenance import provenance, ranking_provenance
 from indicators.presentations import service as presentation_service
 from indicators.presentations.slides import (
     SLIDE_COMPARE,
@@ -187,12 +189,23 @@ def _locality_slide(data: DashboardData, locality_id: str, language: str) -> htm
     side: list = []
     if years:
         table = data.score_table(max(years), EQUAL_WEIGHTS)
-        scores = [table.areas[locality_id][a.id].score for a in DEVELOPMENT_AREAS]
+        areas = [table.areas[locality_id][a.id] for a in DEVELOPMENT_AREAS]
+        scores = [area.score for area in areas]
         figure = go.Figure(go.Bar(
             x=[a.short_name for a in DEVELOPMENT_AREAS], y=scores, marker={"color": [a.colour for a in DEVELOPMENT_AREAS]},
-            text=[number(round(s), language) if s is not None else text("missing", language) for s in scores],
+            text=[starred(number(round(area.score), language), provenance(area)) if area.score is not None
+                  else text("missing", language) for area in areas],
+            hovertext=[with_note(a.short_name, provenance(area), Kind.AREA_SCORE, language)
+                       for a, area in zip(DEVELOPMENT_AREAS, areas)],
             textposition="outside"))
-        figure.update_layout(title={"text": text("slide_area_scores", language, year=max(years)), "font": {"size": 26}},
+        title = text("slide_area_scores", language, year=max(years))
+        index = table.index[locality_id]
+        if index.score is not None:
+            index_line = score_line(number(round(index.score), language), provenance(index), Kind.INDEX, language)
+            if provenance(index).rests_on_example:
+                index_line += f" ({star_note(language)})"
+            title += f"<br><sup>{chart_text(index_line)}</sup>"
+        figure.update_layout(title={"text": title, "font": {"size": 26}},
                              font=BIG_FONT, yaxis={"range": [0, 110]}, height=380, plot_bgcolor="#fff",
                              margin={"l": 40, "r": 10, "t": 60, "b": 40})
         side.append(chart(dcc.Graph(figure=figure, config=STATIC_GRAPH_CONFIG), f"omradespoang-{locality_id}", language))
@@ -222,13 +235,21 @@ def _compare_slide(data: DashboardData, language: str) -> html.Div:
     table = data.score_table(year, EQUAL_WEIGHTS)
     names = data.names()
     localities = list(table.locality_ids)
-    z = [[table.areas[loc][a.id].score for a in DEVELOPMENT_AREAS] for loc in localities]
+    cells = [[table.areas[loc][a.id] for a in DEVELOPMENT_AREAS] for loc in localities]
+    z = [[cell.score for cell in row] for row in cells]
     figure = go.Figure(go.Heatmap(
         z=z, x=[a.short_name for a in DEVELOPMENT_AREAS], y=[chart_text(names.get(loc, loc)) for loc in localities],
         colorscale=[[i / (len(PALETTE) - 1), c] for i, c in enumerate(PALETTE)], zmin=0, zmax=100,
-        text=[[number(round(v), language) if v is not None else "–" for v in row] for row in z],
+        text=[[starred(number(round(cell.score), language), provenance(cell)) if cell.score is not None else "–"
+               for cell in row] for row in cells],
+        customdata=[[provenance_note(provenance(cell), Kind.AREA_SCORE, language) for cell in row] for row in cells],
+        hovertemplate="%{y} · %{x}: %{z:.0f}<br>%{customdata}<extra></extra>",
         texttemplate="%{text}", textfont={"size": 22}, colorbar={"title": "0–100"}, hoverongaps=False))
-    figure.update_layout(title={"text": text("slide_compare_title", language, year=year), "font": {"size": 26}},
+    title = text("slide_compare_title", language, year=year)
+    ranking = ranking_provenance(provenance(table.index[loc]) for loc in localities)
+    if ranking.rests_on_example:
+        title += f"<br><sup>{provenance_note(ranking, Kind.RANKING, language)} ({star_note(language)})</sup>"
+    figure.update_layout(title={"text": title, "font": {"size": 26}},
                          font=BIG_FONT, height=640, margin={"l": 140, "r": 20, "t": 70, "b": 40},
                          yaxis={"autorange": "reversed"})
     return html.Div([chart(dcc.Graph(figure=figure, config=STATIC_GRAPH_CONFIG), "jamforelse", language)],

@@ -110,7 +110,8 @@ def test_the_index_layer_lists_scores_with_what_they_rest_on(dashboard_data):
 def test_the_map_of_an_area_score_has_its_legend_and_coverage(dashboard_data):
     html = map_document(dashboard_data, {"layer": "omrade-trivas", "year": "2024", "weights": ""})
     assert "Områdespoäng: Trivas (poäng 0–100), 2024" in html
-    assert "Innehåller exempeldata" in html
+    # The legend says how many localities' scores rest on example data (tooltips say how much of each).
+    assert "orter bygger på exempeldata" in html
 
 
 def test_the_index_map_names_custom_weights(dashboard_data):
