@@ -19,7 +19,7 @@ from dashboard.data import DashboardData
 from dashboard.i18n.messages import label_of, message, text
 from dashboard.server.language import current_language
 from dashboard.views.formatting import day
-from dashboard.views.forms import FORM, outcome_message
+from dashboard.views.forms import FORM, integer_value, outcome_message
 from indicators.accounts.auth import Action, can
 from indicators.accounts.gate import PermissionDenied
 from indicators.audit.service import read_audit
@@ -90,7 +90,7 @@ def staff_page(data: DashboardData, language: str | None = None) -> html.Div:
                             _field(text("field_title", language), dcc.Input(id=ids.MEETING_TITLE, type="text",
                                                                              maxLength=TITLE_MAX), ids.MEETING_TITLE),
                             _field(text("field_participants", language), dcc.Input(
-                                id=ids.MEETING_PARTICIPANTS, type="number", min=0, step=1), ids.MEETING_PARTICIPANTS),
+                                id=ids.MEETING_PARTICIPANTS, type="text", inputMode="numeric"), ids.MEETING_PARTICIPANTS),
                             _field(text("field_themes", language), dcc.Input(id=ids.MEETING_THEMES, type="text"),
                                    ids.MEETING_THEMES),
                         ],
@@ -229,14 +229,13 @@ def save_meeting_from_form(data: DashboardData, when, title, participants, theme
         problems.append(Problem(FORM, message("form_not_a_date", value=when), field="date"))
     if meeting_date is None and not problems:
         problems.append(Problem(FORM, message("form_date_missing"), field="date"))
-    if participants not in (None, "") and not float(participants).is_integer():
-        problems.append(Problem(FORM, message("form_not_an_integer", value=participants), field="participants"))
+    participants = integer_value(participants, "participants", problems)
     try:
         if problems:
             raise InputError(problems)
         record = StrategicMeeting(
             date=meeting_date, title=(title or "").strip(),
-            participants=int(participants) if participants not in (None, "") else None,
+            participants=participants,
             themes=tuple(t.strip() for t in (themes or "").split(",") if t.strip()), notes=(notes or "").strip())
         service.save_meeting(data.gw, data.current_user(), record)
     except (InputError, PermissionDenied, StaleWriteError, NotFoundError) as error:

@@ -85,3 +85,14 @@ def test_a_point_outside_the_locality_is_refused_by_the_server(dashboard_data, m
     assert result.refresh is no_update
     assert "utanför" in texts(result.message)
     assert all(i.title != "Belysning vid badplatsen" for i in dashboard_data.gw.initiatives(locality_ids=["storebro"]))
+
+
+def test_a_strategic_meeting_takes_its_participants_with_a_space_between_thousands(dashboard_data, monkeypatch):
+    from dashboard.pages.staff import save_meeting_from_form
+
+    admin = service.bootstrap_admin(dashboard_data.gw, "admin", ADMIN_PASSWORD)
+    monkeypatch.setattr(dashboard_data, "current_user", lambda: admin)
+    _, saved = save_meeting_from_form(dashboard_data, "2026-02-09", "Strategiskt möte", "1 230", "", "")
+    assert saved and [m.participants for m in dashboard_data.gw.meetings()][-1] == 1230
+    message, saved = save_meeting_from_form(dashboard_data, "2026-02-10", "Möte", "230,5", "", "")
+    assert not saved and "”230,5” är inget heltal" in texts(message)
