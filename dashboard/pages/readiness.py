@@ -36,12 +36,18 @@ def readiness_page(data: DashboardData, language: str | None = None) -> html.Div
                                  className="button"), className="button-row"),
             dcc.Download(id=READINESS_DOWNLOAD),
             html.H3(text("readiness_summary_heading", language)),
-            html.Div(_summary(view, language), className="table-scroll readiness-scroll"),
+            _scroll_box(_summary(view, language), text("readiness_summary_heading", language)),
             html.H3(text("readiness_details_heading", language)),
-            html.Div(_details(view, language), className="table-scroll readiness-scroll readiness-details"),
+            _scroll_box(_details(view, language), text("readiness_details_heading", language), "readiness-details"),
         ],
         className="readiness-page",
     )
+
+
+def _scroll_box(table: html.Table, label: str, extra_class: str = "") -> html.Div:
+    """A box the table scrolls in (the page never scrolls sideways), reachable by keyboard to scroll it."""
+    return html.Div(table, className=f"table-scroll readiness-scroll {extra_class}".strip(), tabIndex="0",
+                    role="region", **{"aria-label": label})
 
 
 def _head(keys: tuple[str, ...], language: str | None) -> html.Thead:

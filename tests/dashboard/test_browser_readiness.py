@@ -12,6 +12,7 @@ from dashboard.pages.readiness import READINESS_DOWNLOAD_BUTTON, READINESS_TABLE
 from indicators.groupwork import service
 from indicators.groupwork.store import GroupworkStore
 from indicators.storage.store import Store
+from tests.dashboard.axe import blocking, describe, run_axe
 
 pytestmark = pytest.mark.browser
 ADMIN_PASSWORD = "admin-lösenord-1"
@@ -43,6 +44,9 @@ def test_an_admin_opens_underlag_from_the_menu_and_sees_the_table(admin, live_ap
     assert frodinge.locator("td").nth(2).inner_text() == "Verklig uppgift"
     assert "302" in frodinge.inner_text()
     assert table.locator('tr[data-status="example"]').count() > 0
+    p.wait_for_load_state("networkidle")
+    found = blocking(run_axe(p.main_frame))
+    assert not found, describe(found, "/underlag")
     with p.expect_download() as download:
         p.locator(f"#{READINESS_DOWNLOAD_BUTTON}").click()
     assert download.value.suggested_filename == "underlag.xlsx"
