@@ -43,6 +43,8 @@ databas:
   (en SQLAlchemy-URL; SQLite som standard).
 
 data:
+  --example-data on|off                    räkna exempelvärdena i poäng och index eller inte
+                                           (sparas i databasen; på som standard, märkta överallt)
   python -m indicators import FIL.csv      läs in indikatorvärden (se README)
   python -m geodata import FIL.geojson     läs in rättade lägen eller områden
   python -m dashboard export --help        karta och rapporter som fungerar utan nät
@@ -102,6 +104,14 @@ def build_parser(*, serve: bool = False) -> argparse.ArgumentParser:
         help=f"största förfrågan i MB; större avvisas innan den läses, och en uppladdad fil får vara "
         f"ungefär 3/4 av det (standard: {MAX_REQUEST_MB_ENV} eller {DEFAULT_MAX_REQUEST_MB})",
     )
+    parser.add_argument(
+        "--example-data",
+        choices=("on", "off"),
+        default=None,
+        help="om de inbyggda exempelvärdena ska räknas i poäng, index och rangordningar: sparas i databasen "
+        "(samma inställning som på sidan Personal) och gäller tills den ändras; 'on' är standard i en ny "
+        "databas, och exempelvärden märks då överallt",
+    )
     if serve:
         _add_serve_options(parser)
     else:
@@ -153,6 +163,24 @@ def _settings(args: argparse.Namespace) -> Settings:
     )
 
 
+def _store_example_data(database_url: str, value: str | None) -> None:
+    """Save ``--example-data`` before the app starts, as the operator, through the same gate and audit
+    line as the staff page (``indicators.storage.app_settings.change_settings``)."""
+    if value is None:
+        return
+    from indicators.accounts.operator import operator_actor
+    from indicators.storage.app_settings import change_settings
+    from indicators.storage.store import Store
+
+    try:
+        with Store.open(database_url) as store:
+            change_settings(store.engine, operator_actor(), {"example_data": value})
+    except (SQLAlchemyError, SchemaVersionError) as error:
+        reason = getattr(error, "orig", None) or error
+        raise SystemExit(f"python -m dashboard: databasen kunde inte öppnas: {reason}") from None
+    print(f"Exempeldata: {'räknas' if value == 'on' else 'räknas inte'} (sparat i databasen)", flush=True)
+
+
 def _masked(url: str) -> str:
     """The database URL without its password, fit to print."""
     return make_url(url).render_as_string(hide_password=True)
@@ -176,6 +204,7 @@ def main(argv: list[str] | None = None) -> int:
         return export_main(argv[1:])
     args = build_parser().parse_args(argv)
     settings = _settings(args)
+    _store_example_data(settings.database_url, args.example_data)
     from dashboard.app import (
         create_app,  # heavy imports only once the arguments are valid
     )
@@ -190,6 +219,7 @@ def serve_main(argv: list[str]) -> int:
     """``python -m dashboard serve``: gunicorn with ``--workers`` processes (see ``dashboard.server.production``)."""
     args = build_parser(serve=True).parse_args(argv)
     settings = _settings(args)
+    _store_example_data(settings.database_url, args.example_data)
     options = ServerOptions(
         host=args.host, port=args.port, workers=args.workers, threads=args.threads, timeout=args.timeout,
         graceful_timeout=args.graceful_timeout, access_log=args.access_log,
