@@ -11,7 +11,12 @@ from dash import dcc, html
 
 from dashboard.data import DashboardData
 from dashboard.i18n.messages import text
-from dashboard.views.readiness import DETAIL_COLUMNS, SUMMARY_COLUMNS, ReadinessView, readiness_view
+from dashboard.views.readiness import (
+    DETAIL_COLUMNS,
+    SUMMARY_COLUMNS,
+    ReadinessView,
+    readiness_view,
+)
 from indicators.accounts.gate import PermissionDenied
 
 READINESS_DOWNLOAD_BUTTON = "readiness-download-button"

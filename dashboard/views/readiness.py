@@ -18,7 +18,13 @@ from dataclasses import dataclass
 from openpyxl import Workbook
 
 from dashboard.data import DashboardData
-from dashboard.i18n.messages import basis_label, indicator_name, source_of, text, unit_of
+from dashboard.i18n.messages import (
+    basis_label,
+    indicator_name,
+    source_of,
+    text,
+    unit_of,
+)
 from dashboard.views.formatting import number, year
 from indicators.accounts.auth import Action
 from indicators.accounts.gate import require
@@ -26,7 +32,13 @@ from indicators.core.model import MUNICIPALITY_ID
 from indicators.core.spreadsheet_safety import excel_cell
 from indicators.groupwork.records import User
 from indicators.i18n.texts import N_
-from indicators.metrics.readiness import READINESS_ORDER, Readiness, ReadinessCell, readiness, totals
+from indicators.metrics.readiness import (
+    READINESS_ORDER,
+    Readiness,
+    ReadinessCell,
+    readiness,
+    totals,
+)
 
 READINESS_FILE = "underlag.xlsx"
 """The downloaded file's name."""

@@ -3,8 +3,6 @@ the tables scroll inside their own boxes and the page never scrolls sideways."""
 
 from __future__ import annotations
 
-import io
-
 import pytest
 from openpyxl import load_workbook
 
@@ -50,7 +48,7 @@ def test_an_admin_opens_underlag_from_the_menu_and_sees_the_table(admin, live_ap
     with p.expect_download() as download:
         p.locator(f"#{READINESS_DOWNLOAD_BUTTON}").click()
     assert download.value.suggested_filename == "underlag.xlsx"
-    book = load_workbook(io.BytesIO(open(download.value.path(), "rb").read()))
+    book = load_workbook(download.value.path())
     assert book.worksheets[0]["A1"].value == "Indikator"
     assert page.outside_requests() == []
     assert page.errors == []

@@ -115,5 +115,5 @@ def test_the_locality_report_shows_the_same_headline_figure(dashboard_data):
     from dashboard.exports.report import locality_report_html
 
     html = locality_report_html(dashboard_data, "frodinge")
-    row = re.search(r"<tr><td>Folkmängd</td>(?:(?!</tr>).)*</tr>", html, re.S).group(0)
+    row = re.search(r"<tr><td>Folkmängd</td>(?:(?!</tr>).)*</tr>", html, re.DOTALL).group(0)
     assert "302 invånare (2020)" in row and "991" not in row

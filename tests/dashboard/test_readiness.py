@@ -9,7 +9,11 @@ import pytest
 from openpyxl import load_workbook
 
 from dashboard.app import create_app
-from dashboard.pages.readiness import READINESS_DOWNLOAD_BUTTON, READINESS_TABLE, readiness_page
+from dashboard.pages.readiness import (
+    READINESS_DOWNLOAD_BUTTON,
+    READINESS_TABLE,
+    readiness_page,
+)
 from dashboard.pages.routing import nav_links
 from dashboard.server.settings import Settings
 from dashboard.views.public_names import READINESS_PATH

@@ -1,7 +1,13 @@
 """Data readiness per indicator and place: real, example, other basis or missing."""
 
 from indicators.core.model import Direction, Indicator, Level, Observation
-from indicators.metrics.readiness import Readiness, readiness, status_of, to_supply, totals
+from indicators.metrics.readiness import (
+    Readiness,
+    readiness,
+    status_of,
+    to_supply,
+    totals,
+)
 
 
 def indicator(id_: str, level: Level = Level.LOCALITY) -> Indicator:
