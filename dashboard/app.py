@@ -11,6 +11,8 @@ from dashboard.data import DashboardData
 from dashboard.i18n.messages import text
 from dashboard.pages.compare import compare_page
 from dashboard.pages.compare_callbacks import register_compare_callbacks
+from dashboard.pages.changes import changes_page
+from dashboard.pages.changes_callbacks import register_changes_callbacks
 from dashboard.pages.groups import groups_page
 from dashboard.pages.groups_callbacks import register_groups_callbacks
 from dashboard.pages.importing import import_page, register_import_callbacks
@@ -18,6 +20,8 @@ from dashboard.pages.map import map_page
 from dashboard.pages.map_callbacks import register_map_callbacks
 from dashboard.pages.method import method_page
 from dashboard.pages.presentation import presentation_page
+from dashboard.pages.plans import plans_page
+from dashboard.pages.plans_callbacks import register_plans_callbacks
 from dashboard.pages.presentation_callbacks import register_presentation_callbacks
 from dashboard.pages.readiness import readiness_page
 from dashboard.pages.readiness_callbacks import register_readiness_callbacks
@@ -33,11 +37,13 @@ from dashboard.server.security_headers import register_security_headers
 from dashboard.server.settings import Settings
 from dashboard.server.vendor import register_vendor_routes
 from dashboard.views.public_names import (
+    CHANGES_PATH,
     COMPARE_PATH,
     GROUPS_PATH,
     IMPORT_PATH,
     MAP_PATH,
     METHOD_PATH,
+    PLANS_PATH,
     PRESENT_PATH,
     READINESS_PATH,
     STAFF_PATH,
@@ -51,6 +57,8 @@ PAGES = {
     MAP_PATH: ("dashboard.pages.map", map_page),
     COMPARE_PATH: ("dashboard.pages.compare", compare_page),
     GROUPS_PATH: ("dashboard.pages.groups", groups_page),
+    PLANS_PATH: ("dashboard.pages.plans", plans_page),
+    CHANGES_PATH: ("dashboard.pages.changes", changes_page),
     IMPORT_PATH: ("dashboard.pages.importing", import_page),
     METHOD_PATH: ("dashboard.pages.method", method_page),
     PRESENT_PATH: ("dashboard.pages.presentation", presentation_page),
@@ -114,6 +122,8 @@ def create_app(
     register_compare_callbacks(app, data)
     register_import_callbacks(app, data)
     register_readiness_callbacks(app, data)
+    register_plans_callbacks(app, data)
+    register_changes_callbacks(app, data)
     return app
 
 

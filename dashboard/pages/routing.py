@@ -22,12 +22,14 @@ from dashboard.i18n.messages import text
 from dashboard.server.auth import CSRF_FIELD, LOGIN_PATH, LOGOUT_PATH, csrf_token
 from dashboard.server.language import SWITCH_PATH, current_language
 from dashboard.views.public_names import (
+    CHANGES_PATH,
     COMPARE_PATH,
     GROUPS_PATH,
     IMPORT_PATH,
     MAP_PATH,
     METHOD_PATH,
     NOT_FOUND_PATH,
+    PLANS_PATH,
     PRESENT_PATH,
     READINESS_PATH,
     STAFF_PATH,
@@ -35,7 +37,7 @@ from dashboard.views.public_names import (
 from indicators.groupwork.records import Role, User
 from indicators.i18n.texts import N_
 
-NAV_ITEMS = ((MAP_PATH, N_("nav_map")), (COMPARE_PATH, N_("nav_compare")), (GROUPS_PATH, N_("nav_groups")),
+NAV_ITEMS = ((MAP_PATH, N_("nav_map")), (COMPARE_PATH, N_("nav_compare")), (GROUPS_PATH, N_("nav_groups")), (PLANS_PATH, N_("nav_plans")), (CHANGES_PATH, N_("nav_changes")),
              (IMPORT_PATH, N_("nav_import")), (METHOD_PATH, N_("nav_method")), (PRESENT_PATH, N_("nav_present")),
              (STAFF_PATH, N_("nav_staff")), (READINESS_PATH, N_("nav_readiness")))
 STAFF_ONLY_PATHS = frozenset({STAFF_PATH, READINESS_PATH})
