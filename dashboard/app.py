@@ -15,6 +15,8 @@ from dashboard.pages.changes import changes_page
 from dashboard.pages.changes_callbacks import register_changes_callbacks
 from dashboard.pages.groups import groups_page
 from dashboard.pages.groups_callbacks import register_groups_callbacks
+from dashboard.pages.ideas import ideas_page
+from dashboard.pages.ideas_callbacks import register_ideas_callbacks
 from dashboard.pages.importing import import_page, register_import_callbacks
 from dashboard.pages.map import map_page
 from dashboard.pages.map_callbacks import register_map_callbacks
@@ -40,6 +42,7 @@ from dashboard.views.public_names import (
     CHANGES_PATH,
     COMPARE_PATH,
     GROUPS_PATH,
+    IDEAS_PATH,
     IMPORT_PATH,
     MAP_PATH,
     METHOD_PATH,
@@ -59,6 +62,7 @@ PAGES = {
     GROUPS_PATH: ("dashboard.pages.groups", groups_page),
     PLANS_PATH: ("dashboard.pages.plans", plans_page),
     CHANGES_PATH: ("dashboard.pages.changes", changes_page),
+    IDEAS_PATH: ("dashboard.pages.ideas", ideas_page),
     IMPORT_PATH: ("dashboard.pages.importing", import_page),
     METHOD_PATH: ("dashboard.pages.method", method_page),
     PRESENT_PATH: ("dashboard.pages.presentation", presentation_page),
@@ -116,6 +120,7 @@ def create_app(
     register_not_found_status(app)  # unknown paths: the same not-found page, with status 404
     register_navigation(app, data)
     register_groups_callbacks(app, data)
+    register_ideas_callbacks(app, data)
     register_staff_callbacks(app, data)
     register_presentation_callbacks(app, data)
     register_map_callbacks(app, data, settings.tiles)

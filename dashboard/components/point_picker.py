@@ -56,8 +56,13 @@ def area_feature(layers: WebLayers, locality_id: str | None) -> dict | None:
     return None
 
 
-def picker_html(layers: WebLayers, locality_id: str | None, language: str | None = None) -> str:
-    """The picker document for ``locality_id``'s area; empty when the locality has no area."""
+def picker_html(layers: WebLayers, locality_id: str | None, language: str | None = None, *,
+                lat_input: str = ids.INI_LAT, lon_input: str = ids.INI_LON) -> str:
+    """The picker document for ``locality_id``'s area; empty when the locality has no area.
+
+    ``lat_input`` and ``lon_input`` are the ids of the form's coordinate fields it writes to
+    (the initiative form's by default; the ideas form passes its own).
+    """
     area = area_feature(layers, locality_id)
     if area is None:
         return ""
@@ -65,8 +70,8 @@ def picker_html(layers: WebLayers, locality_id: str | None, language: str | None
     payload = {
         "area": area,
         "boundary": layers.boundary,
-        "latInput": ids.INI_LAT,
-        "lonInput": ids.INI_LON,
+        "latInput": lat_input,
+        "lonInput": lon_input,
         "decimalComma": language == "sv",
         "messages": {
             "help": text("picker_help", language),
