@@ -48,7 +48,8 @@ def test_an_admin_opens_underlag_from_the_menu_and_sees_the_table(admin, live_ap
     with p.expect_download() as download:
         p.locator(f"#{READINESS_DOWNLOAD_BUTTON}").click()
     assert download.value.suggested_filename == "underlag.xlsx"
-    book = load_workbook(download.value.path())
+    with open(download.value.path(), "rb") as saved:  # the saved file has no .xlsx suffix for openpyxl
+        book = load_workbook(saved)
     assert book.worksheets[0]["A1"].value == "Indikator"
     assert page.outside_requests() == []
     assert page.errors == []
