@@ -10,8 +10,11 @@ would refuse.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 
@@ -21,6 +24,8 @@ from indicators.i18n.messages import t
 from indicators.observations.catalogue_rows import catalogue_from_table
 from indicators.observations.csv_observations import parse_observations_text
 from indicators.observations.csv_tables import read_csv_table
+from indicators.observations.import_log import ImportOrigin
+from indicators.observations.kolada import parse_kolada_text
 from indicators.observations.limits import ImportLimits
 
 _DATA_PACKAGE = "indicators.data"
@@ -94,6 +99,39 @@ def bundled_example_observations(catalogue: Catalogue) -> list[Observation]:
     for the same indicator, place, year and basis.
     """
     return _observations("example_observations.csv", catalogue, example=True)
+
+
+BUNDLED_KOLADA_FILE = "kolada-vimmerby.json"
+"""Real Kolada figures for the municipality and Sweden (a copy of ``examples/kolada-vimmerby.json``)."""
+BUNDLED_IMPORT_USER = "allas-vimmerby"
+"""Who the import log names for what a first start loads by itself (no person did it)."""
+
+
+@dataclass(frozen=True)
+class BundledImport:
+    """A bundled file read through the normal importer: its figures and where they came from."""
+
+    observations: list[Observation]
+    origin: ImportOrigin
+
+
+def bundled_kolada(catalogue: Catalogue, at: datetime) -> BundledImport:
+    """The bundled Kolada file read by the same parser as a staff upload, with its import-log origin.
+
+    The log names the file as bundled ("kolada-vimmerby.json (inbyggd data)"), so staff can
+    tell these figures from their own imports.
+    """
+    data = _resource(BUNDLED_KOLADA_FILE).read_bytes()
+    name = t("bundled_file", name=BUNDLED_KOLADA_FILE)
+    observations = parse_kolada_text(data.decode("utf-8"), catalogue=catalogue, file_name=name,
+                                     limits=ImportLimits())
+    origin = ImportOrigin(user=BUNDLED_IMPORT_USER, file=str(name), format=KOLADA_FORMAT,
+                          sha256=hashlib.sha256(data).hexdigest(), at=at)
+    return BundledImport(observations, origin)
+
+
+KOLADA_FORMAT = "kolada"
+"""The import log's format for Kolada JSON (``indicators.observations.importing.KOLADA``)."""
 
 
 def _observations(name: str, catalogue: Catalogue, *, example: bool) -> list[Observation]:

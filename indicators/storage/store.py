@@ -55,12 +55,13 @@ from indicators.core.model import (
 from indicators.core.slus import AREAS_BY_ID, DEVELOPMENT_AREAS
 from indicators.i18n.messages import t
 from indicators.i18n.texts import Text
-from indicators.observations.import_log import ImportLogEntry, ImportOrigin
+from indicators.observations.import_log import ImportLogEntry, ImportOrigin, utc_now
 from indicators.storage import migrations, schema
 from indicators.storage.bundled import (
     bundled_example_observations,
     bundled_groups,
     bundled_indicators,
+    bundled_kolada,
     bundled_localities,
     bundled_observations,
 )
@@ -451,7 +452,9 @@ def _seed(conn: Connection) -> None:
     """The bundled data, in the caller's transaction so a fresh start is all or nothing.
 
     Example values (for what no public source gives per locality) are seeded
-    with ``example`` set; a staff import for the same key replaces them.
+    with ``example`` set; a staff import for the same key replaces them. The
+    bundled Kolada file (real municipality and Sweden figures) is imported last,
+    with its line in the import log.
     """
     localities = bundled_localities()
     indicators = bundled_indicators()
@@ -461,6 +464,10 @@ def _seed(conn: Connection) -> None:
     catalogue = Catalogue.of(indicators, [loc.id for loc in localities])
     observations = bundled_observations(catalogue) + bundled_example_observations(catalogue)
     _save_observations(conn, observations)
+    # The real municipality and Sweden figures, through the Kolada importer, logged as a bundled file.
+    kolada = bundled_kolada(catalogue, utc_now())
+    write_import_log(conn, kolada.origin, "observations", len(kolada.observations),
+                     _save_observations(conn, kolada.observations))
 
 
 def write_import_log(

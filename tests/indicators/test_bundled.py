@@ -126,3 +126,29 @@ def test_seeding_ignores_an_operators_import_row_limit(monkeypatch, tmp_path):
         assert len(store.localities()) == 10
     finally:
         store.dispose()
+
+
+def test_first_start_imports_the_bundled_kolada_file_once_with_its_log_line(tmp_path):
+    """The real municipality and Sweden figures come in through the Kolada importer, logged as bundled;
+    a second start adds nothing (the seed runs only on an empty database)."""
+    from pathlib import Path
+
+    from indicators.storage.bundled import BUNDLED_KOLADA_FILE
+    from indicators.storage.store import Store
+
+    url = f"sqlite:///{tmp_path / 'first.sqlite'}"
+    with Store.open(url) as store:
+        (entry,) = store.import_log()
+        assert entry.file == "kolada-vimmerby.json (inbyggd data)" and entry.format == "kolada"
+        assert entry.rows == 9
+        sweden = {o.indicator_id: o for o in store.observations(place_ids=["riket"])}
+        assert sweden["employment_rate_20_64"].source == "Kolada (KPI N02267)"
+        assert not any(o.example for o in store.observations(place_ids=["kommun", "riket"]))
+        version = store.data_version()
+    with Store.open(url) as store:
+        assert len(store.import_log()) == 1 and store.data_version() == version
+    # The package copy is the user's example file, so an import of one equals the other.
+    examples = Path(__file__).resolve().parents[2] / "examples" / BUNDLED_KOLADA_FILE
+    from importlib.resources import files
+
+    assert files("indicators.data").joinpath(BUNDLED_KOLADA_FILE).read_bytes() == examples.read_bytes()

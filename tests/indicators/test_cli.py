@@ -26,7 +26,7 @@ def good_file(write_csv, header):
         "population,tuna,2020,241,SCB statistiska tätorter 2020,tätort",
         "mean_age,kommun,2020,44.2,\"SCB, via vimmerby.se (statistik och kommunfakta)\",",
         name="bra.csv",
-    )
+    )  # the municipality's mean age came in from the bundled Kolada file: a new source is a change
 
 
 @pytest.fixture
@@ -45,7 +45,7 @@ def test_importing_a_good_file_prints_its_counts_and_exits_0(good_file, database
 
     out, err = capsys.readouterr()
     assert code == 0
-    assert out == f"{good_file} (csv, observationer): 1 tillagda, 1 ändrade, 1 oförändrade\n"
+    assert out == f"{good_file} (csv, observationer): 1 tillagda, 2 ändrade, 0 oförändrade\n"
     assert err == ""
 
 
@@ -136,10 +136,18 @@ def test_the_log_command_prints_the_imports_newest_first(good_file, database_url
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].split() == ["när", "(UTC)", "vem", "fil", "format", "typ", "rader", "tillagda",
                                 "ändrade", "oförändrade"]  # fmt: skip
-    assert lines[1].split()[2:] == ["anna", str(good_file), "csv", "observationer", "3", "1", "1", "1"]
+    assert lines[1].split()[2:] == ["anna", str(good_file), "csv", "observationer", "3", "1", "2", "0"]
+    assert "kolada-vimmerby.json (inbyggd data)" in lines[2]  # the first start's own import
 
 
 def test_an_empty_log_says_so(database_url, capsys):
+    from sqlalchemy import delete
+
+    from indicators.storage import schema
+    from indicators.storage.store import Store
+
+    with Store.open(database_url) as store, store.engine.begin() as conn:
+        conn.execute(delete(schema.import_log))  # a fresh database logs the bundled Kolada import
     assert main(["log", "--database-url", database_url]) == 0
     assert capsys.readouterr().out == "Importloggen är tom.\n"
 

@@ -93,7 +93,8 @@ def test_a_csv_import_reports_what_it_did_and_writes_one_log_line(store, write_c
 
     assert (report.file, report.format, report.kind, report.rows) == ("befolkning.csv", "csv", "observations", 3)
     assert report.result == SaveResult(added=1, changed=1, unchanged=1)
-    [entry] = store.import_log()
+    entry, bundled = store.import_log()  # newest first; the first start's own Kolada import below it
+    assert bundled.file == "kolada-vimmerby.json (inbyggd data)"
     assert (entry.user, entry.file, entry.format, entry.kind) == ("anna", "befolkning.csv", "csv", "observations")
     assert (entry.rows, entry.added, entry.changed, entry.unchanged) == (3, 1, 1, 1)
     assert entry.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
@@ -110,7 +111,7 @@ def test_reimporting_the_same_file_changes_no_data_but_is_logged(store, write_cs
     assert again.result == SaveResult(unchanged=2)
     assert store.observations() == observations
     assert store.data_version() == version
-    newest, first = store.import_log()
+    newest, first, _bundled = store.import_log()
     assert (newest.added, newest.changed, newest.unchanged) == (0, 0, 2)
     assert newest.sha256 == first.sha256 and newest.id > first.id
 
@@ -246,7 +247,7 @@ def test_an_excel_problem_names_the_sheet(store, write_xlsx):
 # ---------------------------------------------------------------------- kolada
 
 
-def test_a_kolada_file_replaces_the_municipalitys_bundled_figures(store, tmp_path):
+def test_a_kolada_file_adds_to_the_bundled_kolada_figures(store, tmp_path):
     path = tmp_path / "kolada.json"
     path.write_text(kolada(("N01951", "0884", 2024, 15384.0), ("N01951", "0884", 2023, 15471.0),
                            ("N00959", "0000", 2020, 41.3)), encoding="utf-8")  # fmt: skip
@@ -254,7 +255,8 @@ def test_a_kolada_file_replaces_the_municipalitys_bundled_figures(store, tmp_pat
     report = import_file(store, path, user="a")
 
     assert (report.format, report.kind) == ("kolada", "observations")
-    assert report.result == SaveResult(added=1, changed=2)
+    # 2024 and Sweden's mean age came with the bundled Kolada file at first start; 2023 is new.
+    assert report.result == SaveResult(added=1, unchanged=2)
     kommun = {o.year: o for o in store.observations("population", ["kommun"])}
     assert kommun[2024].source == "Kolada (KPI N01951)"
     assert kommun[2024].basis == ""

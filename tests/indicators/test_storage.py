@@ -331,8 +331,9 @@ def test_the_data_version_moves_only_when_something_changes(backend_store):
     assert backend_store.data_version() == version + 2
 
 
-def test_a_fresh_database_has_an_empty_import_log(store):
-    assert store.import_log() == []
+def test_a_fresh_database_logs_only_the_bundled_kolada_import(store):
+    (entry,) = store.import_log()
+    assert entry.file == "kolada-vimmerby.json (inbyggd data)"
 
 
 def test_the_catalogue_holds_the_indicators_the_places_and_the_year(store):
