@@ -17,7 +17,7 @@ from indicators.ideas.records import CONTACT_MAX, DESCRIPTION_MAX, TITLE_MAX
 from indicators.storage.app_settings import IDEA_CONTACT_MONTHS, read_settings
 
 _OFFSCREEN = {"position": "absolute", "left": "-10000px", "width": "1px", "height": "1px", "overflow": "hidden"}
-"""The honeypot is moved off screen (not display:none, which some bots skip) and out of the tab order."""
+"""The honeypot is moved off screen (not display:none, which some bots skip) and hidden from screen readers."""
 
 
 def ideas_page(data: DashboardData, language: str | None = None) -> html.Div:
@@ -77,7 +77,7 @@ def _form(language: str | None, months: int) -> list:
                  IDEA_CONTACT, text("idea_contact_hint", language)),
         _error(IDEA_CONTACT, "contact"),
         html.Div([html.Label(text("idea_trap_label", language), htmlFor=IDEA_TRAP),
-                  dcc.Input(id=IDEA_TRAP, type="text", tabIndex="-1", autoComplete="off")],
+                  dcc.Input(id=IDEA_TRAP, type="text", autoComplete="off")],
                  style=_OFFSCREEN, **{"aria-hidden": "true"}),
         html.P(text("idea_privacy_note", language, months=months), className="source idea-privacy"),
         html.Button(text("idea_send", language), id=IDEA_SEND, className="button"),
