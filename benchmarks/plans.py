@@ -30,15 +30,15 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from run import build_groupwork  # noqa: E402
+from run import build_groupwork
 
-from dashboard.app import create_app  # noqa: E402
-from dashboard.server.settings import Settings  # noqa: E402
-from dashboard.views.plans import change_view, plan_page  # noqa: E402
-from indicators.core.slus import DEVELOPMENT_AREAS  # noqa: E402
-from indicators.plans.records import AreaPriority, ItemStatus, Plan, PlanItem, Priority  # noqa: E402
-from indicators.plans.store import PlansStore  # noqa: E402
-from indicators.storage.store import Store  # noqa: E402
+from dashboard.app import create_app
+from dashboard.server.settings import Settings
+from dashboard.views.plans import change_view, plan_page
+from indicators.core.slus import DEVELOPMENT_AREAS
+from indicators.plans.records import AreaPriority, ItemStatus, Plan, PlanItem, Priority
+from indicators.plans.store import PlansStore
+from indicators.storage.store import Store
 
 
 def build_plans(url: str, years: int, items: int) -> int:

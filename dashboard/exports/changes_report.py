@@ -15,21 +15,22 @@ from dashboard.server.language import current_language
 from dashboard.server.templating import render
 from dashboard.views.formatting import day
 from dashboard.views.plans import ChangeRow, change_view
+from indicators.i18n.texts import N_
 
 
 def row_parts(row: ChangeRow, language: str | None = None) -> list[tuple[str, tuple[str, ...]]]:
     """The headed lists of one locality's changes, leaving out the empty ones (the page uses the same)."""
     parts = [
-        ("changes_figures_heading", row.figures),
-        ("changes_basis_heading", row.basis_changes),
-        ("changes_started_heading", row.started),
-        ("changes_finished_heading", row.finished),
-        ("changes_status_heading", row.status_changes),
-        ("changes_items_heading", row.items_done),
-        ("changes_activities_heading", (row.activities,)),
+        (N_("changes_figures_heading"), row.figures),
+        (N_("changes_basis_heading"), row.basis_changes),
+        (N_("changes_started_heading"), row.started),
+        (N_("changes_finished_heading"), row.finished),
+        (N_("changes_status_heading"), row.status_changes),
+        (N_("changes_items_heading"), row.items_done),
+        (N_("changes_activities_heading"), (row.activities,)),
     ]
     if row.ideas is not None:
-        parts.append(("changes_ideas_heading", (row.ideas,)))
+        parts.append((N_("changes_ideas_heading"), (row.ideas,)))
     return [(text(key, language), lines) for key, lines in parts if lines]
 
 

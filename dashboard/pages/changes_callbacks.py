@@ -10,7 +10,15 @@ from dash.exceptions import PreventUpdate
 from dashboard.data import DashboardData
 from dashboard.exports.changes_report import changes_report_html, changes_report_pdf
 from dashboard.exports.pdf import PdfError
-from dashboard.pages.changes import CHANGES_BODY, CHANGES_DOWNLOAD, CHANGES_END, CHANGES_HTML, CHANGES_PDF, CHANGES_START, changes_body
+from dashboard.pages.changes import (
+    CHANGES_BODY,
+    CHANGES_DOWNLOAD,
+    CHANGES_END,
+    CHANGES_HTML,
+    CHANGES_PDF,
+    CHANGES_START,
+    changes_body,
+)
 from dashboard.views.plans import change_view, problem_lines
 from indicators.core.errors import InputError
 from indicators.plans.rules import period_problems

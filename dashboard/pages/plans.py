@@ -15,7 +15,14 @@ from dash import dcc, html
 from dashboard.data import DashboardData
 from dashboard.i18n.messages import text
 from dashboard.views.formatting import day
-from dashboard.views.plans import AREA_IDS, PlanPage, area_name, priority_text, status_text
+from dashboard.views.plans import (
+    AREA_IDS,
+    PlanPage,
+    area_name,
+    priority_text,
+    status_text,
+)
+from indicators.i18n.texts import N_
 from indicators.plans.records import ItemStatus, Priority
 
 PLAN_LOCALITY = "plan-locality"
@@ -82,7 +89,7 @@ def plan_view(page: PlanPage, names: dict[str, str], language: str | None = None
                 html.P(text("plans_none", language), className="notice notice-info plan-none"), *_alignment(page, language)]
     plan = page.plan
     priorities = html.Table(
-        [html.Thead(html.Tr([html.Th(text(k, language), scope="col") for k in ("plans_area", "plans_priority", "plans_why")])),
+        [html.Thead(html.Tr([html.Th(text(k, language), scope="col") for k in (N_("plans_area"), N_("plans_priority"), N_("plans_why"))])),
          html.Tbody([html.Tr([html.Th(area_name(p.area_id), scope="row"), html.Td(priority_text(p.priority, language),
                                                                                   className=f"priority-{p.priority.value}"),
                               html.Td(p.why)]) for p in plan.priorities])],
@@ -98,7 +105,7 @@ def plan_view(page: PlanPage, names: dict[str, str], language: str | None = None
                              html.Td(others, className="plan-item-others")]))
     items = html.Table(
         [html.Thead(html.Tr([html.Th(text(k, language), scope="col") for k in (
-            "plans_what", "plans_who", "plans_due", "plans_status", "plans_areas", "plans_initiatives", "plans_others")])),
+            N_("plans_what"), N_("plans_who"), N_("plans_due"), N_("plans_status"), N_("plans_areas"), N_("plans_initiatives"), N_("plans_others"))])),
          html.Tbody(rows)],
         className="data-table plan-items",
     )
@@ -140,7 +147,7 @@ def _alignment(page: PlanPage, language: str | None) -> list:
             for x in a.areas]
     parts = [html.H4(text("plans_alignment", language, year=page.year)),
              html.Table([html.Thead(html.Tr([html.Th(text(k, language), scope="col") for k in (
-                 "plans_area", "plans_priority", "plans_initiative_count", "plans_activity_count")])), html.Tbody(rows)],
+                 N_("plans_area"), N_("plans_priority"), N_("plans_initiative_count"), N_("plans_activity_count"))])), html.Tbody(rows)],
                  className="data-table plan-alignment")]
     if a.items_without_initiative:
         parts += [html.P(text("plans_items_without", language)),

@@ -7,7 +7,6 @@ validation, versioned save); the words come from ``dashboard.views.plans``.
 from __future__ import annotations
 
 import base64
-
 from datetime import date
 
 from dash import ALL, Dash, Input, Output, State, dcc, html, no_update
@@ -15,10 +14,32 @@ from dash.exceptions import PreventUpdate
 
 from dashboard.data import DashboardData
 from dashboard.pages.plans import (
-    NEW_ITEM, PLAN_DOWNLOAD, PLAN_EDIT, PLAN_EXPORT, PLAN_ITEM_DUE, PLAN_ITEM_LINKS, PLAN_ITEM_STATUS, PLAN_ITEM_WHAT,
-    PLAN_ITEM_WHO, PLAN_LOCALITY, PLAN_MESSAGE, PLAN_PRIORITY, PLAN_REFRESH, PLAN_SAVE, PLAN_START, PLAN_UPLOAD,
-    PLAN_VERSION, PLAN_VIEW, PLAN_VISION, PLAN_WHY, PLAN_YEAR as PLAN_YEAR_INPUT, plan_form, plan_view,
+    NEW_ITEM,
+    PLAN_DOWNLOAD,
+    PLAN_EDIT,
+    PLAN_EXPORT,
+    PLAN_ITEM_DUE,
+    PLAN_ITEM_LINKS,
+    PLAN_ITEM_STATUS,
+    PLAN_ITEM_WHAT,
+    PLAN_ITEM_WHO,
+    PLAN_LOCALITY,
+    PLAN_MESSAGE,
+    PLAN_PRIORITY,
+    PLAN_REFRESH,
+    PLAN_SAVE,
+    PLAN_START,
+    PLAN_UPLOAD,
+    PLAN_VERSION,
+    PLAN_VIEW,
+    PLAN_VISION,
+    PLAN_WHY,
+    plan_form,
+    plan_view,
 )  # fmt: skip
+from dashboard.pages.plans import (
+    PLAN_YEAR as PLAN_YEAR_INPUT,
+)
 from dashboard.views.forms import outcome_message
 from dashboard.views.plans import may_edit, plan_page, plans_store, problem_lines
 from indicators.accounts.gate import PermissionDenied

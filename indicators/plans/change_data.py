@@ -15,7 +15,12 @@ from sqlalchemy import func, select
 
 from indicators.audit.log import INITIATIVE, UPDATE
 from indicators.groupwork.store import GroupworkStore
-from indicators.plans.changes import ChangeReport, IdeaCounts, StatusChange, changes_between
+from indicators.plans.changes import (
+    ChangeReport,
+    IdeaCounts,
+    StatusChange,
+    changes_between,
+)
 from indicators.plans.store import PlansStore
 from indicators.storage import schema
 from indicators.storage.store import Store

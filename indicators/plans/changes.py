@@ -22,7 +22,12 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from indicators.core.model import Observation
-from indicators.groupwork.records import Activity, Initiative, InitiativeStatus, StrategicMeeting
+from indicators.groupwork.records import (
+    Activity,
+    Initiative,
+    InitiativeStatus,
+    StrategicMeeting,
+)
 from indicators.plans.records import PlanItem
 
 DEFAULT_SPAN = timedelta(days=365)

@@ -24,7 +24,12 @@ from typing import Any
 
 from indicators.core.errors import FORM, Problem
 from indicators.core.slus import AREAS_BY_ID
-from indicators.groupwork.rules import area_problems, date_problems, locality_problems, text_problems
+from indicators.groupwork.rules import (
+    area_problems,
+    date_problems,
+    locality_problems,
+    text_problems,
+)
 from indicators.i18n.messages import t
 from indicators.i18n.texts import N_
 from indicators.plans.records import (

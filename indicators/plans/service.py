@@ -29,7 +29,7 @@ from indicators.plans.rules import normalised_plan, plan_problems
 from indicators.plans.store import PlansStore
 from indicators.plans.years import item_key, next_year_plan
 
-__all__ = ["initiative_localities", "save_plan", "start_year", "NotFoundError", "StaleWriteError"]
+__all__ = ["NotFoundError", "StaleWriteError", "initiative_localities", "save_plan", "start_year"]
 
 
 def initiative_localities(gw: GroupworkStore, locality_id: str | None = None) -> dict[int, str]:

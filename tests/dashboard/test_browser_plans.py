@@ -9,7 +9,12 @@ from datetime import date
 import pytest
 
 from indicators.groupwork import service
-from indicators.groupwork.records import Initiative, InitiativeStatus, Role, StrategicMeeting
+from indicators.groupwork.records import (
+    Initiative,
+    InitiativeStatus,
+    Role,
+    StrategicMeeting,
+)
 from indicators.groupwork.store import GroupworkStore
 from indicators.plans import service as plans_service
 from indicators.plans.records import AreaPriority, ItemStatus, Plan, PlanItem, Priority

@@ -7,9 +7,20 @@ from datetime import date
 import pytest
 
 from indicators.core.model import Observation
-from indicators.groupwork.records import Activity, ActivityKind, Initiative, InitiativeStatus, StrategicMeeting
+from indicators.groupwork.records import (
+    Activity,
+    ActivityKind,
+    Initiative,
+    InitiativeStatus,
+    StrategicMeeting,
+)
 from indicators.plans.alignment import alignment, others_working_on
-from indicators.plans.changes import IdeaCounts, StatusChange, changes_between, default_period
+from indicators.plans.changes import (
+    IdeaCounts,
+    StatusChange,
+    changes_between,
+    default_period,
+)
 from indicators.plans.records import AreaPriority, ItemStatus, Plan, PlanItem, Priority
 
 START, END = date(2024, 2, 9), date(2025, 2, 7)

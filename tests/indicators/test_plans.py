@@ -16,7 +16,12 @@ from indicators.groupwork.records import Initiative, InitiativeStatus, Role, Use
 from indicators.groupwork.store import GroupworkStore, StaleWriteError
 from indicators.plans import service
 from indicators.plans.records import AreaPriority, ItemStatus, Plan, PlanItem, Priority
-from indicators.plans.rules import PLAN_ITEM, parse_priority, period_problems, plan_problems
+from indicators.plans.rules import (
+    PLAN_ITEM,
+    parse_priority,
+    period_problems,
+    plan_problems,
+)
 from indicators.plans.store import PlansStore
 from indicators.plans.years import next_year_plan, plan_difference
 
@@ -134,7 +139,7 @@ def _hash() -> str:
 
 
 @pytest.fixture
-def world(store):  # noqa: ANN201
+def world(store):
     gw = GroupworkStore(store)
     people = {
         "editor": gw.save_user(User("anna", Role.EDITOR, _hash(), OWN), username="test"),
@@ -148,7 +153,7 @@ def world(store):  # noqa: ANN201
     return PlansStore(store), gw, people, own, other, known
 
 
-def _save(world, who: str, plan: Plan) -> Plan:  # noqa: ANN001
+def _save(world, who: str, plan: Plan) -> Plan:
     plans, gw, people, _own, _other, known = world
     return service.save_plan(
         plans, people[who], plan, known_localities=known, initiative_localities=service.initiative_localities(gw), today=TODAY
@@ -166,7 +171,7 @@ def _save(world, who: str, plan: Plan) -> Plan:  # noqa: ANN001
         ("anonymous", OWN, False),
     ],
 )
-def test_editors_write_their_own_localitys_plan_and_staff_every_plan(world, who, locality, allowed) -> None:  # noqa: ANN001
+def test_editors_write_their_own_localitys_plan_and_staff_every_plan(world, who, locality, allowed) -> None:
     plan = Plan(locality, 2025, "Vision")
     if allowed:
         assert _save(world, who, plan).version == 1
@@ -176,14 +181,14 @@ def test_editors_write_their_own_localitys_plan_and_staff_every_plan(world, who,
         assert world[0].plan(locality, 2025) is None
 
 
-def test_a_forged_plan_id_of_another_locality_is_refused(world) -> None:  # noqa: ANN001
+def test_a_forged_plan_id_of_another_locality_is_refused(world) -> None:
     tuna = _save(world, "admin", Plan(OTHER, 2025, "Tunas vision"))
     with pytest.raises(PermissionDenied):
         _save(world, "editor", replace(tuna, locality_id=OWN, vision="kapad"))
     assert world[0].plan(OTHER, 2025).vision == "Tunas vision"
 
 
-def test_a_plan_round_trips_with_its_parts_and_a_stale_save_is_refused(world) -> None:  # noqa: ANN001
+def test_a_plan_round_trips_with_its_parts_and_a_stale_save_is_refused(world) -> None:
     plans, _gw, _people, own, _other, _known = world
     plan = a_plan(items=(PlanItem("Badbrygga", "Anna", None, date(2025, 8, 1), ItemStatus.ONGOING, ("trivas", "leva"), (own.id,)),))
     saved = _save(world, "editor", plan)
@@ -197,7 +202,7 @@ def test_a_plan_round_trips_with_its_parts_and_a_stale_save_is_refused(world) ->
     assert plans.plan(OWN, 2025).vision == "Ny vision"
 
 
-def test_a_refused_plan_leaves_nothing_half_saved(world) -> None:  # noqa: ANN001
+def test_a_refused_plan_leaves_nothing_half_saved(world) -> None:
     plans, _gw, _people, own, other, _known = world
     saved = _save(world, "editor", a_plan(items=(PlanItem("Badbrygga", initiative_ids=(own.id,)),)))
     bad = replace(saved, vision="Ändrad", items=(PlanItem("Badbrygga"), PlanItem("Cykelväg", initiative_ids=(other.id,))))
@@ -207,14 +212,14 @@ def test_a_refused_plan_leaves_nothing_half_saved(world) -> None:  # noqa: ANN00
     assert plans.plan(OWN, 2025) == saved
 
 
-def test_an_item_saved_as_done_remembers_the_day(world) -> None:  # noqa: ANN001
+def test_an_item_saved_as_done_remembers_the_day(world) -> None:
     plans = world[0]
     saved = _save(world, "editor", a_plan(items=(PlanItem("Städdag", status=ItemStatus.DONE),)))
     assert saved.items[0].done_on == TODAY
     assert [(loc, item.what) for loc, _year, item in plans.items_done_between(date(2025, 1, 1), TODAY)] == [(OWN, "Städdag")]
 
 
-def test_storebros_editor_starts_this_year_from_last_years_plan(world) -> None:  # noqa: ANN001
+def test_storebros_editor_starts_this_year_from_last_years_plan(world) -> None:
     plans, gw, people, own, _other, known = world
     _save(world, "editor", a_plan(year=2024, items=(PlanItem("Badbrygga", status=ItemStatus.ONGOING),)))
     links = service.initiative_localities(gw)
@@ -227,7 +232,7 @@ def test_storebros_editor_starts_this_year_from_last_years_plan(world) -> None: 
         service.start_year(plans, people["editor"], OTHER, 2025, known_localities=known, initiative_localities=links)
 
 
-def test_every_save_writes_an_audit_line(world, store) -> None:  # noqa: ANN001
+def test_every_save_writes_an_audit_line(world, store) -> None:
     from sqlalchemy import select
 
     from indicators.storage import schema
@@ -241,8 +246,12 @@ def test_every_save_writes_an_audit_line(world, store) -> None:  # noqa: ANN001
 # ---------------------------------------------------------------- Excel
 
 
-def test_a_plan_makes_the_round_trip_through_excel_with_formulas_kept_as_text(world) -> None:  # noqa: ANN001
-    from indicators.plans.files import import_plan_workbook, plan_workbook, read_plan_workbook
+def test_a_plan_makes_the_round_trip_through_excel_with_formulas_kept_as_text(world) -> None:
+    from indicators.plans.files import (
+        import_plan_workbook,
+        plan_workbook,
+        read_plan_workbook,
+    )
 
     plans, gw, people, own, _other, known = world
     saved = _save(world, "editor", a_plan(vision="=HYPERLINK(\"http://x\")", items=(PlanItem("{{ 7*7 }}", initiative_ids=(own.id,)),)))
@@ -253,7 +262,7 @@ def test_a_plan_makes_the_round_trip_through_excel_with_formulas_kept_as_text(wo
     assert again.version == 2 and again.vision == saved.vision
 
 
-def test_an_imported_plan_with_a_bad_row_is_refused_on_its_sheet_and_row(world) -> None:  # noqa: ANN001
+def test_an_imported_plan_with_a_bad_row_is_refused_on_its_sheet_and_row(world) -> None:
     from indicators.plans.files import ITEM_SHEET, import_plan_workbook, plan_workbook
 
     plans, gw, people, _own, other, known = world
