@@ -15,7 +15,7 @@ from dashboard.components.widgets import dropdown
 from dashboard.i18n.messages import plural, text
 from dashboard.ids_ideas import IDEA_MODERATE, IDEA_REASON, IDEA_SUPPORT, IDEA_TARGET
 from dashboard.views.formatting import number
-from dashboard.views.ideas import CountRow, status_line
+from dashboard.views.idea_rows import CountRow, status_line
 from dashboard.views.public_names import GROUPS_PATH
 from dashboard.views.url_state import locality_link
 from indicators.groupwork.records import Initiative

@@ -16,34 +16,25 @@ from typing import Any
 
 from dash import html
 
-from dashboard.i18n.messages import message, status_label, text
-from dashboard.views.formatting import number
+from dashboard.components.ideas_view import counts_table, idea_card, queue_section
+from dashboard.i18n.messages import message, text
+from dashboard.views.idea_rows import (  # noqa: F401 (public here)
+    STATUS_KEYS,
+    CountRow,
+    count_rows,
+    per_1000_text,
+    status_line,
+)
 from indicators.accounts.auth import Action, can
 from indicators.accounts.gate import PermissionDenied
 from indicators.core.errors import FORM, InputError, Problem
-from indicators.core.model import Observation
 from indicators.core.numbers import parse_number
-from indicators.groupwork.records import Initiative
 from indicators.groupwork.store import NotFoundError, StaleWriteError
 from indicators.ideas import service
 from indicators.ideas.limits import Throttled
-from indicators.i18n.texts import N_
-from indicators.ideas.records import Idea, IdeaStatus, Submission
+from indicators.ideas.records import Idea, Submission
 from indicators.ideas.rules import Step
-from indicators.ideas.store import LocalityCount
-from indicators.metrics.per_capita import per_1000
 from indicators.storage.app_settings import read_settings
-
-STATUS_KEYS = {
-    IdeaStatus.PENDING: N_("idea_status_pending"),
-    IdeaStatus.PUBLISHED: N_("idea_status_published"),
-    IdeaStatus.CONSIDERING: N_("idea_status_considering"),
-    IdeaStatus.INITIATIVE: N_("idea_status_initiative"),
-    IdeaStatus.DECLINED: N_("idea_status_declined"),
-    IdeaStatus.REJECTED: N_("idea_status_rejected"),
-    IdeaStatus.HIDDEN: N_("idea_status_hidden"),
-    IdeaStatus.MERGED: N_("idea_status_merged"),
-}
 
 
 @dataclass(frozen=True)
@@ -56,16 +47,7 @@ class FormInput:
     problems: tuple[Problem, ...] = ()
 
 
-@dataclass(frozen=True)
-class CountRow:
-    """One locality's public ideas and supports, raw and per 1,000 inhabitants."""
 
-    locality_id: str
-    name: str
-    ideas: int
-    supports: int
-    ideas_per_1000: float | None
-    supports_per_1000: float | None
 
 
 def read_form(
@@ -105,32 +87,13 @@ def by_field(problems: list[Problem] | tuple[Problem, ...], language: str | None
     return {field: " ".join(messages) for field, messages in found.items()}
 
 
-def status_line(idea: Idea, initiative: Initiative | None, language: str | None = None) -> str:
-    """"Ny", "Övervägs", or for an idea that became one "Blev initiativ · pågår · 40 %"."""
-    label = text(STATUS_KEYS[idea.status], language)
-    if idea.status is not IdeaStatus.INITIATIVE or initiative is None:
-        return label
-    parts = [label, status_label(initiative.status, language).lower()]
-    if initiative.progress is not None:
-        parts.append(f"{initiative.progress} %")
-    return " · ".join(parts)
 
 
-def count_rows(
-    names: Mapping[str, str], counts: Mapping[str, LocalityCount], populations: Mapping[str, Observation | None]
-) -> list[CountRow]:
-    """Every locality, most ideas first (per 1,000 inhabitants as well, None without a population)."""
-    rows = []
-    for locality_id, name in names.items():
-        count = counts.get(locality_id, LocalityCount(locality_id, 0, 0))
-        population = populations.get(locality_id)
-        rows.append(CountRow(locality_id, name, count.ideas, count.supports,
-                             per_1000(count.ideas, population), per_1000(count.supports, population)))
-    return sorted(rows, key=lambda row: (-row.ideas, row.name))
 
 
-def per_1000_text(value: float | None, language: str | None = None) -> str:
-    return number(value, language)
+
+
+
 
 
 # ---------------------------------------------------------------- what the callbacks call
@@ -148,8 +111,6 @@ class Sent:
 def render_ideas(data: Any, ideas: Any, locality: str | None, browser: str,
                  language: str | None = None) -> tuple[list, list, Any]:
     """The published ideas of ``locality`` (all when None), the queue for who may moderate it, the counts."""
-    from dashboard.components.ideas_view import counts_table, idea_card, queue_section  # imports this module
-
     user = data.current_user()
     published = ideas.ideas(locality_ids=None if locality is None else [locality])
     initiative_ids = [idea.initiative_id for idea in published if idea.initiative_id is not None]
