@@ -34,6 +34,7 @@ from indicators.groupwork import service as groupwork_service
 from indicators.groupwork.records import Role, User
 from indicators.groupwork.rules import AreaContains
 from indicators.groupwork.store import GroupworkStore, NotFoundError, StaleWriteError
+from indicators.ideas import cli as ideas_cli
 from indicators.ideas.purge import purge_idea_contacts
 from indicators.observations import catalogue_rows
 from indicators.observations import from_tables as observation_tables
@@ -174,6 +175,7 @@ def build_parser() -> argparse.ArgumentParser:
         "Kör dagligen, t.ex. från cron; appen gör det också när den startar.",
     )
     _add_groupwork_commands(commands, common)
+    ideas_cli.add_import_ideas_command(commands, common)
     add_fetch_command(commands, common)
     return parser
 
@@ -260,6 +262,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             deleted = purge_idea_contacts(store)
             print(f"{deleted} kontaktuppgifter raderade")
             return EXIT_OK
+        if args.command == ideas_cli.COMMAND:
+            return ideas_cli.run_import_ideas(store, args, sys.stdout, sys.stderr,
+                                              area_contains=lazy_area_contains(store))
         if args.command == "fetch":
             return run_fetch(store, args, operator_actor(args.user), sys.stdout, sys.stderr,
                              area_contains=lazy_area_contains(store))

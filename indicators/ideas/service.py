@@ -186,13 +186,16 @@ def record_workshop_ideas(
     """Staff record a meeting's or workshop's points as published ideas naming the meeting; all or nothing.
 
     A point may be for one locality or for the whole municipality (no
-    locality). Problems are reported per record (``row`` is its position, from 1).
+    locality). ``meeting_id`` None keeps each record's own ``meeting_id`` (a
+    file may name a meeting per row). Problems are reported per record
+    (``row`` is its position, from 1).
     """
     require(user, Action.RECORD_WORKSHOP_IDEAS)
     prepared: list[Idea] = []
     problems: list[Problem] = []
     for index, record in enumerate(records, start=1):
-        idea = replace(normalised_idea(record), source=IdeaSource.WORKSHOP, meeting_id=meeting_id)
+        meeting = record.meeting_id if meeting_id is None else meeting_id
+        idea = replace(normalised_idea(record), source=IdeaSource.WORKSHOP, meeting_id=meeting)
         found = idea_problems(
             idea, known_localities=known_localities, area_contains=area_contains, whole_municipality=True
         )
