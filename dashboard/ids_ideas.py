@@ -33,3 +33,9 @@ FIELDS = ("locality_id", "title", "description", "areas", "point", "contact")
 def error_id(field: str) -> str:
     """The id of the message under a form field."""
     return f"idea-error-{field}"
+
+IDEA_IMPORT = "idea-import"
+"""The staff-only section for workshop input (a meeting and a file)."""
+IDEA_IMPORT_MEETING = "idea-import-meeting"
+IDEA_IMPORT_UPLOAD = "idea-import-upload"
+IDEA_IMPORT_RESULT = "idea-import-result"

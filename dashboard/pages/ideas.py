@@ -12,6 +12,7 @@ from dashboard.ids_ideas import (
 )
 from dashboard.data import DashboardData
 from dashboard.i18n.messages import area_title, text
+from dashboard.views.idea_import import workshop_import_section
 from indicators.core.slus import DEVELOPMENT_AREAS
 from indicators.ideas.records import CONTACT_MAX, DESCRIPTION_MAX, TITLE_MAX
 from indicators.storage.app_settings import IDEA_CONTACT_MONTHS, read_settings
@@ -40,6 +41,7 @@ def ideas_page(data: DashboardData, language: str | None = None) -> html.Div:
             html.Section([html.H3(text("ideas_published_heading", language)), html.Div(id=IDEA_LIST)]),
             html.Section(id=IDEA_QUEUE),
             html.Section([html.H3(text("ideas_counts_heading", language)), html.Div(id=IDEA_COUNTS)]),
+            workshop_import_section(data, language),
         ],
         className="page ideas-page",
     )

@@ -18,11 +18,13 @@ from dash import ALL, Dash, Input, Output, State, ctx, no_update
 from dashboard.components.point_picker import picker_html
 from dashboard.data import DashboardData
 from dashboard.ids_ideas import (
-    FIELDS, IDEA_ACTION_MESSAGE, IDEA_AREAS, IDEA_CONTACT, IDEA_COUNTS, IDEA_DESCRIPTION, IDEA_FORM_MESSAGE, IDEA_LAT,
+    FIELDS, IDEA_ACTION_MESSAGE, IDEA_AREAS, IDEA_CONTACT, IDEA_COUNTS, IDEA_DESCRIPTION, IDEA_FORM_MESSAGE,
+    IDEA_IMPORT_MEETING, IDEA_IMPORT_RESULT, IDEA_IMPORT_UPLOAD, IDEA_LAT,
     IDEA_LIST, IDEA_LOCALITY, IDEA_LON, IDEA_MODERATE, IDEA_PICKER, IDEA_QUEUE, IDEA_REASON, IDEA_REFRESH, IDEA_SEND,
     IDEA_SUPPORT, IDEA_TARGET, IDEA_TITLE, IDEA_TRAP, IDEA_URL, error_id,
 )
 from dashboard.server.language import current_language
+from dashboard.views.idea_import import import_workshop_upload
 from dashboard.views.ideas import moderate_idea, read_form, render_ideas, send_idea, support_idea
 from dashboard.views.url_state import parse_groups_query
 from indicators.ideas.purge import purge_idea_contacts
@@ -108,6 +110,16 @@ def register_ideas_callbacks(app: Dash, data: DashboardData) -> None:
         reason = _state_for(1, button.get("id"))
         target = _state_for(2, button.get("id"))
         return moderate_idea(data, ideas, button, reason, target, current_language()), (refresh or 0) + 1
+
+    @app.callback(
+        Output(IDEA_IMPORT_RESULT, "children"), Output(IDEA_REFRESH, "data", allow_duplicate=True),
+        Input(IDEA_IMPORT_UPLOAD, "contents"), State(IDEA_IMPORT_UPLOAD, "filename"),
+        State(IDEA_IMPORT_MEETING, "value"), State(IDEA_REFRESH, "data"),
+        prevent_initial_call=True,
+    )
+    def _import(contents, filename, meeting, refresh):
+        said, stored = import_workshop_upload(data, ideas, contents, filename, meeting, current_language())
+        return said, (refresh or 0) + 1 if stored else no_update
 
 
 def _state_for(index: int, idea_id: object) -> object:

@@ -106,9 +106,15 @@ class Meetings:
         for meeting in meetings:
             self._by_date.setdefault(meeting.date.isoformat(), []).append(meeting)
         self._titles = [meeting.title for meeting in meetings]
+        self._ids = {meeting.id for meeting in meetings}
 
-    def find(self, written: str) -> tuple[int | None, str | None]:
-        """(the meeting's id, None) or (None, what is wrong) for what a cell or the importer says."""
+    def find(self, written: str | int) -> tuple[int | None, str | None]:
+        """(the meeting's id, None) or (None, what is wrong) for what a cell or the importer says.
+
+        A number is a stored meeting's id (the app's choice beside the upload); text is a date or a title.
+        """
+        if isinstance(written, int):
+            return (written, None) if written in self._ids else (None, t("workshop_meeting_unknown", value=str(written), hint=""))
         key = written.strip()
         if key.casefold() in self._by_title:
             return self._by_title[key.casefold()].id, None
@@ -126,7 +132,7 @@ def read_workshop_file(
     *,
     localities: Mapping[str, str],
     meetings: Sequence[StrategicMeeting],
-    meeting: str | None = None,
+    meeting: str | int | None = None,
     sheet: str | None = None,
     limits: ImportLimits | None = None,
 ) -> WorkshopFile:
@@ -142,7 +148,7 @@ def read_workshop_file(
     found = Meetings(meetings)
     default_meeting: int | None = None
     problems: list[Problem] = []
-    if meeting is not None and meeting.strip():
+    if isinstance(meeting, int) or (meeting is not None and meeting.strip()):
         default_meeting, wrong = found.find(meeting)
         if wrong is not None:
             raise InputError([Problem(name, wrong, field="meeting")])
@@ -168,7 +174,7 @@ def import_workshop_bytes(
     localities: Mapping[str, str],
     meetings: Sequence[StrategicMeeting],
     area_contains: AreaContains,
-    meeting: str | None = None,
+    meeting: str | int | None = None,
     sheet: str | None = None,
     limits: ImportLimits | None = None,
 ) -> WorkshopImportReport:
