@@ -13,6 +13,7 @@ from dash import dcc, html
 
 from dashboard import ids
 from dashboard.components.chart_text import chart_message, chart_text
+from dashboard.components.idea_links import origin_line
 from dashboard.i18n.messages import basis_label, kind_label, status_label, text  # noqa: F401 (kind_label, status_label: used by pages)
 from dashboard.views.formatting import day, number
 from dashboard.views.public_names import GROUPS_PATH
@@ -29,6 +30,7 @@ from indicators.groupwork.records import (
     InitiativeStatus,
 )
 from indicators.i18n.texts import N_
+from indicators.ideas.records import Idea
 from indicators.metrics.per_capita import per_1000
 
 KIND_SYMBOLS = {ActivityKind.MEETING: "circle", ActivityKind.EVENT: "star", ActivityKind.WORKSHOP: "square",
@@ -95,7 +97,9 @@ def activity_list(activities: Sequence[Activity], editable: bool, language: str 
                                className="data-table"), className="table-scroll")
 
 
-def initiative_list(initiatives: Sequence[Initiative], editable: bool, language: str | None = None) -> html.Div:
+def initiative_list(initiatives: Sequence[Initiative], editable: bool, language: str | None = None,
+                    origins: Mapping[int, Idea] | None = None) -> html.Div:
+    """The initiatives as a table; ``origins`` (initiative id → idea) adds the idea each came from."""
     if not initiatives:
         return html.P(text("no_initiatives", language), className="muted")
     header = [text(k, language) for k in (N_("col_title"), N_("col_status"), N_("col_areas"), N_("col_period"), N_("col_progress"))]
@@ -106,6 +110,8 @@ def initiative_list(initiatives: Sequence[Initiative], editable: bool, language:
         if i.lead or i.partners:
             details.append(html.Div(f"{i.lead}{' · ' if i.lead and i.partners else ''}{i.partners}",
                                     className="item-text source"))
+        if origins and i.id in origins:
+            details.append(origin_line(origins[i.id], language))
         cells = [html.Td(details), html.Td(status_label(i.status, language)), html.Td(area_names(i.areas)),
                  html.Td(period), html.Td("" if i.progress is None else f"{i.progress} %", className="num")]
         if editable:

@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from dash import dcc, html
 
 from dashboard.components.charts import history_figure
+from dashboard.components.idea_links import suggest_link
 from dashboard.components.widgets import GRAPH_CONFIG, chart
 from dashboard.i18n.messages import (
     area_title,
@@ -44,6 +45,7 @@ def locality_panel(
             html.H2(locality.name, className="panel-title"),
             _position(locality, language),
             _group(group, language),
+            suggest_link(locality, language),
             _population(population_indicator, population, language, population_headline),
             html.H3(text("areas_heading", language)),
             *[_area(s, language) for s in summary],

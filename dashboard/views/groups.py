@@ -26,6 +26,7 @@ from dashboard.components.groups_view import (
     status_label,
     timeline_figure,
 )
+from dashboard.components.idea_links import suggest_link
 from dashboard.components.widgets import GRAPH_CONFIG, chart
 from dashboard.data import DashboardData
 from dashboard.i18n.messages import text
@@ -53,6 +54,7 @@ from indicators.groupwork.records import (
 )
 from indicators.groupwork.store import NotFoundError, StaleWriteError
 from indicators.i18n.texts import N_
+from indicators.ideas.store import IdeaStore
 
 PERIOD_12_MONTHS = "12m"
 """The groups page's default period, "the last 12 months" (``?period=`` absent from the URL)."""
@@ -145,6 +147,8 @@ def render_groups(data: DashboardData, locality_id: str | None, period: str | No
     group = data.store.group(locality.id)
     activities = gw.activities(locality_ids=[locality.id], since=since, until=until)
     initiatives = gw.initiatives(locality_ids=[locality.id])
+    # Reads only: the salt keys hashes of browser tokens and addresses, which no read here touches.
+    origins = IdeaStore(data.store, salt=b"").ideas_for_initiatives(i.id for i in initiatives if i.id is not None)
     composition = gw.composition(locality.id)
     detail = html.Div(
         [
@@ -152,6 +156,7 @@ def render_groups(data: DashboardData, locality_id: str | None, period: str | No
             html.P(group.note) if group and group.note else None,
             html.P(text("can_edit", language, locality=locality.name) if editable
                    else text("sign_in_to_edit", language), className="notice notice-info"),
+            suggest_link(locality, language),
             html.H3(text("activities_heading", language) + f" ({label})"),
             chart(dcc.Graph(figure=timeline_figure(activities, locality.name, language), config=GRAPH_CONFIG),
                   f"aktiviteter-{locality.id}", language)
@@ -159,7 +164,7 @@ def render_groups(data: DashboardData, locality_id: str | None, period: str | No
             activity_list(activities, editable, language),
             html.H3(text("initiatives_heading", language)),
             _progress(initiatives, language),
-            initiative_list(initiatives, editable, language),
+            initiative_list(initiatives, editable, language, origins),
             # An editor sees the counts in the form below instead.
             *([] if editable else [html.H3(text("composition_heading", language)),
                                    html.P(text("composition_note", language), className="source"),
