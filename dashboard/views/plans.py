@@ -20,7 +20,9 @@ from indicators.core.errors import InputError, Problem
 from indicators.core.slus import AREAS_BY_ID, DEVELOPMENT_AREAS
 from indicators.groupwork.records import Initiative, User
 from indicators.i18n.texts import render
-from indicators.plans.alignment import Alignment, alignment, others_working_on
+from indicators.plans import alignment_data
+from indicators.plans.alignment import Alignment, aligned
+from indicators.plans.alignment_data import InitiativeChoice
 from indicators.plans.change_data import read_changes
 from indicators.plans.changes import ChangeReport, default_period
 from indicators.plans.records import Plan
@@ -79,41 +81,45 @@ class PlanPage:
     difference: PlanDifference | None
     alignment: Alignment
     initiative_titles: dict[int, str]
-    own_initiatives: tuple[Initiative, ...]
+    """Titles of the initiatives the plan's items link."""
+    own_initiatives: tuple[InitiativeChoice, ...]
+    """The locality's initiatives an item may link (id and title, for the form)."""
     others: dict[int, tuple[Initiative, ...]] = field(default_factory=dict)
     """Per item position (from 1): initiatives in other localities in the item's areas."""
 
 
 def plan_page(data: DashboardData, locality_id: str, year: int) -> PlanPage:
-    """Everything the plans page shows for a locality and year (every plan is public)."""
+    """Everything the plans page shows for a locality and year (every plan is public).
+
+    Reads only this locality's counts, the linked initiatives' titles and
+    "others working on the same" per distinct set of areas
+    (``indicators.plans.alignment_data``), not every initiative.
+    """
     store = plans_store(data)
     plan = store.plan(locality_id, year)
     previous = store.latest_before(locality_id, year)
-    initiatives = data.gw.initiatives()
-    activities = data.gw.activities(since=date(year, 1, 1), until=date(year, 12, 31))
-    active = [i for i in initiatives if _active_in(i, year)]
+    counts = (
+        alignment_data.initiative_area_counts(data.store, locality_id, year),
+        alignment_data.activity_area_counts(data.store, locality_id, year),
+    )
     others: dict[int, tuple[Initiative, ...]] = {}
+    linked: set[int] = set()
     if plan is not None:
-        for position, item in enumerate(plan.items, start=1):
-            if item.areas:
-                others[position] = tuple(others_working_on(locality_id, item.areas, initiatives, limit=5))
+        with_areas = [(position, item) for position, item in enumerate(plan.items, start=1) if item.areas]
+        peers = alignment_data.others_working_on(data.store, locality_id, (item.areas for _, item in with_areas), limit=5)
+        others = {position: tuple(peers.get(frozenset(item.areas), ())) for position, item in with_areas}
+        linked = {i for item in plan.items for i in item.initiative_ids}
     return PlanPage(
         locality_id=locality_id,
         year=year,
         years=tuple(store.years(locality_id)),
         plan=plan,
         difference=plan_difference(previous, plan, AREA_IDS) if plan is not None and previous is not None else None,
-        alignment=alignment(locality_id, year, plan, active, activities, AREA_IDS),
-        initiative_titles={i.id: i.title for i in initiatives if i.id is not None},
-        own_initiatives=tuple(i for i in initiatives if i.locality_id == locality_id),
+        alignment=aligned(locality_id, year, plan, *counts, AREA_IDS),
+        initiative_titles=alignment_data.initiative_titles(data.store, linked),
+        own_initiatives=tuple(alignment_data.initiative_choices(data.store, locality_id)),
         others=others,
     )
-
-
-def _active_in(initiative: Initiative, year: int) -> bool:
-    started = initiative.start is None or initiative.start <= date(year, 12, 31)
-    not_ended = initiative.end is None or initiative.end >= date(year, 1, 1)
-    return started and not_ended
 
 
 def problem_lines(error: InputError, language: str | None = None) -> list[str]:
@@ -180,8 +186,9 @@ def change_view(data: DashboardData, start: date, end: date, language: str | Non
     language = language or current_language()
     report = change_report(data, start, end)
     names = data.names()
-    indicator_names = {i.id: (i.name_en if language == "en" else i.name_sv) for i in data.store.indicators()}
-    units = {i.id: i.unit for i in data.store.indicators()}
+    indicators = data.store.indicators()
+    indicator_names = {i.id: (i.name_en if language == "en" else i.name_sv) for i in indicators}
+    units = {i.id: i.unit for i in indicators}
     rows = []
     for changes in report.localities:
         rows.append(

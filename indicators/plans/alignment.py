@@ -9,7 +9,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from indicators.groupwork.records import Activity, Initiative
@@ -62,24 +62,36 @@ def alignment(
     passes the year's); a record with several areas counts in each of them.
     Items already done or dropped are not "without initiative": nothing is left to carry out.
     """
-    initiative_counts = dict.fromkeys(area_ids, 0)
-    activity_counts = dict.fromkeys(area_ids, 0)
-    for initiative in initiatives:
-        if initiative.locality_id == locality_id:
-            for area in initiative.areas:
-                if area in initiative_counts:
-                    initiative_counts[area] += 1
-    for activity in activities:
-        if activity.locality_id == locality_id:
-            for area in activity.areas:
-                if area in activity_counts:
-                    activity_counts[area] += 1
+    return aligned(
+        locality_id, year, plan, area_counts(initiatives, locality_id), area_counts(activities, locality_id), area_ids
+    )
+
+
+def area_counts(records: Iterable[Initiative | Activity], locality_id: str) -> dict[str, int]:
+    """How many of the locality's records name each area (a record with several areas counts in each)."""
+    counts: dict[str, int] = {}
+    for record in records:
+        if record.locality_id == locality_id:
+            for area in record.areas:
+                counts[area] = counts.get(area, 0) + 1
+    return counts
+
+
+def aligned(
+    locality_id: str,
+    year: int,
+    plan: Plan | None,
+    initiative_counts: Mapping[str, int],
+    activity_counts: Mapping[str, int],
+    area_ids: Sequence[str],
+) -> Alignment:
+    """``alignment`` from counts per area already made (by ``area_counts``, or by the database for the page)."""
     areas = tuple(
         AreaAlignment(
             area,
             (plan.priority_of(area).priority if plan and plan.priority_of(area) else None),  # type: ignore[union-attr]
-            initiative_counts[area],
-            activity_counts[area],
+            initiative_counts.get(area, 0),
+            activity_counts.get(area, 0),
         )
         for area in area_ids
     )

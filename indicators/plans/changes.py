@@ -177,11 +177,16 @@ def changes_between(
     initiatives: Iterable[Initiative] = (),
     status_changes: Iterable[StatusChange] = (),
     activities: Iterable[Activity] = (),
+    activity_totals: Mapping[str, tuple[int, int]] | None = None,
     items_done: Iterable[tuple[str, PlanItem]] = (),
     ideas: Mapping[str, IdeaCounts] | None = None,
 ) -> ChangeReport:
     """What changed in each locality from ``start`` to ``end`` (both inclusive); see the module's docstring.
 
+    ``activity_totals`` (locality → activities, participants in the period),
+    when given, stands for the activities already counted — the database
+    counts 50,000 activities faster than Python walks them; ``activities``
+    given as well are added to it.
     ``ideas`` is None where residents' ideas do not exist; then none are counted.
     A period that runs backwards is the caller's error (``rules.period_problems``).
     """
@@ -203,7 +208,7 @@ def changes_between(
     for change in status_changes:
         if within(change.day):
             statuses.setdefault(change.locality_id, []).append(change)
-    counts: dict[str, list[int]] = {}
+    counts: dict[str, list[int]] = {place: [held, people] for place, (held, people) in (activity_totals or {}).items()}
     for activity in activities:
         if within(activity.date):
             tally = counts.setdefault(activity.locality_id, [0, 0])

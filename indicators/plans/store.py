@@ -18,7 +18,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
 
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import (
+    Connection,
+    RowMapping,
+    Select,
+    delete,
+    func,
+    insert,
+    select,
+    update,
+)
 from sqlalchemy.exc import IntegrityError
 
 from indicators.audit import log as audit
@@ -90,18 +99,26 @@ class PlansStore:
         return found[0] if found else None
 
     def items_done_between(self, start: date, end: date) -> list[tuple[str, int, PlanItem]]:
-        """(locality id, plan year, item) for every item first saved as done from ``start`` to ``end``, inclusive."""
+        """(locality id, plan year, item) for every item first saved as done from ``start`` to ``end``, inclusive.
+
+        Reads only those items (with their areas and links), not their whole
+        plans; ordered by locality, year (newest first), then position.
+        """
         items = schema.plan_items.c
         plans = schema.plans.c
+        query = (
+            select(plans.locality_id, plans.year, schema.plan_items)
+            .join(schema.plans, plans.id == items.plan_id)
+            .where(items.done_on >= start, items.done_on <= end)
+            .order_by(plans.locality_id, plans.year.desc(), items.position)
+        )
         with self._reader.connect() as conn:
-            plan_ids = select(items.plan_id).where(items.done_on >= start, items.done_on <= end)
-            loaded = _load(conn, [plans.id.in_(plan_ids)])
-        return [
-            (plan.locality_id, plan.year, item)
-            for plan in loaded
-            for item in plan.items
-            if item.done_on is not None and start <= item.done_on <= end
-        ]
+            rows = conn.execute(query).mappings().all()
+            if not rows:
+                return []
+            done_ids = select(items.plan_id).where(items.done_on >= start, items.done_on <= end)
+            areas, links = _item_parts(conn, done_ids)
+        return [(row["locality_id"], row["year"], _to_item(row, areas, links)) for row in rows]
 
     # ------------------------------------------------------------------ writes
 
@@ -221,33 +238,14 @@ def _load(conn: Connection, conditions: list, *, lock: bool = False) -> list[Pla
         priorities.setdefault(row["plan_id"], []).append(
             AreaPriority(row["area_id"], Priority(row["priority"]), row["why"])
         )
-    areas: dict[tuple[int, int], list[str]] = {}
-    area_table = schema.plan_item_areas
-    for row in conn.execute(select(area_table).where(area_table.c.plan_id.in_(ids))).mappings():
-        areas.setdefault((row["plan_id"], row["position"]), []).append(row["area_id"])
-    links: dict[tuple[int, int], list[int]] = {}
-    link_table = schema.plan_item_initiatives
-    for row in conn.execute(select(link_table).where(link_table.c.plan_id.in_(ids))).mappings():
-        links.setdefault((row["plan_id"], row["position"]), []).append(row["initiative_id"])
+    areas, links = _item_parts(conn, ids)
     items: dict[int, list[PlanItem]] = {}
     item_table = schema.plan_items
     item_rows = conn.execute(
         select(item_table).where(item_table.c.plan_id.in_(ids)).order_by(item_table.c.plan_id, item_table.c.position)
     ).mappings()
     for row in item_rows:
-        key = (row["plan_id"], row["position"])
-        items.setdefault(row["plan_id"], []).append(
-            PlanItem(
-                what=row["what"],
-                who=row["who"],
-                start=row["start_date"],
-                due=row["due_date"],
-                status=ItemStatus(row["status"]),
-                areas=_area_order(areas.get(key, [])),
-                initiative_ids=tuple(sorted(links.get(key, []))),
-                done_on=row["done_on"],
-            )
-        )
+        items.setdefault(row["plan_id"], []).append(_to_item(row, areas, links))
     return [
         Plan(
             locality_id=row["locality_id"],
@@ -260,6 +258,37 @@ def _load(conn: Connection, conditions: list, *, lock: bool = False) -> list[Pla
         )
         for row in rows
     ]
+
+
+def _item_parts(
+    conn: Connection, plan_ids: Select
+) -> tuple[dict[tuple[int, int], list[str]], dict[tuple[int, int], list[int]]]:
+    """The areas and linked initiatives of the items of the plans ``plan_ids`` selects, by (plan id, position)."""
+    areas: dict[tuple[int, int], list[str]] = {}
+    area_table = schema.plan_item_areas
+    for row in conn.execute(select(area_table).where(area_table.c.plan_id.in_(plan_ids))).mappings():
+        areas.setdefault((row["plan_id"], row["position"]), []).append(row["area_id"])
+    links: dict[tuple[int, int], list[int]] = {}
+    link_table = schema.plan_item_initiatives
+    for row in conn.execute(select(link_table).where(link_table.c.plan_id.in_(plan_ids))).mappings():
+        links.setdefault((row["plan_id"], row["position"]), []).append(row["initiative_id"])
+    return areas, links
+
+
+def _to_item(
+    row: RowMapping, areas: dict[tuple[int, int], list[str]], links: dict[tuple[int, int], list[int]]
+) -> PlanItem:
+    key = (row["plan_id"], row["position"])
+    return PlanItem(
+        what=row["what"],
+        who=row["who"],
+        start=row["start_date"],
+        due=row["due_date"],
+        status=ItemStatus(row["status"]),
+        areas=_area_order(areas.get(key, [])),
+        initiative_ids=tuple(sorted(links.get(key, []))),
+        done_on=row["done_on"],
+    )
 
 
 def _area_order(areas: list[str]) -> tuple[str, ...]:
