@@ -9,10 +9,12 @@ from __future__ import annotations
 from dash import dcc, html
 
 from dashboard import ids
+from dashboard.components.priority_table import priority_table_view
 from dashboard.components.widgets import GRAPH_CONFIG, chart, dropdown, labelled
 from dashboard.data import DashboardData
 from dashboard.i18n.messages import area_title, text
 from dashboard.server.language import current_language
+from dashboard.views.compare import priorities_side_by_side
 from indicators.core.slus import DEVELOPMENT_AREAS
 from indicators.metrics.method import method_text
 
@@ -60,6 +62,7 @@ def compare_page(data: DashboardData, language: str | None = None) -> html.Div:
                 className="chart-grid",
             ),
             html.Div(id=ids.CMP_TABLE),
+            priority_table_view(priorities_side_by_side(data), language),
             html.Div(
                 [
                     html.Button(text("export_csv", language), id=ids.EXPORT_CSV, className="button"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import NamedTuple
 
 import plotly.graph_objects as go
@@ -27,6 +28,7 @@ from dashboard.data import DashboardData
 from dashboard.i18n.messages import indicator_name, text
 from dashboard.server.language import current_language
 from dashboard.views.map import weights_note
+from dashboard.views.priorities import PriorityTable, priority_table
 from dashboard.views.url_state import (
     COMPARE_CHARTS,
     EQUAL_WEIGHTS,
@@ -43,6 +45,7 @@ from indicators.metrics.comparison import ComparisonRow, comparison_rows
 from indicators.metrics.latest import latest
 from indicators.metrics.open_data import comparison_frame, to_csv_bytes, to_xlsx_bytes
 from indicators.metrics.scores import validate_weights
+from indicators.plans.priorities import read_in_force
 
 
 def compare_years(data: DashboardData) -> list[int]:
@@ -287,3 +290,13 @@ def empty_figure() -> go.Figure:
     figure.update_layout(height=120, xaxis={"visible": False}, yaxis={"visible": False}, plot_bgcolor="#fff",
                          margin={"l": 0, "r": 0, "t": 0, "b": 0})
     return figure
+
+
+def priorities_side_by_side(data: DashboardData, today: date | None = None) -> PriorityTable:
+    """Every locality's priority per SLUS area in force this year (issue 15), in the store's order.
+
+    Independent of the compare controls: a plan's priorities are not indicator figures and have no
+    score year; this year's are what the network discusses.
+    """
+    year = (today or date.today()).year
+    return priority_table(year, read_in_force(data.store, year), data.names())

@@ -17,6 +17,8 @@ from dashboard import ids
 from dashboard.components.initiative_markers import initiative_features
 from dashboard.components.map_view import render_map_html
 from dashboard.components.panel import locality_panel, overview_panel
+from dashboard.components.priority_map import with_categories
+from dashboard.components.priority_table import priority_overview
 from dashboard.data import DashboardData
 from dashboard.i18n.messages import text
 from dashboard.views.map_layers import (
@@ -24,6 +26,12 @@ from dashboard.views.map_layers import (
     indicator_layer_data,
     is_score_layer,
     score_layer_data,
+)
+from dashboard.views.priorities import (
+    PriorityLayer,
+    is_priority_layer,
+    layer_year,
+    priority_layer,
 )
 from dashboard.views.url_state import (
     EQUAL_WEIGHTS,
@@ -39,6 +47,7 @@ from indicators.core.model import REFERENCE_PLACE_IDS
 from indicators.core.slus import AREAS_BY_ID
 from indicators.metrics.latest import years_with_data
 from indicators.metrics.summary import locality_summary
+from indicators.plans.priorities import plan_years, read_in_force
 
 
 class ViewSync(NamedTuple):
@@ -118,6 +127,8 @@ def sync_view(
 
 def layer_years(data: DashboardData, layer: str) -> list[int]:
     """Years the layer can be shown for, oldest first."""
+    if is_priority_layer(layer):
+        return plan_years(data.store)
     if is_score_layer(layer):
         return sorted(data.score_years())
     localities = [loc.id for loc in data.localities()]
@@ -161,6 +172,9 @@ def layer_data(data: DashboardData, layer: str | None, year: str | None, weights
     """The values to draw and the year label for the legend."""
     layer = layer or data.default_indicator()
     year = year or LATEST
+    if is_priority_layer(layer):
+        chosen_layer = priority_layer_of(data, layer, year, language)
+        return LayerData(chosen_layer.indicator, []), str(chosen_layer.year)
     if is_score_layer(layer):
         years = data.score_years()
         chosen = year_or_none(year) if year != LATEST else (max(years) if years else None)
@@ -190,6 +204,11 @@ def map_document(data: DashboardData, map_state: dict | None, tiles: str = "none
     """The map's HTML for the layer, year and weights of the map state, with the initiatives
     that pass the filter (areas, statuses, year) as clustered markers."""
     layer, year, weights = _unpack(data, map_state)
+    if is_priority_layer(layer):
+        priorities = priority_layer_of(data, layer, year, language)
+        document = map_document(data, {**(map_state or {}), "layer": data.default_indicator()}, tiles,
+                                initiative_filter, focus, language)
+        return with_categories(document, priorities.fills, priorities.tooltips, priorities.legend)
     layer_values, year_label = layer_data(data, layer, year, weights, language)
     localities = data.localities()
     return render_map_html(
@@ -205,6 +224,12 @@ def map_document(data: DashboardData, map_state: dict | None, tiles: str = "none
         focus=focus,
         language=language,
     )
+
+
+def priority_layer_of(data: DashboardData, layer: str, year: str, language: str | None = None) -> PriorityLayer:
+    """A ``prioritet-<area>`` layer for the map's year ("latest": the plans in force this year)."""
+    chosen = layer_year(year)
+    return priority_layer(layer, chosen, read_in_force(data.store, chosen), data.names(), language)
 
 
 def filtered_initiatives(data: DashboardData, initiative_filter: dict | None) -> list:
@@ -230,6 +255,8 @@ def panel_content(data: DashboardData, locality_id: str | None, map_state: dict 
     locality = data.store.locality(locality_id) if locality_id else None
     if locality is None:
         layer, year, weights = _unpack(data, map_state)
+        if is_priority_layer(layer):
+            return priority_overview(priority_layer_of(data, layer, year, language), data.names(), language)
         layer_values, year_label = layer_data(data, layer, year, weights, language)
         return overview_panel(layer_values.indicator, layer_values.values, data.names(), year_label,
                               layer_values.notes, language)

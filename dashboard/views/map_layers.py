@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from dashboard.i18n.messages import indicator_name, text
+from dashboard.views.priorities import priority_layer_options
 from dashboard.views.provenance import Kind, provenance_note, with_note
 from dashboard.views.public_names import AREA_LAYER_PREFIX
 from indicators.core.model import Direction, Indicator, Level, Observation
@@ -43,13 +44,14 @@ def area_of(layer: str) -> str | None:
 
 
 def layer_options(indicators: Sequence[Indicator], language: str | None = None) -> list[dict]:
-    """Locality indicators first, then the index and the six area scores."""
+    """Locality indicators first, then the index, the six area scores and the six areas' priorities."""
     options = [{"label": indicator_name(ind, language), "value": ind.id} for ind in indicators if ind.level is Level.LOCALITY]
     options.append({"label": text("layer_index", language), "value": INDEX_LAYER})
     options.extend(
         {"label": text("layer_area", language, area=area.short_name), "value": AREA_LAYER_PREFIX + area.id}
         for area in DEVELOPMENT_AREAS
     )
+    options.extend(priority_layer_options(language))
     return options
 
 
