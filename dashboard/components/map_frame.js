@@ -255,21 +255,59 @@
     cluster.addTo(map);
   }
 
-  // The legend: our own colours, people's words as text.
+  // The legend: our own colours, people's words as text. Its title is a button that folds it
+  // away (folded from the start on a phone-sized frame, where it would hide the municipality).
   var legend = element('div', 'map-legend');
   legend.setAttribute('role', 'region');
   legend.setAttribute('aria-label', data.legend.title);
-  legend.appendChild(element('h2', null, data.legend.title));
+  var heading = element('h2');
+  var toggle = element('button', 'legend-toggle', data.legend.title);
+  toggle.type = 'button';
+  toggle.setAttribute('aria-controls', 'map-legend-body');
+  heading.appendChild(toggle);
+  legend.appendChild(heading);
+  var legendBody = element('div', 'legend-body');
+  legendBody.id = 'map-legend-body';
   data.legend.rows.forEach(function (row) {
     var line = element('div', 'row');
     var swatch = element('span', 'swatch');
     swatch.style.background = row.colour;
     line.appendChild(swatch);
     line.appendChild(element('span', null, row.label));
-    legend.appendChild(line);
+    legendBody.appendChild(line);
   });
-  data.legend.notes.forEach(function (note) { legend.appendChild(element('div', 'note', note)); });
+  data.legend.notes.forEach(function (note) { legendBody.appendChild(element('div', 'note', note)); });
+  legend.appendChild(legendBody);
+  function fold(folded) {
+    legendBody.hidden = folded;
+    legend.classList.toggle('folded', folded);
+    toggle.setAttribute('aria-expanded', folded ? 'false' : 'true');
+  }
+  fold(window.innerWidth < 560);
+  toggle.addEventListener('click', function () { fold(!legendBody.hidden); });
+  L.DomEvent.disableClickPropagation(legend);
   document.body.appendChild(legend);
+
+  // Fit the municipality (or a slide's locality) beside the legend as it is drawn, whatever the
+  // frame's size: to its right where there is room, else below it.
+  function fitBesideLegend() {
+    if (map._animatingZoom) {  // folium's own fit may still be zooming: fit when it has finished
+      map.once('zoomend', fitBesideLegend);
+      return;
+    }
+    map.invalidateSize({pan: false});  // Leaflet may have measured the frame before it had its size
+    var box = legend.getBoundingClientRect(), width = window.innerWidth, height = window.innerHeight;
+    var right = width - box.right > 0.55 * width;
+    map.fitBounds(data.fit, {paddingTopLeft: right ? [box.right + 8, 8] : [8, box.bottom + 8],
+                             paddingBottomRight: [Math.min(70, 0.12 * width), 24], animate: false});
+  }
+  fitBesideLegend();
+  window.addEventListener('load', fitBesideLegend);
+  var resized = null;
+  window.addEventListener('resize', function () {  // a phone turned, a slide gone full screen
+    window.clearTimeout(resized);
+    resized = window.setTimeout(fitBesideLegend, 150);
+  });
 
   // The map and its layers by locality id, for the browser tests (tests/dashboard/test_map_clicks.py)
   // that zoom to a locality and find where its area shows, and for anyone debugging in a console.

@@ -66,13 +66,23 @@ _STYLE = """
                                  max-width: 240px; }
   .leaflet-tooltip.ort-tooltip:before { display: none; }  /* placed clear of names, often not beside its arrow */
   .leaflet-container { background: #eef1ee; }
+  /* The legend grows with the frame (vmin is the frame's), so it reads on a projector's slide as
+     on a laptop; map_frame.js fits the municipality beside it and folds it on narrow frames. */
   .map-legend { position: absolute; z-index: 1000; left: 10px; top: 10px; background: #fff;
-                padding: 10px 12px; border: 1px solid #555; border-radius: 4px;
-                font: 15px/1.35 system-ui, sans-serif; color: #111; width: %(legend_width)spx; }
-  .map-legend h2 { font-size: 16px; margin: 0 0 6px; }
-  .map-legend .row { display: flex; align-items: center; gap: 8px; margin: 2px 0; }
-  .map-legend .swatch { width: 22px; height: 16px; border: 1px solid #333; flex: none; }
-  .map-legend .note { font-size: 13px; margin-top: 6px; color: #333; }
+                padding: .6em .75em; border: 1px solid #555; border-radius: 4px;
+                font: clamp(14px, 2.4vmin, 26px)/1.35 system-ui, sans-serif; color: #111;
+                width: %(legend_em).2fem; max-width: calc(100vw - 100px); }
+  .map-legend h2 { font-size: 1.07em; margin: 0; }
+  .map-legend .legend-toggle { font: inherit; font-weight: 700; color: inherit; background: none; border: 0;
+                               padding: 0; text-align: left; cursor: pointer; width: 100%%; }
+  .map-legend .legend-toggle::after { content: " ▾"; }
+  .map-legend .legend-toggle[aria-expanded="false"]::after { content: " ▸"; }
+  .map-legend .legend-toggle:focus-visible { outline: 3px solid #f0b400; outline-offset: 2px; }
+  .map-legend .legend-body { margin-top: .4em; }
+  .map-legend .row { display: flex; align-items: center; gap: .5em; margin: .13em 0; }
+  .map-legend .swatch { width: 1.45em; height: 1.05em; border: 1px solid #333; flex: none; }
+  .map-legend .note { font-size: .87em; margin-top: .4em; color: #333; }
+  .map-legend.folded { width: auto; }
 </style>
 """
 
@@ -125,7 +135,7 @@ def render_map_html(
         fmap.default_css.extend((f"markercluster_css_{i}", url) for i, url in enumerate(MARKERCLUSTER_CSS))
     root = fmap.get_root()
     # Our own constant style sheets: no text from people or files in them.
-    root.header.add_child(Element(_STYLE % {"legend_width": LEGEND_WIDTH_PX}))
+    root.header.add_child(Element(_STYLE % {"legend_em": LEGEND_WIDTH_PX / 15}))  # 15 px: the legend's type on a laptop
     if has_initiatives:
         root.header.add_child(Element(MARKER_STYLE))
     # Keep the municipality clear of the legend, which sits top left.
@@ -147,6 +157,8 @@ def render_map_html(
         "tooltips": tooltips,
         "initiatives": initiatives if has_initiatives else None,
         "legend": _legend(scale, values, indicator, year_label, legend_notes, language),
+        # What to show whole: map_frame.js fits it again once the legend's real size is known.
+        "fit": _focus_bounds(layers, focus) or layers.bounds,
     }
     document = _append_to_body(frame, data_island(payload) + f"\n<script>\n{_FRAME_SCRIPT}</script>\n")
     return _accessible(document, text("map_title", language), language)

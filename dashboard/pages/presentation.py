@@ -1,9 +1,12 @@
 """Presentation mode for strategic meetings: one large, high-contrast slide at a time.
 
 This module lays the page out; what it shows is computed in ``dashboard.views.presentation`` and
-the callbacks are in ``dashboard.pages.presentation_callbacks``. The keyboard drives the slides
-through ``assets/presentation.js``, which only clicks the page's own buttons, so mouse, keyboard
-and tests take one path. Everything is served by the app: it works with no network at all.
+the callbacks are in ``dashboard.pages.presentation_callbacks``. Keys and the previous/next
+buttons move through the slides in one script, ``assets/presentation.js``, which writes the slide
+number into the URL at once (so four quick presses move four slides); the server draws the slide
+the URL names. The slide fills the window (``assets/presentation.css``); full screen shows the
+slide only, with the bar over it while the mouse moves. Everything is served by the app: it works
+with no network at all.
 """
 
 from __future__ import annotations
@@ -32,37 +35,64 @@ def presentation_page(data: DashboardData, language: str | None = None) -> html.
         [
             dcc.Location(id=ids.PRES_URL, refresh=False),
             dcc.Store(id=ids.PRES_FULLSCREEN_DONE),
+            # Full screen shows this box only: the slide, with the bar over it while the mouse moves.
             html.Div(
                 [
-                    html.Button(text("pres_prev", language), id=ids.PRES_PREV, className="button"),
-                    html.Span(id=ids.PRES_COUNTER, className="pres-counter", role="status"),
-                    html.Button(text("pres_next", language), id=ids.PRES_NEXT, className="button"),
-                    html.Button(text("pres_fullscreen", language), id=ids.PRES_FULLSCREEN,
-                                className="button secondary"),
-                    dcc.Link(text("pres_exit", language), href="/", className="button secondary pres-exit"),
-                    html.Div([html.Label(text("pres_choose", language), htmlFor=ids.PRES_CHOICE, className="sr-only"),
-                              dropdown(ids.PRES_CHOICE, language, options=choices, value=DEFAULT_CHOICE,
-                                       clearable=False)], className="control pres-choice"),
+                    html.Div(
+                        [
+                            html.Button(text("pres_prev", language), id=ids.PRES_PREV, className="button",
+                                        type="button"),
+                            html.Span(id=ids.PRES_COUNTER, className="pres-counter", role="status"),
+                            html.Button(text("pres_next", language), id=ids.PRES_NEXT, className="button",
+                                        type="button"),
+                            html.Button(text("pres_fullscreen", language), id=ids.PRES_FULLSCREEN,
+                                        className="button secondary", type="button"),
+                            dcc.Link(text("pres_exit", language), href="/", className="button secondary pres-exit"),
+                            html.Div([html.Label(text("pres_choose", language), htmlFor=ids.PRES_CHOICE,
+                                                 className="sr-only"),
+                                      dropdown(ids.PRES_CHOICE, language, options=choices, value=DEFAULT_CHOICE,
+                                               clearable=False)], className="control pres-choice"),
+                            _menu(language),
+                        ],
+                        className="pres-bar",
+                    ),
+                    html.Div(id=ids.PRES_NOTICE),
+                    html.Div(id=ids.PRES_STAGE, className="pres-stage", tabIndex="-1"),
                 ],
-                className="pres-bar",
+                id=ids.PRES_SCREEN,
+                className="pres-screen",
             ),
-            html.Div(
-                [
-                    dcc.Download(id=ids.PRES_DOWNLOAD),
-                    html.Button(text("pres_export_map", language), id=ids.PRES_EXPORT_MAP,
-                                className="button small secondary"),
-                    html.Button(text("pres_export_report", language), id=ids.PRES_EXPORT_REPORT,
-                                className="button small secondary"),
-                ],
-                className="button-row pres-exports",
-            ),
-            html.Div(id=ids.PRES_NOTICE),
-            html.Div(id=ids.PRES_STAGE, className="pres-stage", tabIndex="-1"),
-            html.P(text("pres_keys", language), className="source pres-keys"),
             # Always in the page so its callbacks stay wired; shown to staff only (the server checks saves).
             _editor(data, language, visible=staff),
         ],
         className="presentation-page",
+    )
+
+
+def _menu(language: str | None) -> html.Details:
+    """What a projector does not need on every slide: files to take away, the chart as an image, the keys."""
+    return html.Details(
+        [
+            html.Summary(text("pres_menu", language)),
+            html.Div(
+                [
+                    dcc.Download(id=ids.PRES_DOWNLOAD),
+                    html.Button(text("pres_export_map", language), id=ids.PRES_EXPORT_MAP,
+                                className="button small secondary", type="button"),
+                    html.Button(text("pres_export_report", language), id=ids.PRES_EXPORT_REPORT,
+                                className="button small secondary", type="button"),
+                    # assets/presentation.js draws the image from the chart on the slide shown.
+                    html.Button(text("pres_chart_png", language), className="button small secondary pres-chart-image",
+                                type="button", **{"data-format": "png"}),
+                    html.Button(text("pres_chart_svg", language), className="button small secondary pres-chart-image",
+                                type="button", **{"data-format": "svg"}),
+                    html.P(text("pres_keys", language), className="source pres-keys"),
+                ],
+                className="pres-menu-items",
+            ),
+        ],
+        id=ids.PRES_MENU,
+        className="pres-menu",
     )
 
 

@@ -1,5 +1,9 @@
 """Presentation page callbacks: the URL (``?id=``, ``?bild=``) holds which slide is shown.
 
+Moving between slides is not here: ``assets/presentation.js`` writes ``?bild=`` on each key
+press or button click without a round trip, so no press is lost; a new presentation chosen in
+the dropdown starts at its first slide (``_navigate``).
+
 Thin by design: each callback reads its inputs and returns what ``dashboard.views.presentation``
 computes. The only logic here is Dash's own: which button fired (``ctx``), and ignoring the
 editor's buttons being redrawn (a pattern-matching input firing with no click).
@@ -25,12 +29,17 @@ from dashboard.views.presentation import (
 
 _FULLSCREEN_JS = """
 function (clicks) {
-    if (clicks && document.fullscreenEnabled && !document.fullscreenElement) {
-        document.documentElement.requestFullscreen().catch(function () {});
+    var screen = document.getElementById("%s");
+    if (clicks && screen && document.fullscreenEnabled) {
+        if (document.fullscreenElement) {
+            document.exitFullscreen().catch(function () {});
+        } else {
+            screen.requestFullscreen().catch(function () {});
+        }
     }
     return window.dash_clientside.no_update;
 }
-"""
+""" % ids.PRES_SCREEN
 
 
 def register_presentation_callbacks(app: Dash, data: DashboardData) -> None:
@@ -38,11 +47,12 @@ def register_presentation_callbacks(app: Dash, data: DashboardData) -> None:
 
     @app.callback(
         Output(ids.PRES_URL, "search"),
-        Input(ids.PRES_PREV, "n_clicks"), Input(ids.PRES_NEXT, "n_clicks"), Input(ids.PRES_CHOICE, "value"),
+        Input(ids.PRES_CHOICE, "value"),
         State(ids.PRES_URL, "search"),
         prevent_initial_call=True,
     )
-    def _navigate(_prev, _next, choice, search):
+    def _navigate(choice, search):
+        # Previous/next (buttons and keys) are assets/presentation.js's: it writes ?bild= itself, at once.
         slides, _, _ = slides_for(data, choice)
         new = navigate(search, choice, ctx.triggered_id, len(slides))
         return new if new != (search or "") else no_update

@@ -15,7 +15,12 @@ def build_shell(language: str | None = None) -> html.Div:
             dcc.Location(id=ids.ROOT_URL, refresh=False),
             html.Header(
                 [
-                    html.Div([html.H1(text("app_title", language)), html.P(text("app_subtitle", language))]),
+                    html.Div([html.H1(text("app_title", language)), html.P(text("app_subtitle", language))],
+                             className="app-title"),
+                    # Shown on narrow screens only (assets/responsive.css); assets/responsive.js opens and
+                    # closes the menu and keeps aria-expanded true to what is shown.
+                    html.Button(text("menu_button", language), id=ids.MENU_BUTTON, className="menu-button",
+                                type="button", **{"aria-expanded": "false", "aria-controls": ids.NAV}),
                     html.Nav(id=ids.NAV, className="nav", **{"aria-label": text("nav_label", language)}),
                 ],
                 className="app-header",

@@ -21,7 +21,7 @@ from dashboard import ids
 from dashboard.components.chart_text import chart_text
 from dashboard.components.colour_scale import PALETTE
 from dashboard.components.groups_view import status_label
-from dashboard.components.widgets import STATIC_GRAPH_CONFIG, chart
+from dashboard.components.slide_chart import slide_chart
 from dashboard.data import DashboardData
 from dashboard.exports.report import locality_report_html, municipality_report_html
 from dashboard.exports.standalone_map import standalone_map_html
@@ -140,7 +140,10 @@ def show_slide(data: DashboardData, search: str | None, choice: str | None,
     index = position(search, len(slides))
     notice = html.P(text("pres_dropped", language, slides=", ".join(dropped)), className="notice notice-info") \
         if dropped else None
-    return SlideView(render_slide(data, slides[index], language),
+    # The slide's place travels with it: assets/presentation.js reads how many slides there are.
+    stage = html.Div(render_slide(data, slides[index], language), className="slide-frame",
+                     **{"data-index": str(index + 1), "data-total": str(len(slides))})
+    return SlideView(stage,
                      text("pres_counter", language, n=index + 1, total=len(slides)), notice,
                      wanted if wanted != choice else no_update)
 
@@ -208,7 +211,7 @@ def _locality_slide(data: DashboardData, locality_id: str, language: str) -> htm
         figure.update_layout(title={"text": title, "font": {"size": 26}},
                              font=BIG_FONT, yaxis={"range": [0, 110]}, height=380, plot_bgcolor="#fff",
                              margin={"l": 40, "r": 10, "t": 60, "b": 40})
-        side.append(chart(dcc.Graph(figure=figure, config=STATIC_GRAPH_CONFIG), f"omradespoang-{locality_id}", language))
+        side.append(slide_chart(figure, f"omradespoang-{locality_id}", language))
     today = date.today()
     count, _ = data.gw.activity_counts(today - timedelta(days=365), today).get(locality_id, (0, None))
     rate = per_1000(count, data.populations(today.year).get(locality_id))
@@ -252,7 +255,7 @@ def _compare_slide(data: DashboardData, language: str) -> html.Div:
     figure.update_layout(title={"text": title, "font": {"size": 26}},
                          font=BIG_FONT, height=640, margin={"l": 140, "r": 20, "t": 70, "b": 40},
                          yaxis={"autorange": "reversed"})
-    return html.Div([chart(dcc.Graph(figure=figure, config=STATIC_GRAPH_CONFIG), "jamforelse", language)],
+    return html.Div([slide_chart(figure, "jamforelse", language)],
                     className="slide", **{"data-slide": SLIDE_COMPARE})
 
 
@@ -267,7 +270,7 @@ def _progress_slide(data: DashboardData, language: str) -> html.Div:
     figure.update_layout(barmode="stack", title={"text": text("slide_progress_title", language), "font": {"size": 26}},
                          font=BIG_FONT, height=600, plot_bgcolor="#fff", legend={"orientation": "h", "y": -0.2},
                          margin={"l": 50, "r": 20, "t": 70, "b": 120})
-    return html.Div([chart(dcc.Graph(figure=figure, config=STATIC_GRAPH_CONFIG), SLIDE_PROGRESS, language)],
+    return html.Div([slide_chart(figure, SLIDE_PROGRESS, language)],
                     className="slide", **{"data-slide": SLIDE_PROGRESS})
 
 

@@ -58,7 +58,10 @@ def test_the_url_chooses_the_slide_and_says_which_slides_were_skipped(dashboard_
     with store.engine.begin() as conn:
         conn.execute(schema.presentations.update().values(slides=["oversikt", "ort:mariannelund", "ort:tuna"]))
     shown = show_slide(dashboard_data, f"?bild=2&id={saved.id}", DEFAULT_CHOICE)
-    assert shown.stage.to_plotly_json()["props"]["data-slide"] == "ort:tuna"
+    assert shown.stage.children.to_plotly_json()["props"]["data-slide"] == "ort:tuna"
+    # Where the slide stands travels with it, for the keys' script (assets/presentation.js).
+    assert shown.stage.to_plotly_json()["props"]["data-index"] == "2"
+    assert shown.stage.to_plotly_json()["props"]["data-total"] == "2"
     assert "ort:mariannelund" in texts(shown.notice)
     assert shown.choice == str(saved.id)  # the link's presentation is chosen in the dropdown
     assert show_slide(dashboard_data, "?bild=1", DEFAULT_CHOICE).choice is no_update
