@@ -49,7 +49,8 @@ def test_load_files_compare_three_localities_share_and_export(staff, live_app, p
     browser_page.get_by_label("Lösenord").fill(STAFF_PASSWORD)
     browser_page.get_by_role("button", name="Logga in").click()
     browser_page.wait_for_url(live_app + "/importera")
-    assert "kolada-vimmerby.json: 1 tillagda, 8 ändrade" in upload(browser_page, KOLADA)
+    # The same real figures were loaded on first start (decision 55): the file again changes nothing.
+    assert "kolada-vimmerby.json: 0 tillagda, 0 ändrade" in upload(browser_page, KOLADA)
     # The three figures replace bundled example values for the same key.
     assert "bredband-2024.csv: 0 tillagda, 3 ändrade" in upload(browser_page, csv_path)
     assert "bredband-2024.csv" in browser_page.locator("#import-log").inner_text()
