@@ -22,7 +22,7 @@ two goes first alternates too):
   reported as frozen. The longest task (PerformanceObserver ``longtask``: a task that kept the
   page from answering input) is reported beside it;
 - map click → settled: a real mouse click (press and release, CDP input events) on a locality
-  marker inside the map frame, a different locality each time, counted from the mouseup's event
+  marker the map frame shows, a different locality each time, counted from the mouseup's event
   time — the release is what selects in ``dashboard/components/map_frame.js`` — until settled;
   a click that did not change the URL's ``?ort=`` is not counted;
 - "Ort" list → settled: the list is opened and the locality's name typed (not counted), then
@@ -248,13 +248,18 @@ def selected_locality(page) -> str | None:
 def click_map(page, locality: str, timeout_s: float) -> tuple[dict | None, str]:
     """Press and release the mouse on ``locality``'s marker inside the map frame."""
     marker = page.frame_locator(f"#{ids.MAP_FRAME}").locator(f"path.ort-{locality}")
-    marker.scroll_into_view_if_needed(timeout=timeout_s * 1000)
     box = marker.bounding_box(timeout=timeout_s * 1000)
-    if box is None:
+    frame = page.locator(f"#{ids.MAP_FRAME}").bounding_box(timeout=timeout_s * 1000)
+    if box is None or frame is None:
         return None, f"no marker for {locality}"
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    margin = 10  # Leaflet's zoom buttons and the frame's edge
+    if not (frame["x"] + margin < x < frame["x"] + frame["width"] - margin
+            and frame["y"] + margin < y < min(frame["y"] + frame["height"], VIEWPORT["height"]) - margin):
+        return None, "marker outside the map's view"
     before = selected_locality(page)
     page.evaluate("window.__bench.arm()")
-    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.click(x, y)
     timings = settled(page, None, timeout_s)
     after = selected_locality(page)
     if after == before:
@@ -265,7 +270,9 @@ def click_map(page, locality: str, timeout_s: float) -> tuple[dict | None, str]:
 def choose_in_list(page, locality: str, name: str, timeout_s: float) -> tuple[dict | None, str]:
     """Open the "Ort" list, type the name (not counted), click the option (counted)."""
     page.locator(f"#{ids.LOCALITY}").click(timeout=timeout_s * 1000)
-    page.keyboard.type(name)
+    search = page.locator("input.dash-dropdown-search")  # the open list's search box (dcc.Dropdown)
+    search.wait_for(timeout=timeout_s * 1000)
+    search.fill(name, timeout=timeout_s * 1000)
     option = page.get_by_role("option", name=name, exact=True)
     option.wait_for(timeout=timeout_s * 1000)
     page.evaluate("window.__bench.arm()")
@@ -299,11 +306,19 @@ def sample(localities: int, scenario: str, round_: int, measured: tuple[dict | N
 
 
 def guarded(call, *args) -> tuple[tuple[dict | None, str], bool]:
-    """Run one measurement; a page that did not settle in time is a frozen sample, not a failure."""
+    """Run one measurement; a page that did not settle in time is a frozen sample, not a failure.
+
+    A step before the measured click that timed out (the list did not open, the marker did not
+    appear) leaves the sample out, with the reason, and the run goes on.
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     try:
         return call(*args), False
     except Timeout as late:
         return (None, str(late)), True
+    except PlaywrightTimeout as late:
+        return (None, str(late).splitlines()[0]), False
 
 
 # ------------------------------------------------------------------------------------ the run
@@ -330,15 +345,11 @@ def measure_dataset(playwright, app: Server, bare: Server, localities: int, name
         try:
             open_for_clicks(app_page, app.base, APP_READY, args.setup_timeout)
             log(f"the dashboard's page for clicks was ready after {time.monotonic() - began:.0f} s")
-            # Not counted: the first selection loads plotly.js (fetched on first use) once per page.
-            guarded(click_map, app_page, next(loc for loc in names if loc != selected_locality(app_page)),
-                    args.timeout)
             clicks_measured = True
         except Timeout:
             log(f"the dashboard's page for clicks was not ready within {args.setup_timeout:g} s: "
                 "its clicks are not measured")
             clicks_measured = False
-        guarded(click_bare, bare_page, args.timeout)
 
         def app_load(round_: int) -> Sample:
             measured = first_load(playwright, app.base, APP_READY, args.timeout)
@@ -356,8 +367,11 @@ def measure_dataset(playwright, app: Server, bare: Server, localities: int, name
             if not clicks_measured:
                 return Sample(localities, APP_MAP, round_, None, note="the page was never ready")
             current = selected_locality(app_page)
-            target = rng.choice([loc for loc in names if loc != current])
-            measured, frozen = guarded(click_map, app_page, target, args.timeout)
+            candidates = [loc for loc in names if loc != current]
+            for _ in range(20):  # a marker the map shows: at 2,000 localities some lie outside its view
+                measured, frozen = guarded(click_map, app_page, rng.choice(candidates), args.timeout)
+                if measured[1] != "marker outside the map's view":
+                    break
             return sample(localities, APP_MAP, round_, measured, frozen)
 
         def app_list(round_: int) -> Sample:
@@ -368,6 +382,9 @@ def measure_dataset(playwright, app: Server, bare: Server, localities: int, name
             measured, frozen = guarded(choose_in_list, app_page, target, names[target], args.timeout)
             return sample(localities, APP_LIST, round_, measured, frozen)
 
+        # Not counted: the first selection loads plotly.js (fetched on first use) once per page.
+        app_map(0)
+        bare_click(0)
         for round_ in range(1, args.rounds + 1):
             for pair in ((app_load, bare_load), (app_map, bare_click), (app_list, bare_click)):
                 for step in (pair if round_ % 2 else pair[::-1]):  # who goes first alternates
