@@ -10,7 +10,7 @@ settings and the same number of workers, on 127.0.0.1 only:
   temporary folder (or ``--database-url``, which is opened and seeded if
   empty, never emptied). Each visitor loads the page once (session and CSRF
   cookie), then repeats what choosing a locality under "Ort" costs the
-  server: the selection callback (URL, controls and map state kept in step,
+  server: the selection callback (URL, controls, map state and panel in one response,
   ``_sync`` in ``dashboard/pages/map_callbacks.py``) and the map-rendering callback
   (``_map``: the folium map document, ~20 KiB);
 - a bare Dash app: one button and one trivial callback (``--serve-bare``
@@ -104,19 +104,19 @@ def _multi_output(pairs: list[tuple[str, str]]) -> tuple[str, list[dict]]:
 
 SYNC_OUTPUT, SYNC_OUTPUTS = _multi_output([
     (ids.MAP_URL, "search"), (ids.LOCALITY, "value"), (ids.INDICATOR, "value"), (ids.YEAR, "value"),
-    (ids.YEAR_LATEST, "value"), (ids.MAP_STATE, "data")])
+    (ids.YEAR_LATEST, "value"), (ids.MAP_STATE, "data"), (ids.PANEL, "children"), (ids.PANEL_KEY, "data")])
 DEFAULT_MAP_STATE = {"layer": "population", "year": "senaste", "weights": ""}
 
 
 def selection_body(locality: str, map_state: dict) -> dict:
-    """Choosing ``locality`` under "Ort": the callback that keeps URL, controls and map state in step."""
+    """Choosing ``locality`` under "Ort": the one callback that sets URL, controls, map state and panel."""
     return {
         "output": SYNC_OUTPUT,
         "outputs": SYNC_OUTPUTS,
         "inputs": [_prop(ids.MAP_URL, "search", ""), _prop(ids.MAP_CLICK, "data"),
                    _prop(ids.LOCALITY, "value", locality), _prop(ids.INDICATOR, "value", map_state["layer"]),
                    _prop(ids.YEAR, "value"), _prop(ids.YEAR_LATEST, "value", ["senaste"])],
-        "state": [_prop(ids.MAP_STATE, "data", None)],
+        "state": [_prop(ids.MAP_STATE, "data", None), _prop(ids.PANEL_KEY, "data")],
         "changedPropIds": [f"{ids.LOCALITY}.value"],
     }
 

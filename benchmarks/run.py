@@ -121,21 +121,18 @@ def prop(component: str, name: str, value=None) -> dict:
 
 
 def select_locality(base: str, locality: str) -> float:
-    """Both server round trips a locality choice causes: URL sync, then the panel."""
+    """The one server round trip a locality choice causes: URL, controls and panel together."""
     state = {"layer": "population", "year": "senaste", "weights": ""}
     sync_out = [{"id": i, "property": p} for i, p in (
         (ids.MAP_URL, "search"), (ids.LOCALITY, "value"), (ids.INDICATOR, "value"), (ids.YEAR, "value"),
-        (ids.YEAR_LATEST, "value"), (ids.MAP_STATE, "data"))]
+        (ids.YEAR_LATEST, "value"), (ids.MAP_STATE, "data"), (ids.PANEL, "children"), (ids.PANEL_KEY, "data"))]
     sync_in = [prop(ids.MAP_URL, "search", ""), prop(ids.MAP_CLICK, "data", {"id": locality, "at": 1}),
                prop(ids.LOCALITY, "value", None), prop(ids.INDICATOR, "value", "population"),
                prop(ids.YEAR, "value", None), prop(ids.YEAR_LATEST, "value", ["senaste"])]
     output = ".." + "...".join(f"{o['id']}.{o['property']}" for o in sync_out) + ".."
-    body_state = [prop(ids.MAP_STATE, "data", state)]
-    t1, _ = post_callback(base, output, sync_out, sync_in, f"{ids.MAP_CLICK}.data", body_state)
-    panel_in = [prop(ids.LOCALITY, "value", locality), prop(ids.MAP_STATE, "data", state)]
-    t2, _ = post_callback(base, f"{ids.PANEL}.children", {"id": ids.PANEL, "property": "children"}, panel_in,
-                          f"{ids.LOCALITY}.value")
-    return t1 + t2
+    body_state = [prop(ids.MAP_STATE, "data", state), prop(ids.PANEL_KEY, "data", None)]
+    seconds, _ = post_callback(base, output, sync_out, sync_in, f"{ids.MAP_CLICK}.data", body_state)
+    return seconds
 
 
 def compare(base: str, localities: list[str], year: int) -> float:

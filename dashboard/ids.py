@@ -16,6 +16,8 @@ YEAR_LATEST = "year-latest"
 LOCALITY = "locality-select"
 PANEL = "locality-panel"
 HIGHLIGHT = "map-highlight"
+PANEL_KEY = "locality-panel-key"  # what the panel shows, so a selection rebuilds it only when that changes
+PANEL_MORE = "locality-panel-more"  # "show more" under the overview table
 
 # The compare page
 COMPARE_URL = "compare-url"

@@ -158,6 +158,7 @@
   }
 
   function selectLocality(id) {
+    highlightLocality(id);  // at once, before the server answers with the panel (issue #13 item 2)
     var dash = window.parent && window.parent.dash_clientside;
     if (dash && dash.set_props) {
       dash.set_props(data.clickStore, {data: {id: id, at: Date.now()}});

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from dash import dcc, html
+from dash import html
 
-from dashboard.components.charts import history_figure
+from dashboard import ids
 from dashboard.components.idea_links import suggest_link
-from dashboard.components.widgets import GRAPH_CONFIG, chart
+from dashboard.components.svg_image import svg_chart
+from dashboard.exports.svg import line_chart_svg
 from dashboard.i18n.messages import (
     area_title,
     basis_label,
@@ -24,6 +25,10 @@ from indicators.i18n.texts import N_
 from indicators.metrics.headline import Headline
 from indicators.metrics.latest import MapValue
 from indicators.metrics.summary import AreaSummary, IndicatorLine
+
+
+OVERVIEW_PAGE = 25
+"""Rows of the overview table shown at first and added by each "show more"."""
 
 
 def locality_panel(
@@ -46,7 +51,7 @@ def locality_panel(
             _position(locality, language),
             _group(group, language),
             suggest_link(locality, language),
-            _population(population_indicator, population, language, population_headline),
+            _population(locality, population_indicator, population, language, population_headline),
             html.H3(text("areas_heading", language)),
             *[_area(s, language) for s in summary],
         ],
@@ -62,15 +67,23 @@ def overview_panel(
     year_label: str,
     notes: Mapping[str, str] | None = None,
     language: str | None = None,
+    limit: int | None = None,
 ) -> html.Div:
-    """With no locality chosen: what colours the map, for all localities, largest first."""
+    """With no locality chosen: what colours the map, for all localities, largest first.
+
+    With ``limit``, only the first ``limit`` rows, a line saying how many of how many, and a "show
+    more" button (``ids.PANEL_MORE``, its clicks counting the pages shown): a table of 2,000
+    localities is 10,000 elements the browser would build before the page answers (issue #13).
+    """
     notes = notes or {}
 
     def sort_key(v: MapValue):
         return (v.value is None, -(v.value or 0), names.get(v.locality_id, ""))
 
+    ranked = sorted(values, key=sort_key)
+    shown = ranked if limit is None else ranked[:limit]
     rows = []
-    for v in sorted(values, key=sort_key):
+    for v in shown:
         obs = v.observation
         value_cell = [number(obs.value, language) if obs else text("missing", language)]
         if obs is not None and obs.example:
@@ -100,10 +113,25 @@ def overview_panel(
                 ],
                 className="data-table",
             ),
+            *_more(len(shown), len(ranked), limit, language),
             html.P(text("source_line", language, source=indicator.source), className="source"),
         ],
         className="panel",
     )
+
+
+def _more(shown: int, total: int, limit: int | None, language: str | None) -> list:
+    """How many rows of how many, and the button for the next page, when some are left out."""
+    if limit is None or shown >= total:
+        return []
+    pages = max(1, limit // OVERVIEW_PAGE)
+    count = min(OVERVIEW_PAGE, total - shown)
+    return [
+        html.P(text("overview_shown", language, shown=number(shown, language), total=number(total, language)),
+               className="hint overview-count"),
+        html.Button(text("overview_more", language, count=number(count, language)), id=ids.PANEL_MORE,
+                    n_clicks=pages - 1, type="button", className="button secondary"),
+    ]
 
 
 def _example_badge(language: str) -> html.Span:
@@ -132,7 +160,7 @@ def _group(group: Group | None, language: str) -> html.Div:
     return html.Div(body, className="panel-group")
 
 
-def _population(indicator: Indicator | None, population: Sequence[Observation], language: str,
+def _population(locality: Locality, indicator: Indicator | None, population: Sequence[Observation], language: str,
                 headline: Headline | None = None) -> html.Div:
     heading = html.H3(text("population_heading", language))
     if indicator is None or not any(o.value is not None for o in population):
@@ -153,17 +181,7 @@ def _population(indicator: Indicator | None, population: Sequence[Observation], 
     return html.Div(
         [
             heading,
-            *(
-                [
-                    chart(dcc.Graph(
-                        figure=history_figure(indicator, population, language),
-                        config=GRAPH_CONFIG,
-                        className="population-chart",
-                    ), "folkmangd", language)
-                ]
-                if any(o.year is not None and o.value is not None for o in population)
-                else []
-            ),
+            *_population_chart(locality, indicator, population, language),
             html.Table(
                 [
                     html.Thead(html.Tr([html.Th(text(k, language)) for k in
@@ -174,6 +192,21 @@ def _population(indicator: Indicator | None, population: Sequence[Observation], 
             ),
         ]
     )
+
+
+def _population_chart(locality: Locality, indicator: Indicator, population: Sequence[Observation],
+                      language: str | None) -> list:
+    """The counts over time as a server-drawn SVG image, one line per basis (never joined across
+    bases), or nothing when no count has a year. The table below it holds the same figures."""
+    series: dict[str, list[tuple[int, float]]] = {}
+    for o in sorted(population, key=lambda o: (o.basis, o.year or 0)):
+        if o.year is not None and o.value is not None:
+            series.setdefault(basis_label(o.basis, language), []).append((o.year, o.value))
+    if not series:
+        return []
+    alt = text("population_chart_alt", language, locality=locality.name)
+    svg = line_chart_svg(series, title=alt, unit=unit_heading(indicator, language), language=language)
+    return [svg_chart(svg, alt, "folkmangd", "population-chart", language)]
 
 
 def _headline(headline: Headline, indicator: Indicator, language: str) -> html.Span:

@@ -35,8 +35,11 @@ def _nice_max(value: float) -> float:
 
 
 def line_chart_svg(series: Mapping[str, Sequence[tuple[int, float]]], *, title: str, unit: str,
-                   width: int = 640, height: int = 280) -> str:
-    """One line per series (e.g. per basis), years on x, values from zero on y; labelled points."""
+                   width: int = 640, height: int = 280, language: str | None = None) -> str:
+    """One line per series (e.g. per basis), years on x, values from zero on y; labelled points.
+
+    ``language`` formats the numbers (the request's language when None).
+    """
     points = [p for values in series.values() for p in values]
     if not points:
         return ""
@@ -63,7 +66,7 @@ def line_chart_svg(series: Mapping[str, Sequence[tuple[int, float]]], *, title: 
         y = sy(value)
         parts.append(f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" stroke="#ddd"/>')
         parts.append(f'<text x="{left - 6}" y="{y + 4:.1f}" font-size="12" text-anchor="end" {FONT}>'
-                     f"{_e(number(value))}</text>")
+                     f"{_e(number(value, language))}</text>")
     for x in sorted(set(years)):
         parts.append(f'<text x="{sx(x):.1f}" y="{top + plot_h + 16}" font-size="12" text-anchor="middle" '
                      f"{FONT}>{x}</text>")
@@ -77,7 +80,7 @@ def line_chart_svg(series: Mapping[str, Sequence[tuple[int, float]]], *, title: 
         for x, y in ordered:
             marker = (f'<circle cx="{sx(x):.1f}" cy="{sy(y):.1f}" r="4.5" fill="{colour}"/>' if i % 2 == 0 else
                       f'<rect x="{sx(x) - 4:.1f}" y="{sy(y) - 4:.1f}" width="8" height="8" fill="{colour}"/>')
-            parts.append(f"<g>{marker}<title>{x}: {_e(number(y))}</title></g>")
+            parts.append(f"<g>{marker}<title>{x}: {_e(number(y, language))}</title></g>")
         legend_y = height - 14
         legend_x = left + i * 180
         parts.append(f'<rect x="{legend_x}" y="{legend_y - 9}" width="14" height="10" fill="{colour}"/>'

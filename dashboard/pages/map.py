@@ -22,6 +22,7 @@ def map_page(data: DashboardData, language: str | None = None) -> html.Div:
             dcc.Store(id=ids.MAP_CLICK),
             dcc.Store(id=ids.HIGHLIGHT),
             dcc.Store(id=ids.MAP_STATE),
+            dcc.Store(id=ids.PANEL_KEY),
             html.Div(
                 [
                     labelled(

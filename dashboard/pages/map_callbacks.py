@@ -31,6 +31,8 @@ def register_map_callbacks(app: Dash, data: DashboardData, tiles: str = "none") 
         Output(ids.YEAR, "value"),
         Output(ids.YEAR_LATEST, "value"),
         Output(ids.MAP_STATE, "data"),
+        Output(ids.PANEL, "children"),
+        Output(ids.PANEL_KEY, "data"),
         Input(ids.MAP_URL, "search"),
         Input(ids.MAP_CLICK, "data"),
         Input(ids.LOCALITY, "value"),
@@ -38,9 +40,11 @@ def register_map_callbacks(app: Dash, data: DashboardData, tiles: str = "none") 
         Input(ids.YEAR, "value"),
         Input(ids.YEAR_LATEST, "value"),
         State(ids.MAP_STATE, "data"),
+        State(ids.PANEL_KEY, "data"),
     )
-    def _sync(search, click, locality, layer, year, latest, map_state):
-        return sync_view(data, ctx.triggered_id, search, click, locality, layer, year, latest, map_state)
+    def _sync(search, click, locality, layer, year, latest, map_state, shown):
+        # One round trip per selection: the URL, the list and the panel in one response.
+        return sync_view(data, ctx.triggered_id, search, click, locality, layer, year, latest, map_state, shown)
 
     @app.callback(
         Output(ids.YEAR, "marks"),
@@ -68,8 +72,14 @@ def register_map_callbacks(app: Dash, data: DashboardData, tiles: str = "none") 
             return no_update
         return map_document(data, map_state, tiles, {"areas": areas, "statuses": statuses, "year": year})
 
-    @app.callback(Output(ids.PANEL, "children"), Input(ids.LOCALITY, "value"), Input(ids.MAP_STATE, "data"))
-    def _panel(locality, map_state):
-        return panel_content(data, locality, map_state)
+    @app.callback(
+        Output(ids.PANEL, "children", allow_duplicate=True),
+        Input(ids.PANEL_MORE, "n_clicks"),
+        State(ids.LOCALITY, "value"),
+        State(ids.MAP_STATE, "data"),
+        prevent_initial_call=True,
+    )
+    def _more_rows(pages, locality, map_state):
+        return panel_content(data, locality, map_state, pages=(pages or 0) + 1)
 
     app.clientside_callback(_HIGHLIGHT_JS, Output(ids.HIGHLIGHT, "data"), Input(ids.LOCALITY, "value"))

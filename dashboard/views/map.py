@@ -16,7 +16,7 @@ from dash import NoUpdate, no_update
 from dashboard import ids
 from dashboard.components.initiative_markers import initiative_features
 from dashboard.components.map_view import render_map_html
-from dashboard.components.panel import locality_panel, overview_panel
+from dashboard.components.panel import OVERVIEW_PAGE, locality_panel, overview_panel
 from dashboard.components.priority_map import with_categories
 from dashboard.components.priority_table import priority_overview
 from dashboard.data import DashboardData
@@ -55,7 +55,9 @@ class ViewSync(NamedTuple):
 
     The field order is the order of the callback's outputs (URL search,
     locality dropdown, layer dropdown, year slider, "latest" checkbox, map
-    state); ``no_update`` marks a value that is already right.
+    state, the side panel and what the panel shows); ``no_update`` marks a value that is already
+    right. The panel is here so a selection costs one round trip (issue #13 item 2): the URL and
+    the panel change in the same response, with no second callback waiting on the first.
     """
 
     search: str | NoUpdate
@@ -64,6 +66,8 @@ class ViewSync(NamedTuple):
     year: int | None | NoUpdate
     latest: list[str] | NoUpdate
     map_state: dict[str, str] | NoUpdate
+    panel: Any
+    panel_key: str | NoUpdate
 
 
 class SliderUpdate(NamedTuple):
@@ -86,14 +90,18 @@ def sync_view(
     year: int | None,
     latest: list[str] | None,
     map_state: dict | None = None,
+    shown: str | None = None,
+    language: str | None = None,
 ) -> ViewSync:
-    """Keep the URL and the controls in step; the URL wins on page load.
+    """Keep the URL, the controls and the side panel in step; the URL wins on page load.
 
-    Returns the URL search, locality, layer, slider year, latest checkbox and
-    map state (see ``ViewSync``), with ``no_update`` for whatever already holds the right value so
-    nothing is redrawn needlessly: choosing a locality must not reload the
+    Returns the URL search, locality, layer, slider year, latest checkbox,
+    map state and panel (see ``ViewSync``), with ``no_update`` for whatever already holds the right
+    value so nothing is redrawn needlessly: choosing a locality must not reload the
     map, so the map listens to the map state (layer, year, weights) only.
-    Weights only come from the URL (they are set on the compare page).
+    Weights only come from the URL (they are set on the compare page). ``shown`` is the
+    ``panel_key`` of the panel on the page (None: none yet); the panel is built only when what it
+    should show differs.
     """
     locality_ids = {loc.id for loc in data.localities()}
     layer_ids = {o["value"] for o in data.layer_options()}
@@ -115,6 +123,7 @@ def sync_view(
     new_latest = [LATEST] if state.year == LATEST else []
     new_year = year if state.year == LATEST else int(state.year)
     new_map_state = {"layer": state.indicator, "year": state.year, "weights": format_weights(state.weights) or ""}
+    key = panel_key(state.locality, new_map_state)
     return ViewSync(
         search=query if query != (search or "") else no_update,
         locality=state.locality if state.locality != locality else no_update,
@@ -122,7 +131,19 @@ def sync_view(
         year=new_year if new_year != year else no_update,
         latest=new_latest if new_latest != (latest or []) else no_update,
         map_state=new_map_state if new_map_state != map_state else no_update,
+        panel=panel_content(data, state.locality, new_map_state, language) if key != shown else no_update,
+        panel_key=key if key != shown else no_update,
     )
+
+
+def panel_key(locality: str | None, map_state: Mapping[str, str]) -> str:
+    """What the side panel shows, as one string: the locality, or the overview of a layer, year and weights.
+
+    A locality's panel is the same whatever colours the map, so a new layer or year leaves it alone.
+    """
+    if locality:
+        return f"ort:{locality}"
+    return "overview:" + "|".join(str(map_state.get(name) or "") for name in ("layer", "year", "weights"))
 
 
 def layer_years(data: DashboardData, layer: str) -> list[int]:
@@ -250,8 +271,11 @@ def _unpack(data: DashboardData, map_state: dict | None) -> tuple[str, str, dict
 
 
 def panel_content(data: DashboardData, locality_id: str | None, map_state: dict | None,
-                  language: str | None = None):
-    """The chosen locality's panel, or the overview of all localities for the layer when none is chosen."""
+                  language: str | None = None, pages: int = 1):
+    """The chosen locality's panel, or the overview of all localities for the layer when none is chosen.
+
+    The overview shows its first ``pages`` pages of rows (``OVERVIEW_PAGE`` each) and a "show more".
+    """
     locality = data.store.locality(locality_id) if locality_id else None
     if locality is None:
         layer, year, weights = _unpack(data, map_state)
@@ -259,7 +283,7 @@ def panel_content(data: DashboardData, locality_id: str | None, map_state: dict 
             return priority_overview(priority_layer_of(data, layer, year, language), data.names(), language)
         layer_values, year_label = layer_data(data, layer, year, weights, language)
         return overview_panel(layer_values.indicator, layer_values.values, data.names(), year_label,
-                              layer_values.notes, language)
+                              layer_values.notes, language, limit=max(1, pages) * OVERVIEW_PAGE)
 
     indicators = data.store.indicators()
     observations = data.observations(place_ids=[locality.id, *REFERENCE_PLACE_IDS])

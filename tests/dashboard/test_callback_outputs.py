@@ -37,6 +37,8 @@ EXPECTED: list[tuple[type[NamedTuple], dict[str, str]]] = [
         "year": f"{ids.YEAR}.value",
         "latest": f"{ids.YEAR_LATEST}.value",
         "map_state": f"{ids.MAP_STATE}.data",
+        "panel": f"{ids.PANEL}.children",
+        "panel_key": f"{ids.PANEL_KEY}.data",
     }),
     (SliderUpdate, {
         "marks": f"{ids.YEAR}.marks",

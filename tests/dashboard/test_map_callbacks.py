@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from dash import no_update
+import base64
+
+from dash import dcc, html, no_update
 
 from dashboard import ids
 from dashboard.views.map import (
     map_document,
     panel_content,
+    panel_key,
     slider_marks,
     sync_view,
     year_slider,
@@ -33,8 +36,72 @@ def test_a_click_on_the_map_selects_the_locality_without_redrawing_the_map(dashb
 
 def test_a_forged_click_for_an_unknown_locality_changes_nothing(dashboard_data):
     result = sync_view(dashboard_data, ids.MAP_CLICK, "", {"id": "<script>"}, None, "population", None,
-                       ["senaste"], POPULATION)
-    assert result == (no_update,) * 6
+                       ["senaste"], POPULATION, panel_key(None, POPULATION))
+    assert result == (no_update,) * 8
+
+
+def test_a_click_brings_the_panel_in_the_same_response_as_the_url(dashboard_data):
+    result = sync_view(dashboard_data, ids.MAP_CLICK, "", {"id": "storebro", "at": 1}, None, "population", None,
+                       ["senaste"], POPULATION, panel_key(None, POPULATION))
+    assert result.search == "?ort=storebro"
+    assert "Storebro" in texts(result.panel) and result.panel_key == panel_key("storebro", POPULATION)
+
+
+def test_choosing_in_the_list_sets_url_and_panel_and_leaves_the_list_alone(dashboard_data):
+    result = sync_view(dashboard_data, ids.LOCALITY, "", None, "tuna", "population", None, ["senaste"],
+                       POPULATION, panel_key(None, POPULATION))
+    assert (result.search, result.locality) == ("?ort=tuna", no_update)
+    assert "Tuna" in texts(result.panel)
+
+
+def test_a_new_layer_keeps_a_localitys_panel_but_redraws_the_overview(dashboard_data):
+    shown = panel_key("tuna", POPULATION)
+    kept = sync_view(dashboard_data, ids.INDICATOR, "?ort=tuna", None, "tuna", "index", None, ["senaste"],
+                     POPULATION, shown)
+    assert kept.map_state["layer"] == "index" and (kept.panel, kept.panel_key) == (no_update, no_update)
+    redrawn = sync_view(dashboard_data, ids.INDICATOR, "", None, None, "index", None, ["senaste"],
+                        POPULATION, panel_key(None, POPULATION))
+    assert "Attraktivitetsindex" in texts(redrawn.panel)
+
+
+def test_the_population_chart_is_an_svg_image_with_a_text_alternative(dashboard_data):
+    panel = panel_content(dashboard_data, "sodra-vi", POPULATION)
+    images = [c for c in walk(panel) if isinstance(c, html.Img)]
+    assert len(images) == 1
+    chart = images[0]
+    assert chart.src.startswith("data:image/svg+xml;base64,")
+    drawn = base64.b64decode(chart.src.split(",", 1)[1]).decode("utf-8")
+    assert drawn.startswith("<svg") and "invånare" in drawn
+    assert chart.alt == "Folkmängd i Södra Vi över tid. Siffrorna står i tabellen under diagrammet."
+    assert not [c for c in walk(panel) if isinstance(c, dcc.Graph)]  # no plotly.js for the map page
+    # The figures stay in a table beside the image.
+    assert any("population-table" in (getattr(c, "className", None) or "") for c in walk(panel))
+
+
+def test_the_overview_shows_a_page_of_rows_and_a_button_for_more(dashboard_data):
+    from dashboard.components.panel import overview_panel
+    from indicators.metrics.latest import MapValue
+
+    indicator = dashboard_data.store.indicator("population")
+    values = [MapValue(f"ort-{i}", None, True) for i in range(60)]
+    names = {f"ort-{i}": f"Ort {i:02d}" for i in range(60)}
+    first = overview_panel(indicator, values, names, "2024", limit=25)
+    assert len([c for c in walk(first) if isinstance(c, html.Tr)]) == 1 + 25  # heading row + a page
+    assert "Visar 25 av 60 orter" in texts(first)
+    more = next(c for c in walk(first) if getattr(c, "id", None) == ids.PANEL_MORE)
+    assert more.children == "Visa 25 till" and more.n_clicks == 0
+    last = overview_panel(indicator, values, names, "2024", limit=75)
+    assert len([c for c in walk(last) if isinstance(c, html.Tr)]) == 1 + 60
+    assert not [c for c in walk(last) if getattr(c, "id", None) == ids.PANEL_MORE]
+
+
+def walk(component):
+    """The component and everything inside it."""
+    yield component
+    children = getattr(component, "children", None)
+    for child in children if isinstance(children, (list, tuple)) else [children]:
+        if child is not None and not isinstance(child, (str, int, float)):
+            yield from walk(child)
 
 
 def test_clearing_the_list_removes_the_locality_from_the_url(dashboard_data):
