@@ -21,6 +21,7 @@ from dashboard.components.priority_map import with_categories
 from dashboard.components.priority_table import priority_overview
 from dashboard.data import DashboardData
 from dashboard.i18n.messages import text
+from dashboard.server.language import current_language
 from dashboard.views.map_layers import (
     LayerData,
     indicator_layer_data,
@@ -276,6 +277,7 @@ def panel_content(data: DashboardData, locality_id: str | None, map_state: dict 
 
     The overview shows its first ``pages`` pages of rows (``OVERVIEW_PAGE`` each) and a "show more".
     """
+    language = language or current_language()  # once, not for each of the panel's hundreds of texts
     locality = data.store.locality(locality_id) if locality_id else None
     if locality is None:
         layer, year, weights = _unpack(data, map_state)
@@ -290,7 +292,8 @@ def panel_content(data: DashboardData, locality_id: str | None, map_state: dict 
     population_indicator = data.store.indicator("population")
     population = [o for o in observations if o.indicator_id == "population" and o.place_id == locality.id]
     # The map's figure for this locality, per indicator: the panel headlines the same one.
-    headlines = {ind.id: data.headlines(ind.id).get(locality.id) for ind in indicators}
+    by_indicator = data.headlines_for(ind.id for ind in indicators)
+    headlines = {indicator_id: found.get(locality.id) for indicator_id, found in by_indicator.items()}
     found = {indicator_id: headline for indicator_id, headline in headlines.items() if headline is not None}
     return locality_panel(
         locality,
