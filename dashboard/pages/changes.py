@@ -12,6 +12,7 @@ from dash import dcc, html
 from dashboard.data import DashboardData
 from dashboard.exports.changes_report import row_parts
 from dashboard.i18n.messages import text
+from dashboard.views.meeting_slides import presentation_href
 from dashboard.views.plans import ChangeView, period_defaults
 
 CHANGES_START = "changes-start"
@@ -20,6 +21,7 @@ CHANGES_BODY = "changes-body"
 CHANGES_HTML = "changes-html"
 CHANGES_PDF = "changes-pdf"
 CHANGES_DOWNLOAD = "changes-download"
+CHANGES_PRESENT = "changes-present"
 
 
 def changes_page(data: DashboardData, language: str | None = None) -> html.Div:
@@ -36,6 +38,9 @@ def changes_page(data: DashboardData, language: str | None = None) -> html.Div:
                                 dcc.DatePickerSingle(id=CHANGES_END, date=end.isoformat(), display_format="YYYY-MM-DD")]),
                     html.Button(text("changes_download_html", language), id=CHANGES_HTML, className="button secondary"),
                     html.Button(text("changes_download_pdf", language), id=CHANGES_PDF, className="button secondary"),
+                    # The default presentation opens with this view: its first slide, these dates.
+                    dcc.Link(text("changes_present", language), id=CHANGES_PRESENT, href=presentation_href(start, end),
+                             className="button"),
                 ],
                 className="button-row changes-controls",
             ),

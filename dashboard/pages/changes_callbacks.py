@@ -16,9 +16,11 @@ from dashboard.pages.changes import (
     CHANGES_END,
     CHANGES_HTML,
     CHANGES_PDF,
+    CHANGES_PRESENT,
     CHANGES_START,
     changes_body,
 )
+from dashboard.views.meeting_slides import presentation_href
 from dashboard.views.plans import change_view, problem_lines
 from indicators.core.errors import InputError
 from indicators.plans.rules import period_problems
@@ -46,6 +48,15 @@ def register_changes_callbacks(app: Dash, data: DashboardData) -> None:
         except InputError as error:
             return html.Ul([html.Li(line) for line in problem_lines(error)], className="notice notice-error")
         return changes_body(change_view(data, first, last))
+
+    @app.callback(Output(CHANGES_PRESENT, "href"), Input(CHANGES_START, "date"), Input(CHANGES_END, "date"),
+                  prevent_initial_call=True)
+    def _present(start, end):
+        try:
+            first, last = _period(start, end)
+        except InputError:
+            raise PreventUpdate from None  # the report says what is wrong; the link keeps the last good period
+        return presentation_href(first, last)
 
     @app.callback(Output(CHANGES_DOWNLOAD, "data"), Input(CHANGES_HTML, "n_clicks"), Input(CHANGES_PDF, "n_clicks"),
                   State(CHANGES_START, "date"), State(CHANGES_END, "date"), prevent_initial_call=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dash import dcc, html
 
 from dashboard import ids
+from dashboard.components.compare_ideas import idea_counts_view
 from dashboard.components.priority_table import priority_table_view
 from dashboard.components.widgets import GRAPH_CONFIG, chart, dropdown, labelled
 from dashboard.data import DashboardData
@@ -63,6 +64,7 @@ def compare_page(data: DashboardData, language: str | None = None) -> html.Div:
             ),
             html.Div(id=ids.CMP_TABLE),
             priority_table_view(priorities_side_by_side(data), language),
+            idea_counts_view(data, language),
             html.Div(
                 [
                     html.Button(text("export_csv", language), id=ids.EXPORT_CSV, className="button"),

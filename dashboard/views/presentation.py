@@ -30,6 +30,7 @@ from dashboard.server.language import current_language
 from dashboard.views.formatting import number
 from dashboard.views.forms import outcome_message
 from dashboard.views.map import map_document
+from dashboard.views.meeting_slides import changes_slide, ideas_slide, slide_period
 from dashboard.views.provenance import Kind, provenance_note, score_line, star_note, starred, with_note
 from dashboard.views.public_names import KEY_SLIDE
 from dashboard.views.url_state import EQUAL_WEIGHTS, LATEST
@@ -43,7 +44,9 @@ from indicators.metrics.per_capita import per_1000
 from indicators.metrics.provenance import provenance, ranking_provenance
 from indicators.presentations import service as presentation_service
 from indicators.presentations.slides import (
+    SLIDE_CHANGES,
     SLIDE_COMPARE,
+    SLIDE_IDEAS,
     SLIDE_OVERVIEW,
     SLIDE_PROGRESS,
     Presentation,
@@ -70,9 +73,9 @@ def presentation_choices(data: DashboardData, language: str | None = None) -> li
 
 
 def slide_options(data: DashboardData, language: str | None = None) -> list[dict[str, str]]:
-    """The slides staff can add: the default presentation's, each under its label."""
+    """The slides staff can add: the default presentation's, each under its label, then the optional ones."""
     return [{"label": slide_label(data, s, language), "value": s}
-            for s in default_slides([loc.id for loc in data.localities()])]
+            for s in (*default_slides([loc.id for loc in data.localities()]), SLIDE_IDEAS)]
 
 
 def slide_label(data: DashboardData, slide: str, language: str | None = None) -> str:
@@ -81,7 +84,8 @@ def slide_label(data: DashboardData, slide: str, language: str | None = None) ->
     if locality is not None:
         return text("slide_locality", language, name=data.names().get(locality, locality))
     return text({SLIDE_OVERVIEW: "slide_overview", SLIDE_COMPARE: "slide_compare",
-                 SLIDE_PROGRESS: N_("slide_progress")}.get(slide, "slide_overview"), language)
+                 SLIDE_PROGRESS: N_("slide_progress"), SLIDE_CHANGES: N_("changes_title"),
+                 SLIDE_IDEAS: N_("slide_ideas")}.get(slide, "slide_overview"), language)
 
 
 # ------------------------------------------------------------------ which slides
@@ -141,7 +145,7 @@ def show_slide(data: DashboardData, search: str | None, choice: str | None,
     notice = html.P(text("pres_dropped", language, slides=", ".join(dropped)), className="notice notice-info") \
         if dropped else None
     # The slide's place travels with it: assets/presentation.js reads how many slides there are.
-    stage = html.Div(render_slide(data, slides[index], language), className="slide-frame",
+    stage = html.Div(render_slide(data, slides[index], language, search), className="slide-frame",
                      **{"data-index": str(index + 1), "data-total": str(len(slides))})
     return SlideView(stage,
                      text("pres_counter", language, n=index + 1, total=len(slides)), notice,
@@ -156,11 +160,18 @@ def load_draft(data: DashboardData, choice: str | None) -> tuple[list[str], str]
 
 # ------------------------------------------------------------------ drawing a slide
 
-def render_slide(data: DashboardData, slide: str, language: str | None = None) -> html.Div:
-    """One slide drawn from current data; an unknown slide id shows the overview."""
+def render_slide(data: DashboardData, slide: str, language: str | None = None, search: str | None = None) -> html.Div:
+    """One slide drawn from current data; an unknown slide id shows the overview.
+
+    ``search`` is the page's query string: the opening slide reads its period there (``?fran=&till=``).
+    """
     locality = slide_locality(slide)
     if locality is not None:
         return _locality_slide(data, locality, language)
+    if slide == SLIDE_CHANGES:
+        return changes_slide(data, *slide_period(data, search), language)
+    if slide == SLIDE_IDEAS:
+        return ideas_slide(data, language)
     if slide == SLIDE_COMPARE:
         return _compare_slide(data, language)
     if slide == SLIDE_PROGRESS:

@@ -41,6 +41,10 @@ KEY_INDICATOR = "indikator"
 KEY_WEIGHTS = "vikter"
 KEY_PERIOD = "period"
 KEY_SLIDE = "bild"
+KEY_FROM = "fran"
+"""The change view's first date on the presentation's opening slide (``?fran=2026-02-09``)."""
+KEY_TO = "till"
+"""The change view's last date on the presentation's opening slide."""
 
 # Query values.
 LATEST = "senaste"

@@ -195,6 +195,24 @@ class IdeaStore:
                 for locality, count, supports in conn.execute(query)
             }
 
+    def most_supported(
+        self, *, limit: int = 5, statuses: Iterable[IdeaStatus] = (IdeaStatus.PUBLISHED, IdeaStatus.CONSIDERING,
+                                                                   IdeaStatus.INITIATIVE)
+    ) -> list[Idea]:
+        """The public ideas with the most supports (ties: oldest first), for the presentation's slide.
+
+        Declined ideas are left out by default: a slide of what residents propose shows what is still alive.
+        """
+        c = schema.ideas.c
+        query = (
+            select(schema.ideas)
+            .where(c.status.in_([enum_value(status) for status in statuses]), c.supports > 0)
+            .order_by(c.supports.desc(), c.created_at.asc(), c.id.asc())
+            .limit(limit)
+        )
+        with self._reader.connect() as conn:
+            return _with_areas(conn, conn.execute(query).mappings().all())
+
     def counts_by_area(self, locality_id: str | None = None) -> dict[str, int]:
         """Public ideas per SLUS area (an idea counts in each of its areas)."""
         ideas, areas = schema.ideas, schema.idea_areas

@@ -19,6 +19,12 @@ from indicators.i18n.texts import Listing
 SLIDE_OVERVIEW = "oversikt"
 SLIDE_COMPARE = "jamforelse"
 SLIDE_PROGRESS = "framsteg"
+SLIDE_CHANGES = "sedan-motet"
+"""The opening slide: what changed since the last strategic meeting (issue 15)."""
+SLIDE_IDEAS = "forslag"
+"""What residents propose (issue 14): optional, staff add it in the editor."""
+FIXED_SLIDES = (SLIDE_CHANGES, SLIDE_OVERVIEW, SLIDE_COMPARE, SLIDE_PROGRESS, SLIDE_IDEAS)
+"""Every slide id that is not a locality's."""
 LOCALITY_PREFIX = "ort:"
 NAME_MAX = 120
 MAX_SLIDES = 60
@@ -43,13 +49,16 @@ def slide_locality(slide: str) -> str | None:
 
 
 def default_slides(locality_ids: Sequence[str]) -> tuple[str, ...]:
-    """The sequence the issue describes: overview, each locality, the comparison, progress."""
-    return (SLIDE_OVERVIEW, *(locality_slide(loc) for loc in locality_ids), SLIDE_COMPARE, SLIDE_PROGRESS)
+    """The sequence the issues describe: since the last meeting, overview, each locality, the comparison, progress.
+
+    Saved presentations keep their own list; only the default one opens with the change view.
+    """
+    return (SLIDE_CHANGES, SLIDE_OVERVIEW, *(locality_slide(loc) for loc in locality_ids), SLIDE_COMPARE, SLIDE_PROGRESS)
 
 
 def is_known(slide: str, locality_ids: Collection[str]) -> bool:
     locality = slide_locality(slide)
-    return slide in (SLIDE_OVERVIEW, SLIDE_COMPARE, SLIDE_PROGRESS) or (locality is not None and locality in locality_ids)
+    return slide in FIXED_SLIDES or (locality is not None and locality in locality_ids)
 
 
 def shown_slides(slides: Sequence[str], locality_ids: Collection[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:

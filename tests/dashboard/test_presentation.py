@@ -25,8 +25,8 @@ from tests.dashboard.helpers import texts
 
 def test_the_default_presentation_has_every_locality_between_overview_and_progress(dashboard_data):
     slides, dropped, stored = slides_for(dashboard_data, "standard")
-    assert slides[0] == "oversikt" and slides[-2:] == ("jamforelse", "framsteg")
-    assert len(slides) == 13 and dropped == () and stored is None
+    assert slides[:2] == ("sedan-motet", "oversikt") and slides[-2:] == ("jamforelse", "framsteg")
+    assert len(slides) == 14 and dropped == () and stored is None
 
 
 def test_next_and_previous_stay_within_the_slides():
@@ -91,15 +91,15 @@ def test_editing_moves_removes_and_adds_slides():
 @pytest.mark.browser
 def test_the_keyboard_moves_through_the_slides(live_app, page):
     browser_page = page.page
-    browser_page.goto(live_app + "/presentation")
+    browser_page.goto(live_app + "/presentation?bild=2")
     browser_page.locator("#pres-stage [data-slide=oversikt]").wait_for()
     browser_page.locator("#pres-stage").focus()
     browser_page.keyboard.press("ArrowRight")
     browser_page.locator("#pres-stage [data-slide^='ort:']").wait_for()
-    assert "Bild 2 av 13" in browser_page.locator("#pres-counter").inner_text()
+    assert "Bild 3 av 14" in browser_page.locator("#pres-counter").inner_text()
     browser_page.keyboard.press("ArrowLeft")
     browser_page.locator("#pres-stage [data-slide=oversikt]").wait_for()
-    browser_page.goto(live_app + "/presentation?bild=12")
+    browser_page.goto(live_app + "/presentation?bild=13")
     browser_page.locator("#pres-stage [data-slide=jamforelse]").wait_for()
     assert page.outside_requests() == []
     assert page.errors == []
@@ -108,7 +108,7 @@ def test_the_keyboard_moves_through_the_slides(live_app, page):
 def test_the_report_button_exports_the_slide_on_screen(dashboard_data):
     from dashboard.views.presentation import export_file
 
-    report = export_file(dashboard_data, "?bild=9", "standard", "report")
+    report = export_file(dashboard_data, "?bild=10", "standard", "report")
     assert report["filename"] == "rapport-sodra-vi.html" and "Södra Vi" in report["content"]
     overview = export_file(dashboard_data, "?bild=1", "standard", "report")
     assert overview["filename"] == "rapport-vimmerby-kommun.html"

@@ -14,8 +14,14 @@ from indicators.presentations.store import PresentationStore
 LOCALITIES = ["storebro", "tuna"]
 
 
-def test_the_default_sequence_is_overview_each_locality_comparison_and_progress():
-    assert default_slides(LOCALITIES) == ("oversikt", "ort:storebro", "ort:tuna", "jamforelse", "framsteg")
+def test_the_default_sequence_opens_with_the_change_view_then_overview_each_locality_comparison_and_progress():
+    assert default_slides(LOCALITIES) == ("sedan-motet", "oversikt", "ort:storebro", "ort:tuna", "jamforelse", "framsteg")
+
+
+def test_a_saved_presentation_keeps_its_slides_and_may_hold_the_new_ones():
+    older = ("oversikt", "ort:tuna", "framsteg")  # saved before the opening slide existed
+    assert shown_slides(older, LOCALITIES) == (older, ())
+    assert presentation_problems(Presentation("Möte", ("forslag", "sedan-motet", *older)), LOCALITIES) == []
 
 
 def test_a_slide_for_a_removed_locality_is_left_out_and_reported():
@@ -40,7 +46,7 @@ def test_saving_twice_from_the_same_version_is_refused(store):
     localities = {loc.id for loc in store.localities()}
     saved = presentations.save(Presentation("Strategiskt möte 2027", default_slides(["tuna"])), username="anna",
                                locality_ids=localities)
-    assert saved.version == 1 and saved.slides[1] == "ort:tuna"
+    assert saved.version == 1 and saved.slides[2] == "ort:tuna"
     presentations.save(Presentation(saved.name, saved.slides[::-1], saved.id, saved.version), username="anna",
                        locality_ids=localities)
     with pytest.raises(StaleWriteError):
