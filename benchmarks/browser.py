@@ -33,7 +33,7 @@ two goes first alternates too):
 The clicks happen on one page per server, each in a browser of its own, opened once (waiting up
 to ``--setup-timeout`` seconds; if the dashboard's page is not ready by then, its clicks are
 reported as not measured); one map click and one button click before the first round are not
-counted (the first selection fetches plotly.js, once per page).
+counted (the first selection may fetch code a component loads lazily, once per page).
 
 Settled: the Dash renderer is up and has no callback requested, running or waiting
 (``window.store``'s ``callbacks`` queues are empty and ``isLoading`` is false), no element has
