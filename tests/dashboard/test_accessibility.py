@@ -27,7 +27,8 @@ VIEWS = [
     pytest.param(COMPARE_ALL, "#compare-table table", None, id="compare-all-ten"),
     pytest.param("/grupper?ort=sodra-vi", "[data-locality]", None, id="groups"),
     pytest.param("/metod", ".method-page .method-text", None, id="method"),
-    pytest.param("/presentation", "#pres-stage [data-slide]", "#pres-stage iframe", id="presentation"),
+    pytest.param("/presentation", "#pres-stage [data-slide=sedan-motet]", None, id="presentation-opening"),
+    pytest.param("/presentation?bild=2", "#pres-stage [data-slide=oversikt]", "#pres-stage iframe", id="presentation"),
     pytest.param("/logga-in", "input#username", None, id="login"),
 ]
 

@@ -18,7 +18,7 @@ from tests.dashboard.test_responsive import BOX, MAP_BOXES, no_sideways_scroll, 
 pytestmark = pytest.mark.browser
 
 PROJECTORS = {"laptop": (1366, 768), "projector": (1920, 1080)}
-SLIDES = 13  # the default presentation: overview, ten localities, comparison, progress
+SLIDES = 14  # the default presentation: since the last meeting, overview, ten localities, comparison, progress
 
 SLIDE_FITS = """() => {
   const stage = document.getElementById('pres-stage'), slide = stage.querySelector('.slide');
@@ -67,7 +67,7 @@ def test_every_key_press_counts_and_the_slide_fits_the_screen(live_app, page, si
     width, height = size
     browser_page = page.page
     browser_page.set_viewport_size({"width": width, "height": height})
-    browser_page.goto(live_app + "/presentation")
+    browser_page.goto(live_app + "/presentation?bild=2")
     browser_page.locator("#pres-stage [data-slide=oversikt]").wait_for()
     browser_page.wait_for_load_state("networkidle")
     assert_fills_the_window_without_scrolling(browser_page, width, height)
@@ -77,13 +77,13 @@ def test_every_key_press_counts_and_the_slide_fits_the_screen(live_app, page, si
     browser_page.locator("#pres-stage").focus()
     for _ in range(4):  # quicker than the server draws a slide
         browser_page.keyboard.press("ArrowRight")
-    shown(browser_page, 5)
+    shown(browser_page, 6)
     browser_page.keyboard.press("PageDown")
     browser_page.keyboard.press("PageDown")
     browser_page.keyboard.press("PageUp")
-    shown(browser_page, 6)
+    shown(browser_page, 7)
     browser_page.keyboard.press("ArrowLeft")
-    shown(browser_page, 5)
+    shown(browser_page, 6)
     browser_page.wait_for_load_state("networkidle")
     assert_fills_the_window_without_scrolling(browser_page, width, height)
 
@@ -96,17 +96,18 @@ def test_every_key_press_counts_and_the_slide_fits_the_screen(live_app, page, si
     assert_fills_the_window_without_scrolling(browser_page, width, height)
 
     browser_page.keyboard.press("Home")
-    shown(browser_page, 1, "oversikt")
+    shown(browser_page, 1, "sedan-motet")
     browser_page.keyboard.press("1")
-    browser_page.keyboard.press("2")
+    browser_page.keyboard.press("3")
     browser_page.keyboard.press("Enter")
-    shown(browser_page, 12, "jamforelse")
+    shown(browser_page, 13, "jamforelse")
     browser_page.wait_for_load_state("networkidle")
     browser_page.locator("#pres-stage .js-plotly-plot").wait_for()
     assert_fills_the_window_without_scrolling(browser_page, width, height)
-    browser_page.keyboard.press("9")
+    browser_page.keyboard.press("1")
+    browser_page.keyboard.press("0")
     browser_page.keyboard.press("Enter")
-    shown(browser_page, 9, "ort:sodra-vi")
+    shown(browser_page, 10, "ort:sodra-vi")
     browser_page.wait_for_load_state("networkidle")
     assert_fills_the_window_without_scrolling(browser_page, width, height)
     assert_legend_beside_the_map(browser_page, "path.ort-area-sodra-vi")
@@ -136,7 +137,7 @@ def test_full_screen_shows_the_slide_alone_and_the_controls_when_the_mouse_moves
     browser_page = page.page
     browser_page.set_viewport_size({"width": 1366, "height": 768})
     browser_page.goto(live_app + "/presentation")
-    browser_page.locator("#pres-stage [data-slide=oversikt]").wait_for()
+    browser_page.locator("#pres-stage [data-slide=sedan-motet]").wait_for()
     browser_page.get_by_role("button", name="Helskärm").click()
     browser_page.wait_for_function("() => document.fullscreenElement && document.fullscreenElement.id === 'pres-screen'")
     bar_opacity = "getComputedStyle(document.querySelector('.pres-bar')).opacity"

@@ -1,0 +1,55 @@
+"""The change view as the presentation's opening slide, in a real headless Chromium: from
+/sedan-motet, "Visa som presentation" opens the default presentation at its first slide with the
+page's dates, and that slide fits 1366 × 768 and 1920 × 1080 without scrolling (a row per locality)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.dashboard.test_browser_presentation_keys import PROJECTORS, assert_fills_the_window_without_scrolling, shown
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.mark.parametrize("size", PROJECTORS.values(), ids=PROJECTORS.keys())
+def test_the_change_view_opens_the_presentation_and_fits_the_screen(live_app, page, size):
+    width, height = size
+    browser_page = page.page
+    browser_page.set_viewport_size({"width": width, "height": height})
+    browser_page.goto(live_app + "/sedan-motet")
+    browser_page.locator(".changes-body .changes-period").wait_for()
+    link = browser_page.get_by_role("link", name="Visa som presentation")
+    start = browser_page.locator("#changes-start").input_value()
+    end = browser_page.locator("#changes-end").input_value()
+    assert link.get_attribute("href") == f"/presentation?bild=1&fran={start}&till={end}"
+    link.click()
+
+    shown(browser_page, 1, "sedan-motet")
+    assert re.search(rf"fran={start}&till={end}", browser_page.url), browser_page.url
+    browser_page.wait_for_load_state("networkidle")
+    slide = browser_page.locator("#pres-stage [data-slide=sedan-motet]")
+    assert "Sedan förra strategiska mötet" in slide.locator("h2").inner_text()
+    # Every locality has its row (the bundled data: ten), or the one sentence saying nothing changed.
+    rows = slide.locator("tbody tr[data-locality]").count()
+    assert rows == 10 or slide.locator(".changes-empty").count() == 1
+    assert_fills_the_window_without_scrolling(browser_page, width, height)
+
+    browser_page.locator("#pres-stage").focus()
+    browser_page.keyboard.press("ArrowRight")
+    shown(browser_page, 2, "oversikt")
+    assert f"fran={start}" in browser_page.url  # the period stays in the URL while moving on
+    assert page.outside_requests() == []
+    assert page.errors == []
+
+
+def test_an_empty_period_says_so_on_the_slide(live_app, page):
+    browser_page = page.page
+    browser_page.set_viewport_size({"width": 1366, "height": 768})
+    browser_page.goto(live_app + "/presentation?bild=1&fran=2001-01-01&till=2001-01-02")
+    slide = browser_page.locator("#pres-stage [data-slide=sedan-motet]")
+    slide.wait_for()
+    assert "Inget har ändrats under perioden" in slide.locator(".changes-empty").inner_text()
+    assert_fills_the_window_without_scrolling(browser_page, 1366, 768)
+    assert page.errors == []
