@@ -11,6 +11,7 @@ import socket
 import sys
 import tempfile
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,16 +25,49 @@ from dashboard.server.settings import Settings  # noqa: E402
 
 logging.getLogger("werkzeug").setLevel(logging.ERROR)
 
-VIEWS = {
-    "karta-storebro.png": "/?ort=storebro",
-    "oversikt.png": "/",
-    "karta-index.png": "/?indikator=index",
-    "jamfor.png": "/jamfor?orter=storebro,tuna,sodra-vi&ar=2024&omrade=trivas&indikator=associations",
-    "grupper.png": "/grupper?ort=sodra-vi",
-    "presentation-sodra-vi.png": "/presentation?bild={sodra_vi_slide}",
-    "compare-english.png": "/sprak/en?next=/jamfor%3Forter%3Dstorebro,tuna,sodra-vi%26ar%3D2024%26omrade%3Dleva",
-}
-"""Picture name → address; the English one switches the language first (and back after)."""
+PHONE = {"width": 390, "height": 844}
+LAPTOP = {"width": 1366, "height": 768}
+PROJECTOR = {"width": 1920, "height": 1080}
+ADMIN, ADMIN_PASSWORD = "personal", "skarmbild-" + "x" * 10
+
+
+@dataclass(frozen=True)
+class Shot:
+    """One picture: where, at which size, what must be drawn first, and whether staff are signed in."""
+
+    name: str
+    path: str
+    size: dict[str, int]
+    ready: str
+    full_page: bool = False
+    staff: bool = False
+
+
+MAP_READY = "#map-frame >> .ort-label"
+SHOTS = (
+    Shot("karta-storebro.png", "/?ort=storebro", LAPTOP, MAP_READY),
+    Shot("karta-telefon.png", "/?ort=storebro", PHONE, MAP_READY),
+    Shot("karta-projektor.png", "/?indikator=index", PROJECTOR, MAP_READY),
+    Shot("oversikt.png", "/", LAPTOP, MAP_READY),
+    Shot("karta-index.png", "/?indikator=index", LAPTOP, MAP_READY),
+    Shot("jamfor.png", "/jamfor?orter=storebro,tuna,sodra-vi&ar=2024&omrade=trivas&indikator=associations",
+         LAPTOP, "#compare-table table", full_page=True),
+    Shot("jamfor-telefon.png", "/jamfor?orter=storebro,tuna,sodra-vi&ar=2024&omrade=trivas&indikator=associations",
+         PHONE, "#compare-table table"),
+    Shot("grupper.png", "/grupper?ort=sodra-vi", LAPTOP, "[data-locality]", full_page=True),
+    Shot("grupper-telefon.png", "/grupper?ort=sodra-vi", PHONE, "[data-locality]"),
+    Shot("forslag-telefon.png", "/forslag?ort=storebro", PHONE, "form, .idea-form", full_page=True),
+    Shot("planer.png", "/planer?ort=storebro", LAPTOP, "main h1, h1", full_page=True),
+    Shot("sedan-motet.png", "/sedan-motet", LAPTOP, "main h1, h1", full_page=True),
+    Shot("underlag.png", "/underlag", LAPTOP, "table", staff=True),
+    Shot("presentation-sodra-vi.png", "/presentation?bild={sodra_vi_slide}", PROJECTOR,
+         "#pres-stage iframe >> .ort-label"),
+    Shot("presentation-laptop.png", "/presentation?bild=1", LAPTOP, "#pres-stage"),
+    Shot("compare-english.png", "/sprak/en?next=/jamfor%3Forter%3Dstorebro,tuna,sodra-vi%26ar%3D2024%26omrade%3Dleva",
+         LAPTOP, "#compare-table table", full_page=True),
+)
+"""The README's pictures at the sizes people use: a phone (390 × 844), a laptop (1366 × 768), a projector
+(1920 × 1080). The English one switches the language first (and back after)."""
 
 
 def seed_example_work(url: str) -> None:
@@ -52,7 +86,7 @@ def seed_example_work(url: str) -> None:
 
     store = Store.open(url)
     gw = GroupworkStore(store)
-    admin = service.bootstrap_admin(gw, "personal", "skarmbild-" + "x" * 10)
+    admin = service.bootstrap_admin(gw, ADMIN, ADMIN_PASSWORD)
     localities = {loc.id for loc in store.localities()}
     service.save_initiative(
         gw, admin,
@@ -97,25 +131,26 @@ def main() -> int:
                 executable_path="/usr/bin/chromium",
                 args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
             )
-            page = browser.new_page(viewport={"width": 1500, "height": 950})
             slides = [loc.id for loc in app_localities(url)]
-            for name, path in VIEWS.items():
-                path = path.format(sodra_vi_slide=2 + slides.index("sodra-vi"))
-                page.goto(f"http://127.0.0.1:{port}{path}")
-                if path.startswith("/presentation"):
-                    page.frame_locator("#pres-stage iframe").locator(".ort-label").first.wait_for()
-                elif "jamfor" in path:
-                    page.locator("#compare-table table").wait_for()
-                elif path.startswith("/grupper"):
-                    page.locator("[data-locality]").wait_for()
-                else:
-                    page.frame_locator("#map-frame").locator(".ort-label").first.wait_for()
+            base = f"http://127.0.0.1:{port}"
+            for shot in SHOTS:
+                context = browser.new_context(viewport=shot.size, device_scale_factor=1)
+                page = context.new_page()
+                if shot.staff:
+                    page.goto(f"{base}/logga-in")
+                    page.fill("#username", ADMIN)
+                    page.fill("#password", ADMIN_PASSWORD)
+                    page.click("button[type=submit]")
+                    page.wait_for_load_state()
+                path = shot.path.format(sodra_vi_slide=2 + slides.index("sodra-vi"))
+                page.goto(base + path)
+                frame, _, inner = shot.ready.partition(" >> ")
+                locator = page.frame_locator(frame).locator(inner) if inner else page.locator(frame)
+                locator.first.wait_for()
                 page.wait_for_timeout(1000)
-                full = not path.startswith(("/?", "/presentation")) and path != "/"
-                page.screenshot(path=str(out / name), full_page=full)
-                print(out / name)
-                if path.startswith("/sprak/en"):
-                    page.goto(f"http://127.0.0.1:{port}/sprak/sv?next=/")
+                page.screenshot(path=str(out / shot.name), full_page=shot.full_page)
+                print(out / shot.name)
+                context.close()
             browser.close()
         server.shutdown()
     return 0
