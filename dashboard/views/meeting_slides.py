@@ -62,8 +62,12 @@ def presentation_href(start: date, end: date, slide: int = 1) -> str:
 
 # ------------------------------------------------------------------ since the last meeting
 
-def _counts(changes: LocalityChanges, ideas_counted: bool) -> list[str]:
-    cells = [str(len(changes.figures)), str(len(changes.started)), str(len(changes.finished)),
+def _counts(changes: LocalityChanges, ideas_counted: bool, language: str) -> list[str]:
+    figures = str(len(changes.figures))
+    if changes.basis_changes:  # not comparable, so not a move; still said, or the row would read as all zeros
+        figures = text("slide_changes_figures_basis", language, moved=len(changes.figures),
+                       basis=len(changes.basis_changes))
+    cells = [figures, str(len(changes.started)), str(len(changes.finished)),
              str(len(changes.status_changes)), str(len(changes.items_done)), str(changes.activities)]
     if ideas_counted:
         ideas = changes.ideas
@@ -91,7 +95,7 @@ def changes_slide(data: DashboardData, start: date, end: date, language: str | N
             if changes.empty:
                 cells = [html.Td(text("changes_nothing_here", language), colSpan=len(columns), className="empty")]
             else:
-                cells = [html.Td(value) for value in _counts(changes, report.ideas_counted)]
+                cells = [html.Td(value) for value in _counts(changes, report.ideas_counted, language)]
             rows.append(html.Tr([name, *cells], **{"data-locality": changes.locality_id}))
         body = [html.Table([html.Thead(header), html.Tbody(rows)], className="data-table slide-table changes-slide-table")]
     return html.Div([*head, html.Div(body, className="slide-table-box")],
