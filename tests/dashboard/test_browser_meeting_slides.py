@@ -60,3 +60,39 @@ def test_an_empty_period_says_so_on_the_slide(live_app, page):
     assert "Inget har ändrats under perioden" in slide.locator(".changes-empty").inner_text()
     assert_fills_the_window_without_scrolling(browser_page, 1366, 768)
     assert page.errors == []
+
+
+def test_the_ideas_slide_in_a_saved_presentation_fits_and_shows_titles_as_typed(live_app, page, dashboard_data):
+    from indicators.groupwork import service as gw_service
+    from indicators.ideas import service
+    from indicators.ideas.records import Idea, Sender, Submission
+    from indicators.ideas.rules import Step
+    from indicators.ideas.store import IdeaStore
+    from indicators.presentations.slides import Presentation
+    from indicators.presentations.store import PresentationStore
+    from indicators.storage.app_settings import AppSettings
+
+    title = "Bänk vid ån {{ 7*7 }} <b>fet</b>"
+    ideas = IdeaStore(dashboard_data.store, salt=b"test")
+    admin = gw_service.bootstrap_admin(dashboard_data.gw, "admin", "admin-lösenord-1")
+    for n, locality in enumerate(dashboard_data.locality_ids()):
+        sent = service.submit(ideas, Sender(f"10.0.1.{n}"), Submission(Idea(locality, f"{title} {n}", areas=("trivas",))),
+                              known_localities=dashboard_data.locality_ids(), area_contains=lambda *_: True,
+                              values=AppSettings.defaults())
+        published = service.moderate(ideas, admin, sent.id, sent.version, Step.PUBLISH)
+        service.support(ideas, Sender(f"10.0.2.{n}", browser=f"b{n}"), published.id, values=AppSettings.defaults())
+    saved = PresentationStore(dashboard_data.store).save(Presentation("Möte", ("sedan-motet", "forslag")), username="t",
+                                                         locality_ids=dashboard_data.locality_ids())
+    browser_page = page.page
+    browser_page.set_viewport_size({"width": 1366, "height": 768})
+    browser_page.goto(live_app + f"/presentation?bild=2&id={saved.id}")
+    slide = browser_page.locator("#pres-stage [data-slide=forslag]")
+    slide.wait_for()
+    browser_page.wait_for_load_state("networkidle")
+    assert slide.locator(".slide-ideas-top li").count() == 5
+    assert f"{title} 0" in slide.locator(".slide-ideas-top").inner_text()  # as typed: no template, no markup
+    assert slide.locator(".slide-ideas-top b").count() == 0
+    fits = browser_page.evaluate("""() => { const s = document.querySelector('#pres-stage .slide');
+        return s.scrollHeight <= s.clientHeight + 1 && document.documentElement.scrollHeight <= window.innerHeight; }""")
+    assert fits, "the ideas slide scrolls"
+    assert page.errors == []
