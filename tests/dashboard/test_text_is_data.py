@@ -165,7 +165,8 @@ def test_the_standalone_map_export_keeps_template_syntax_as_data(hostile):
     assert html.escape(INDICATOR_NAME) in document.split("</title>")[0]  # its <title>, escaped
 
 
-@pytest.mark.parametrize("slide", [SLIDE_OVERVIEW, SLIDE_COMPARE, SLIDE_PROGRESS, locality_slide("storebro")])
+@pytest.mark.parametrize("slide", [SLIDE_OVERVIEW, SLIDE_COMPARE, SLIDE_PROGRESS, locality_slide("storebro"),
+                                   "sedan-motet", "forslag"])
 def test_every_presentation_slide_shows_template_syntax_as_typed(hostile, slide):
     shown = _component_text(render_slide(hostile, slide))
     assert EVALUATED not in shown
