@@ -22,6 +22,7 @@ from werkzeug.serving import make_server  # noqa: E402
 
 from dashboard.app import create_app  # noqa: E402
 from dashboard.server.settings import Settings  # noqa: E402
+from indicators.presentations.slides import default_slides, locality_slide  # noqa: E402
 
 logging.getLogger("werkzeug").setLevel(logging.ERROR)
 
@@ -142,7 +143,7 @@ def main() -> int:
                     page.fill("#password", ADMIN_PASSWORD)
                     page.click("button[type=submit]")
                     page.wait_for_load_state()
-                path = shot.path.format(sodra_vi_slide=2 + slides.index("sodra-vi"))
+                path = shot.path.format(sodra_vi_slide=1 + default_slides(slides).index(locality_slide("sodra-vi")))
                 page.goto(base + path)
                 frame, _, inner = shot.ready.partition(" >> ")
                 locator = page.frame_locator(frame).locator(inner) if inner else page.locator(frame)
