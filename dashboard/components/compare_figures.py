@@ -2,7 +2,12 @@
 
 Readable on a projector: large type, thick marks, Okabe–Ito colours with a
 distinct symbol per locality so series stay apart in greyscale. The source
-and year go into every figure's caption, since figures travel as screenshots.
+and year go into every figure's caption, since figures travel as screenshots;
+the caption is the title's subtitle (plotly lays title and subtitle out
+with room of their own), so it never runs into a legend or an axis title at
+any width, and the legend sits to the right of the plot, where plotly widens
+the margin to fit it (decision 66). Ten localities are compared as small
+multiples of sorted bars, one per SLUS area, not as a radar (issue 12).
 Every text from people or files (locality and indicator names, units, sources,
 bases) goes in through ``chart_text``: plotly draws HTML.
 """
@@ -12,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 import plotly.graph_objects as go
+from plotly.subplots import make_subplots
 
 from dashboard.components.chart_text import chart_message, chart_text
 from dashboard.i18n.messages import indicator_name, source_of, text, unit_heading
@@ -45,51 +51,76 @@ def _style(i: int) -> tuple[str, str]:
 
 def _layout(figure: go.Figure, title: str, caption: str, height: int = 420) -> go.Figure:
     """Title, caption and the common look; ``title`` and ``caption`` are figure text already
-    (made with ``chart_message``/``chart_text`` where they carry people's or files' text)."""
+    (made with ``chart_message``/``chart_text`` where they carry people's or files' text).
+
+    Title and caption sit in the top margin, sized by their number of lines (plotly's title
+    ``automargin`` broke when a chart was redrawn as an empty one: "axis scaling" errors);
+    the legend stands outside the plot on the right; axis labels push their own margins.
+    Nothing is placed by a fraction of the plot's height, which is what made texts collide.
+    """
     figure.update_layout(
-        title={"text": title, "font": {"size": 19}},
+        title={"text": title, "font": {"size": 19}, "yref": "container", "y": 1, "yanchor": "top",
+               "pad": {"t": 8}, "x": 0, "xanchor": "left",
+               "subtitle": {"text": caption, "font": {"size": 13, "color": "#444"}}},
         height=height,
         font=FONT,
         separators=", ",
-        margin={"l": 60, "r": 20, "t": 60, "b": 120},
+        margin={"l": 10, "r": 10, "t": 24 + 26 * (title.count("<br>") + 2), "b": 10, "autoexpand": True},
         plot_bgcolor="#fff",
-        legend={"orientation": "h", "y": -0.2},
-        annotations=[{"text": caption, "xref": "paper", "yref": "paper", "x": 0, "y": -0.42,
-                      "showarrow": False, "font": {"size": 13, "color": "#444"}, "xanchor": "left"}],
+        legend={"orientation": "v", "x": 1.02, "xanchor": "left", "y": 1, "yanchor": "top",
+                "font": {"size": 13}},
     )
+    figure.update_xaxes(automargin=True)
+    figure.update_yaxes(automargin=True)
     return figure
 
 
-def radar_figure(table: ScoreTable, selected: Sequence[str], names: Mapping[str, str],
-                 language: str | None = None) -> go.Figure:
-    """The six area scores per locality; a gap where an area has no score."""
-    theta = [area.short_name for area in DEVELOPMENT_AREAS]
-    figure = go.Figure()
-    marked: list[bool] = []
-    for i, locality in enumerate(selected):
-        scores = table.areas[locality]
-        r = [scores[area.id].score for area in DEVELOPMENT_AREAS]
-        coverage = [with_note(text("score_coverage", language, used=scores[a.id].used,
-                                   available=scores[a.id].available),
-                              provenance(scores[a.id]), Kind.AREA_SCORE, language)
-                    for a in DEVELOPMENT_AREAS]
-        found = [provenance(scores[a.id]) for a in DEVELOPMENT_AREAS]
-        marked.append(any(p.rests_on_example for p in found))
-        colour, symbol = _style(i)
-        figure.add_trace(go.Scatterpolar(
-            r=r + r[:1], theta=theta + theta[:1], name=starred(chart_text(names.get(locality, locality)),
-                                                               EXAMPLE if marked[-1] else NOTHING),
-            mode="lines+markers",
-            line={"color": colour, "width": 3}, marker={"size": 10, "symbol": symbol, "color": colour},
-            customdata=coverage + coverage[:1], connectgaps=False,
-            hovertemplate="%{theta}: %{r:.0f} (" + text("col_coverage", language).lower()
+def caption_of(figure: go.Figure) -> str:
+    """The figure's caption (source, year, weights) as plotly text."""
+    return figure.layout.title.subtitle.text or ""
+
+
+def area_figure(table: ScoreTable, selected: Sequence[str], names: Mapping[str, str],
+                language: str | None = None) -> go.Figure:
+    """The six area scores as small multiples: one bar chart per SLUS area, localities highest first.
+
+    Ten localities on a radar are ten overlapping rings; sorted bars answer "who is ahead in
+    this area" at a glance. A locality without a score in an area is listed last with "saknas",
+    never drawn as 0. A star on a score marks one resting on example data.
+    """
+    columns = 2
+    rows = -(-len(DEVELOPMENT_AREAS) // columns)
+    row_height = 34 + 24 * max(1, len(selected))
+    gap = 56
+    plot_height = rows * row_height + (rows - 1) * gap
+    figure = make_subplots(rows=rows, cols=columns, subplot_titles=[a.short_name for a in DEVELOPMENT_AREAS],
+                           horizontal_spacing=0.3, vertical_spacing=gap / plot_height)
+    marked = {loc: False for loc in selected}
+    for n, area in enumerate(DEVELOPMENT_AREAS):
+        items = sorted(selected, key=lambda loc: (table.areas[loc][area.id].score is None,
+                                                  -(table.areas[loc][area.id].score or 0)))
+        scores = [table.areas[loc][area.id].score for loc in items]
+        found = [provenance(table.areas[loc][area.id]) for loc in items]
+        for loc, prov in zip(items, found):
+            marked[loc] = marked[loc] or prov.rests_on_example
+        coverage = [with_note(text("score_coverage", language, used=table.areas[loc][area.id].used,
+                                   available=table.areas[loc][area.id].available), prov, Kind.AREA_SCORE, language)
+                    for loc, prov in zip(items, found)]
+        figure.add_trace(go.Bar(
+            x=scores, y=[chart_text(names.get(loc, loc)) for loc in items], orientation="h", name=area.short_name,
+            marker={"color": COLOURS[0]}, showlegend=False,
+            text=[starred(number(round(s), language), prov) if s is not None else text("missing", language)
+                  for s, prov in zip(scores, found)],
+            textposition="outside", cliponaxis=False, textfont={"size": 13}, customdata=coverage,
+            hovertemplate="%{y}: %{x:.0f} (" + text("col_coverage", language).lower()
             + " %{customdata})<extra>%{fullData.name}</extra>",
-        ))
-    figure.update_layout(polar={"radialaxis": {"range": [0, 100], "tickfont": {"size": 13}},
-                                "angularaxis": {"tickfont": {"size": 17}}})
-    ranking = ranking_provenance(EXAMPLE if flag else REAL for flag in marked)
+        ), row=n // columns + 1, col=n % columns + 1)
+    figure.update_xaxes(range=[0, 125], showticklabels=False, gridcolor="#eee")
+    figure.update_yaxes(autorange="reversed", tickfont={"size": 13})
+    figure.update_annotations(font={"size": 15})
+    ranking = ranking_provenance(EXAMPLE if marked[loc] else REAL for loc in selected)
     return _layout(figure, _marked_title(text("radar_title", language, year=table.year), ranking, language),
-                   text("source_line", language, source=text("score_source", language)), height=480)
+                   text("source_line", language, source=text("score_source", language)), height=plot_height + 150)
 
 
 def index_figure(table: ScoreTable, selected: Sequence[str], names: Mapping[str, str], weights_note: str,
@@ -120,29 +151,41 @@ def index_figure(table: ScoreTable, selected: Sequence[str], names: Mapping[str,
 def indicator_bars(column: IndicatorScores, selected: Sequence[str], names: Mapping[str, str],
                    sweden: Observation | None, *, per_1000: bool = False,
                    language: str | None = None) -> go.Figure:
-    """One bar per locality with the municipality (and Sweden) as reference lines where comparable."""
+    """One bar per locality, highest first, with the municipality (and Sweden) as reference lines
+    where comparable.
+
+    Horizontal, so ten names read without turning the head and never run into each other; the
+    reference lines are named in the legend, not by labels that could land on a bar's number.
+    """
     indicator = column.indicator
     values = column.per_1000 if per_1000 else column.values
-    labels = [chart_text(names.get(loc, loc)) for loc in selected]
-    shown = [values.get(loc) for loc in selected]
+    items = sorted(selected, key=lambda loc: (values.get(loc) is None, -(values.get(loc) or 0)))
+    labels = [chart_text(names.get(loc, loc)) for loc in items]
+    shown = [values.get(loc) for loc in items]
     figure = go.Figure(go.Bar(
-        x=labels, y=shown, marker={"color": [COLOURS[0] if loc not in column.examples else "#8fb8d8"
-                                             for loc in selected]},
+        y=labels, x=shown, orientation="h",
+        marker={"color": [COLOURS[0] if loc not in column.examples else "#8fb8d8" for loc in items]},
         text=[starred(number(_round(v), language), figure_provenance(column, loc)) if v is not None
-              else text("missing", language) for loc, v in zip(selected, shown)],
-        textposition="outside", name=chart_text(indicator_name(indicator, language)),
+              else text("missing", language) for loc, v in zip(items, shown)],
+        textposition="outside", cliponaxis=False, name=chart_text(indicator_name(indicator, language)),
+        showlegend=False,
     ))
     if column.municipality is not None and (per_1000 or not indicator.per_1000):
         _reference_line(figure, column.municipality, text("reference_municipality", language), language)
     if sweden is not None and sweden.value is not None and not indicator.per_1000 and not per_1000:
         _reference_line(figure, sweden.value, text("reference_sweden", language), language, dash="dot")
     unit = text("col_per_1000", language) if per_1000 else chart_text(unit_heading(indicator, language))
-    figure.update_layout(yaxis={"title": unit, "rangemode": "tozero"}, showlegend=False)
+    drawn_values = [v for v in shown if v is not None]
+    top = max([*drawn_values, column.municipality or 0, 0]) or 1
+    figure.update_layout(xaxis={"title": unit, "range": [0, top * 1.25]}, yaxis={"autorange": "reversed"},
+                         legend={"orientation": "h", "x": 0, "xanchor": "left", "y": 1, "yanchor": "bottom"})
     title_key = N_("bars_per_1000_title") if per_1000 else N_("bars_title")
     caption = _caption(indicator, column, language)
     title = chart_message(title_key, language, indicator=indicator_name(indicator, language), year=column.year)
     ranking = ranking_provenance(figure_provenance(column, loc) for loc in selected)
-    return _layout(figure, _marked_title(title, ranking, language), caption)
+    _layout(figure, _marked_title(title, ranking, language), caption, height=max(320, 150 + 34 * len(items)))
+    figure.update_layout(legend={"orientation": "h", "x": 0, "xanchor": "left", "y": 1, "yanchor": "bottom"})
+    return figure
 
 
 def series_figure(indicator: Indicator, observations: Sequence[Observation], selected: Sequence[str],
@@ -176,7 +219,10 @@ def series_figure(indicator: Indicator, observations: Sequence[Observation], sel
                 customdata=[chart_text(source_of(o, language)) for o in points],
                 hovertemplate="%{x}: %{y}<br>%{customdata}<extra>%{fullData.name}</extra>",
             ))
-    figure.update_layout(xaxis={"title": text("year_axis", language), "dtick": 1},
+    years = [x for trace in figure.data for x in trace.x]
+    # Half a year of room at each end keeps the first year's label off the value axis's "0".
+    year_range = [min(years) - 0.5, max(years) + 0.5] if years else None
+    figure.update_layout(xaxis={"title": text("year_axis", language), "dtick": 1, "range": year_range},
                          yaxis={"title": chart_text(unit_heading(indicator, language)), "rangemode": "tozero"})
     sources = sorted({source_of(o, language) for o in observations if o.place_id in places and o.value is not None})
     caption = chart_message("source_line", language, source="; ".join(sources) or indicator.source)
@@ -185,9 +231,12 @@ def series_figure(indicator: Indicator, observations: Sequence[Observation], sel
 
 
 def _reference_line(figure: go.Figure, value: float, label: str, language: str, dash: str = "dash") -> None:
-    figure.add_hline(y=value, line={"color": REFERENCE_COLOUR, "width": 2, "dash": dash},
-                     annotation_text=f"{label} {number(_round(value), language)}",
-                     annotation_position="top right", annotation_font={"size": 15})
+    """A vertical line at ``value``, named with its value in the legend."""
+    line = {"color": REFERENCE_COLOUR, "width": 2, "dash": dash}
+    figure.add_vline(x=value, line=line)
+    bars = figure.data[0].y
+    figure.add_trace(go.Scatter(x=[value, value], y=[bars[0], bars[-1]], mode="lines", line=line, hoverinfo="skip",
+                                name=f"{label} {number(_round(value), language)}"))
 
 
 def _caption(indicator: Indicator, column: IndicatorScores, language: str) -> str:

@@ -20,7 +20,7 @@ from dashboard import ids
 from dashboard.components.compare_figures import (
     index_figure,
     indicator_bars,
-    radar_figure,
+    area_figure,
     series_figure,
 )
 from dashboard.components.ranking_table import ranking_table
@@ -222,7 +222,7 @@ def compare_view(data: DashboardData, search: str | None, language: str | None =
     series = series_figure(indicators[state.indicator], observations, selected, names, language) \
         if state.indicator in indicators else empty
     charts = {
-        "radar": radar_figure(table, selected, names, language),
+        "radar": area_figure(table, selected, names, language),
         "index": index_figure(table, selected, names, weights_note(state.weights, language), language),
         "bars": bars,
         "series": series,

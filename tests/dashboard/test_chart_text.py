@@ -22,7 +22,8 @@ from dashboard.components.charts import history_figure
 from dashboard.components.compare_figures import (
     index_figure,
     indicator_bars,
-    radar_figure,
+    area_figure,
+    caption_of,
     series_figure,
 )
 from dashboard.components.groups_view import timeline_figure
@@ -174,26 +175,30 @@ def test_the_panel_history_chart_draws_unit_source_and_basis_as_typed(language):
     assert all(drawn(u)[0].endswith(PAYLOAD) for trace in figure.data for u, _ in trace.customdata)  # value + unit
 
 
-def test_the_compare_radar_and_index_draw_locality_names_as_typed(hostile):
+def test_the_compare_area_bars_and_index_draw_locality_names_as_typed(hostile):
     table = hostile.score_table(2024, EQUAL_WEIGHTS)
     names = _names(hostile)
-    radar = radar_figure(table, SELECTED, names, "sv")
-    carrying = assert_text_is_data(radar)
-    # A star marks a line resting on example data (decision 55); the name itself is drawn as typed.
-    assert [drawn(t.name)[0].removesuffix("*") for t in radar.data] == [names[loc] for loc in SELECTED]
-    assert ".data[0].name" in carrying
+    areas = area_figure(table, SELECTED, names, "sv")
+    carrying = assert_text_is_data(areas)
+    # One small bar chart per SLUS area, its localities highest first; the names drawn as typed.
+    assert len(areas.data) == 6
+    for trace in areas.data:
+        assert sorted(drawn(label)[0] for label in trace.y) == sorted(names[loc] for loc in SELECTED)
+        scores = [x for x in trace.x if x is not None]
+        assert scores == sorted(scores, reverse=True)
+    assert ".data[0].y[0]" in carrying
     index = index_figure(table, SELECTED, names, PAYLOAD, "sv")
     carrying = assert_text_is_data(index)
     assert sorted(drawn(label)[0] for label in index.data[0].y) == sorted(names[loc] for loc in SELECTED)
-    assert any(path.startswith(".layout.annotations") for path in carrying)  # the weights note
+    assert ".layout.title.subtitle.text" in carrying  # the weights note, in the caption
 
 
-def test_the_radar_hover_says_its_coverage_in_the_readers_language(hostile):
+def test_the_area_bars_hover_says_its_coverage_in_the_readers_language(hostile):
     table = hostile.score_table(2024, EQUAL_WEIGHTS)
-    radar = radar_figure(table, SELECTED, hostile.names(), "en")
-    coverage = radar.data[0].customdata
+    areas = area_figure(table, SELECTED, hostile.names(), "en")
+    coverage = areas.data[0].customdata
     assert all(" indicators" in c and "indikatorer" not in c for c in coverage)
-    assert "indikatorer" not in radar.data[0].hovertemplate
+    assert "indikatorer" not in areas.data[0].hovertemplate
 
 
 @pytest.mark.parametrize("language", ["sv", "en"])
@@ -203,10 +208,8 @@ def test_the_compare_bars_draw_indicator_name_source_and_localities_as_typed(hos
     figure = indicator_bars(table.indicators[INDICATOR], SELECTED, names, None, language=language)
     carrying = assert_text_is_data(figure)
     assert drawn(figure.layout.title.text) == (f"{PAYLOAD} 2024", [])
-    assert [drawn(x)[0] for x in figure.data[0].x] == [names[loc] for loc in SELECTED]
-    caption = next(a.text for a in figure.layout.annotations if a.text.startswith(text("source_line", language,
-                                                                                      source="")))
-    assert drawn(caption)[0] == text("source_line", language, source=PAYLOAD)
+    assert sorted(drawn(y)[0] for y in figure.data[0].y) == sorted(names[loc] for loc in SELECTED)
+    assert drawn(caption_of(figure))[0] == text("source_line", language, source=PAYLOAD)
     assert ".data[0].name" in carrying
 
 
@@ -289,7 +292,7 @@ def test_an_imported_indicator_name_is_drawn_as_typed_in_the_compare_charts(host
     assert title.text_content() == f"{PAYLOAD} 2024"
     assert browser_page.locator("#compare-series .gtitle").text_content() == text("series_title", "sv",
                                                                                    indicator=PAYLOAD)
-    caption = bars.locator(".annotation-text").filter(has_text="Källa:")
+    caption = bars.locator(".gtitle-subtitle")
     assert caption.text_content() == text("source_line", "sv", source=PAYLOAD)
     assert "https://evil.example" not in " ".join(page.requests)
     assert page.errors == []

@@ -89,9 +89,9 @@ def test_the_comparison_has_a_ranking_table_and_labels_example_data(dashboard_da
     table_text = texts(content.table)
     assert "Rangordning 2024: Trivas" in table_text
     assert "Föreningar" in table_text and "per 1 000 inv." in table_text
-    # A star on each locality whose area scores rest on example data; its key under the title.
-    assert [trace.name.rstrip("*") for trace in content.radar.data] == ["Storebro", "Tuna", "Södra Vi"]
-    assert any(trace.name.endswith("*") for trace in content.radar.data)
+    # One sorted bar chart per SLUS area; a star on each score resting on example data, its key under the title.
+    assert all(sorted(trace.y) == ["Storebro", "Södra Vi", "Tuna"] for trace in content.radar.data)
+    assert any(label.endswith("*") for trace in content.radar.data for label in trace.text)
     assert "bygger på exempeldata" in content.radar.layout.title.text
     assert "2024" in content.bars.layout.title.text
 

@@ -1,0 +1,46 @@
+"""Charts that read at a glance (issue #12, item 5): no text in a chart runs into another text.
+
+At phone, tablet, laptop and projector sizes, in a real headless Chromium, the bounding boxes
+of every non-empty text a plotly chart draws (titles, captions, axis titles, tick labels,
+legend entries, bar labels, annotations) do not intersect; touching is tolerated.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.dashboard.test_responsive import VIEWPORTS, overlap
+
+pytestmark = pytest.mark.browser
+
+COMPARE = "/jamfor?orter=" + ",".join(
+    ["tuna", "pelarne", "rumskulla", "storebro", "sodra-vi", "frodinge", "gullringen", "vimmerby",
+     "locknevi", "djursdala"]) + "&ar=2024"
+COMPARE_CHARTS = ("#compare-radar", "#compare-index", "#compare-bars", "#compare-series")
+
+TEXT_BOXES = """(chart) => [...document.querySelectorAll(chart + ' .main-svg text')]
+  .filter(t => t.textContent.trim() !== '' && t.getAttribute('visibility') !== 'hidden')
+  .map(t => { const r = t.getBoundingClientRect();
+              return {text: t.textContent, box: [r.left, r.top, r.right, r.bottom]}; })
+  .filter(t => t.box[2] - t.box[0] > 0 && t.box[3] - t.box[1] > 0)"""
+
+
+def colliding_texts(page, chart: str) -> list[tuple[str, str]]:
+    """Pairs of texts in ``chart`` whose boxes share more than a hairline."""
+    texts = page.evaluate(TEXT_BOXES, chart)
+    return [(a["text"], b["text"]) for i, a in enumerate(texts) for b in texts[i + 1:]
+            if overlap(a["box"], b["box"])]
+
+
+@pytest.mark.parametrize("size", VIEWPORTS.values(), ids=VIEWPORTS.keys())
+def test_no_text_on_the_compare_charts_runs_into_another(live_app, page, size):
+    width, height = size
+    browser_page = page.page
+    browser_page.set_viewport_size({"width": width, "height": height})
+    browser_page.goto(live_app + COMPARE)
+    for chart in COMPARE_CHARTS:
+        browser_page.locator(f"{chart} .gtitle").wait_for()
+    browser_page.wait_for_load_state("networkidle")
+    collisions = {chart: colliding_texts(browser_page, chart) for chart in COMPARE_CHARTS}
+    assert {chart: pairs for chart, pairs in collisions.items() if pairs} == {}
+    assert page.errors == []
