@@ -13,6 +13,7 @@ from dash import dcc, html
 
 from dashboard import ids
 from dashboard.components.chart_text import chart_message, chart_text
+from dashboard.components.date_axis import date_axis
 from dashboard.components.idea_links import origin_line
 from dashboard.i18n.messages import basis_label, kind_label, status_label, text  # noqa: F401 (kind_label, status_label: used by pages)
 from dashboard.views.formatting import day, number
@@ -186,5 +187,8 @@ def timeline_figure(activities: Sequence[Activity], locality_name: str, language
     title = chart_message(N_("timeline_title"), language, locality=locality_name)
     figure.update_layout(title={"text": title, "font": {"size": 18}},
                          height=300, font={"size": 15}, showlegend=False, plot_bgcolor="#fff",
-                         margin={"l": 110, "r": 20, "t": 50, "b": 40}, xaxis={"gridcolor": "#e5e5e5"})
+                         margin={"l": 110, "r": 20, "t": 50, "b": 40},
+                         xaxis={"gridcolor": "#e5e5e5", "automargin": True,
+                                **date_axis([a.date for a in activities], language)},
+                         yaxis={"automargin": True})
     return figure
