@@ -20,12 +20,13 @@ from dashboard.i18n.messages import (
 )
 from dashboard.views.formatting import number, with_unit, year
 from dashboard.views.headline import headline_text
+from dashboard.views.provenance import Kind, provenance_note
 from indicators.core.model import Group, Indicator, Locality, Observation
 from indicators.i18n.texts import N_
 from indicators.metrics.headline import Headline
 from indicators.metrics.latest import MapValue
+from indicators.metrics.provenance import EXAMPLE, REAL, Provenance, provenance
 from indicators.metrics.summary import AreaSummary, IndicatorLine
-
 
 OVERVIEW_PAGE = 25
 """Rows of the overview table shown at first and added by each "show more"."""
@@ -86,8 +87,7 @@ def overview_panel(
     for v in shown:
         obs = v.observation
         value_cell = [number(obs.value, language) if obs else text("missing", language)]
-        if obs is not None and obs.example:
-            value_cell.append(_example_badge(language))
+        value_cell.extend(_example_badge(provenance(obs), language))
         rows.append(
             html.Tr(
                 [
@@ -134,9 +134,10 @@ def _more(shown: int, total: int, limit: int | None, language: str | None) -> li
     ]
 
 
-def _example_badge(language: str) -> html.Span:
-    return html.Span(text("example_badge", language), className="badge badge-example",
-                     title=text("example_note", language))
+def _example_badge(prov: Provenance, language: str) -> list[html.Span]:
+    """The mark beside a figure that rests on example data (words from ``views.provenance``); none for real ones."""
+    note = provenance_note(prov, Kind.FIGURE, language)
+    return [html.Span(note, className="badge badge-example", title=text("example_note", language))] if note else []
 
 
 def _position(locality: Locality, language: str) -> html.Div:
@@ -213,8 +214,7 @@ def _headline(headline: Headline, indicator: Indicator, language: str) -> html.S
     """The map's figure for the locality, then its counts on other bases (``views.headline``)."""
     words = headline_text(headline, indicator, language)
     parts: list = [html.Span(words.main or text("missing", language), className="headline-figure")]
-    if words.example:
-        parts.append(_example_badge(language))
+    parts.extend(_example_badge(EXAMPLE if words.example else REAL, language))
     parts.extend(html.Span(f" · {other}", className="headline-other") for other in words.others)
     return html.Span(parts, className="headline", **{"data-indicator": indicator.id})
 
@@ -244,8 +244,7 @@ def _indicator_line(line: IndicatorLine, language: str) -> html.Div:
             parts.append(html.Span(text("missing", language)))
         else:
             parts.append(html.Span(f"{with_unit(obs.value, ind, language)} ({year(obs, language)})"))
-            if obs.example:
-                parts.append(_example_badge(language))
+            parts.extend(_example_badge(provenance(obs), language))
         return html.Div(parts, className="ref")
 
     sources = sorted({source_of(o, language) for o in (line.locality, line.municipality, line.sweden) if o is not None})
