@@ -273,14 +273,13 @@ def _legend(
     extra_notes: Sequence[str],
     language: str | None,
 ) -> dict:
-    """Legend rows show the range of the values actually in each class."""
+    """Legend rows show each class as the range it covers ("1 000–2 500"), the next starting where one ends."""
     rows = []
     comparable = [v for v in values if v.value is not None]
     for cls in scale.classes:
-        members = [v.value for v in comparable if scale.colour(v.value) == cls.colour]
-        if not members:
+        if not any(scale.colour(v.value) == cls.colour for v in comparable):
             continue
-        low, high = min(members), max(members)
+        low, high = cls.lower, cls.upper
         label = number(low, language) if low == high else f"{number(low, language)}–{number(high, language)}"
         rows.append({"colour": cls.colour, "label": label})
     if any(v.observation is None or v.observation.value is None for v in values):

@@ -41,9 +41,14 @@ class Unit:
     """Counts: a fraction is a sign of a decimal comma read as a thousands separator."""
     countable: bool = False
     """May be shown per 1,000 inhabitants (``per_1000`` in the catalogue)."""
+    bare: bool = False
+    """A bare count: no word after the number in any language ("8", not "8 antal"); a heading
+    or axis title says "antal" instead (issue #12 item 5)."""
 
     def label(self, language: str = DEFAULT_LANGUAGE) -> str:
         """What to write after a number in ``language`` (may be empty, see the module docstring)."""
+        if self.bare:
+            return ""
         return self.symbol_en if language == "en" else self.symbol
 
     def description(self, language: str = DEFAULT_LANGUAGE) -> str:
@@ -88,7 +93,7 @@ UNITS: tuple[Unit, ...] = (
     Unit("invånare", "antal personer", 0, None, symbol_en="inhabitants",
          description_en="number of people", whole=True, countable=True),
     Unit("antal", "antal av något", 0, None, symbol_en="",
-         description_en="a count of something", whole=True, countable=True),
+         description_en="a count of something", whole=True, countable=True, bare=True),
     Unit("per 1 000 invånare", "antal per 1 000 invånare", 0, 1000,
          symbol_en="per 1,000 inhabitants", description_en="number per 1,000 inhabitants"),
     Unit("år", "ålder eller tid i år", 0, 130, symbol_en="years", description_en="age or time in years"),
@@ -147,9 +152,9 @@ def unit_label(symbol: str, language: str = DEFAULT_LANGUAGE) -> str:
     not a known unit (a score's ``poäng 0–100``, an old database) is returned
     as it is.
     """
-    if language == DEFAULT_LANGUAGE:
-        return symbol
     unit = find_unit(symbol)
+    if language == DEFAULT_LANGUAGE and (unit is None or not unit.bare):
+        return symbol
     return unit.label(language) if unit is not None else symbol
 
 

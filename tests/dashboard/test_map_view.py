@@ -77,3 +77,12 @@ def test_the_data_island_cannot_be_ended_or_commented_out_by_its_text():
     assert "<" not in inner and ">" not in inner and "&" not in inner
     assert "\u2028" not in inner and "\u2029" not in inner
     assert read_data_island(island)["title"] == text
+
+
+def test_every_legend_class_reads_as_a_range_the_next_starting_where_one_ends(dashboard_data):
+    from dashboard.components.colour_scale import PALETTE
+
+    legend = read_data_island(map_document(dashboard_data, state("population")))["legend"]
+    ranges = [row["label"].split("–") for row in legend["rows"] if row["colour"] in PALETTE and "–" in row["label"]]
+    assert len(ranges) >= 3
+    assert all(high == low for (_, high), (low, _) in zip(ranges, ranges[1:])), legend["rows"]

@@ -100,9 +100,15 @@ def test_the_import_documentation_lists_every_unit():
     assert all(f"| `{unit.symbol}` |" in docs for unit in UNITS)
 
 
+def test_a_bare_count_has_no_word_after_the_number_in_either_language():
+    assert unit_label("antal", "sv") == "" and unit_label("antal", "en") == ""
+    assert unit_label("st", "sv") == ""
+    assert unit_label("invånare", "sv") == "invånare"
+
+
 def test_every_unit_has_an_english_label_and_description():
     for unit in UNITS:
-        assert unit.description_en and unit.label("sv") == unit.symbol
+        assert unit.description_en and unit.label("sv") == ("" if unit.bare else unit.symbol)
     # A bare count is the one unit with no English word after the number ("12", not "12 count").
     assert [unit.symbol for unit in UNITS if not unit.label("en")] == ["antal"]
     assert unit_label("invånare", "en") == "inhabitants"
