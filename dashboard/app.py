@@ -9,21 +9,22 @@ from dash import Dash, html
 
 from dashboard.data import DashboardData
 from dashboard.i18n.messages import text
-from dashboard.pages.compare import compare_page
-from dashboard.pages.compare_callbacks import register_compare_callbacks
 from dashboard.pages.changes import changes_page
 from dashboard.pages.changes_callbacks import register_changes_callbacks
+from dashboard.pages.compare import compare_page
+from dashboard.pages.compare_callbacks import register_compare_callbacks
 from dashboard.pages.groups import groups_page
 from dashboard.pages.groups_callbacks import register_groups_callbacks
+from dashboard.pages.help import help_page
 from dashboard.pages.ideas import ideas_page
 from dashboard.pages.ideas_callbacks import register_ideas_callbacks
 from dashboard.pages.importing import import_page, register_import_callbacks
 from dashboard.pages.map import map_page
 from dashboard.pages.map_callbacks import register_map_callbacks
 from dashboard.pages.method import method_page
-from dashboard.pages.presentation import presentation_page
 from dashboard.pages.plans import plans_page
 from dashboard.pages.plans_callbacks import register_plans_callbacks
+from dashboard.pages.presentation import presentation_page
 from dashboard.pages.presentation_callbacks import register_presentation_callbacks
 from dashboard.pages.readiness import readiness_page
 from dashboard.pages.readiness_callbacks import register_readiness_callbacks
@@ -42,6 +43,7 @@ from dashboard.views.public_names import (
     CHANGES_PATH,
     COMPARE_PATH,
     GROUPS_PATH,
+    HELP_PATH,
     IDEAS_PATH,
     IMPORT_PATH,
     MAP_PATH,
@@ -65,6 +67,7 @@ PAGES = {
     IDEAS_PATH: ("dashboard.pages.ideas", ideas_page),
     IMPORT_PATH: ("dashboard.pages.importing", import_page),
     METHOD_PATH: ("dashboard.pages.method", method_page),
+    HELP_PATH: ("dashboard.pages.help", help_page),
     PRESENT_PATH: ("dashboard.pages.presentation", presentation_page),
     STAFF_PATH: ("dashboard.pages.staff", staff_page),
     READINESS_PATH: ("dashboard.pages.readiness", readiness_page),

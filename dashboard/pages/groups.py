@@ -8,6 +8,7 @@ from dash import dcc, html
 
 from dashboard import ids
 from dashboard.components.groups_view import kind_label, status_label
+from dashboard.components.help_link import help_note
 from dashboard.components.widgets import dropdown, labelled
 from dashboard.data import DashboardData
 from dashboard.i18n.messages import text
@@ -56,7 +57,7 @@ def groups_page(data: DashboardData, language: str | None = None) -> html.Div:
                     limited_upload(ids.GW_UPLOAD, text("gw_upload", language), language,
                                    shown=data.current_user() is not None),
                     html.Div(id=ids.GW_UPLOAD_RESULT, role="status"),
-                    html.P(text("gw_files_help", language), className="source"),
+                    help_note(text("gw_files_help", language), "import-grupparbete", language),
                 ],
                 className="form-card",
             ),

@@ -9,6 +9,7 @@ from pathlib import Path
 from dash import Dash, Input, Output, State, html
 
 from dashboard import ids
+from dashboard.components.help_link import help_note
 from dashboard.data import DashboardData
 from dashboard.i18n.messages import text
 from dashboard.server.language import current_language
@@ -32,7 +33,7 @@ def import_page(data: DashboardData, language: str | None = None) -> html.Div:
             html.P(text("import_intro", language)),
             upload,
             html.Div(id=ids.UPLOAD_RESULT, className="upload-result", **{"aria-live": "polite"}),
-            html.P(text("import_docs", language), className="source"),
+            help_note(text("import_docs", language), "import-siffror", language),
             html.H3(text("import_log_heading", language)),
             html.Div(import_log_table(data, language), id=ids.IMPORT_LOG),
         ],

@@ -25,6 +25,7 @@ from dashboard.views.public_names import (
     CHANGES_PATH,
     COMPARE_PATH,
     GROUPS_PATH,
+    HELP_PATH,
     IDEAS_PATH,
     IMPORT_PATH,
     MAP_PATH,
@@ -40,7 +41,7 @@ from indicators.i18n.texts import N_
 
 NAV_ITEMS = ((MAP_PATH, N_("nav_map")), (COMPARE_PATH, N_("nav_compare")), (GROUPS_PATH, N_("nav_groups")), (PLANS_PATH, N_("nav_plans")), (CHANGES_PATH, N_("nav_changes")),
              (IDEAS_PATH, N_("nav_ideas")),
-             (IMPORT_PATH, N_("nav_import")), (METHOD_PATH, N_("nav_method")), (PRESENT_PATH, N_("nav_present")),
+             (IMPORT_PATH, N_("nav_import")), (METHOD_PATH, N_("nav_method")), (HELP_PATH, N_("nav_help")), (PRESENT_PATH, N_("nav_present")),
              (STAFF_PATH, N_("nav_staff")), (READINESS_PATH, N_("nav_readiness")))
 STAFF_ONLY_PATHS = frozenset({STAFF_PATH, READINESS_PATH})
 """Pages the menu shows to admins only (their layouts refuse everyone else on the server)."""

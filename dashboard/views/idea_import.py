@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from dash import html
 
+from dashboard.components.help_link import help_note
 from dashboard.components.widgets import dropdown, labelled
 from dashboard.data import DashboardData
 from dashboard.i18n.messages import plural, text
@@ -45,7 +46,7 @@ def workshop_import_section(data: DashboardData, language: str | None = None) ->
                 placeholder=text("idea_import_meeting_placeholder", language)), IDEA_IMPORT_MEETING),
             limited_upload(IDEA_IMPORT_UPLOAD, text("idea_import_drop", language), language),
             html.Div(id=IDEA_IMPORT_RESULT, role="status", **{"aria-live": "polite"}),
-            html.P(text("idea_import_help", language), className="source"),
+            help_note(text("idea_import_help", language), "import-forslag", language),
         ],
         id=IDEA_IMPORT,
         className="form-card",

@@ -29,6 +29,10 @@ PLANS_PATH = "/planer"
 """Each locality's plan (LUP) per year (issue 15)."""
 CHANGES_PATH = "/sedan-motet"
 """What changed since the last strategic meeting (issue 15)."""
+HELP_PATH = "/hjalp"
+"""What the pages do, how scores are computed and the import file formats (issue #12 item 5)."""
+HELP_SECTIONS = ("sidor", "poang", "import-siffror", "import-katalog", "import-grupparbete", "import-forslag")
+"""The help page's section anchors, in page order: ``/hjalp#import-grupparbete``."""
 NOT_FOUND_PATH = "/404"
 """Where the not-found page is registered; Dash Pages shows it for every unknown path."""
 

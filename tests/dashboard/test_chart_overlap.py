@@ -13,9 +13,9 @@ from tests.dashboard.test_responsive import VIEWPORTS, overlap
 
 pytestmark = pytest.mark.browser
 
-COMPARE = "/jamfor?orter=" + ",".join(
-    ["tuna", "pelarne", "rumskulla", "storebro", "sodra-vi", "frodinge", "gullringen", "vimmerby",
-     "locknevi", "djursdala"]) + "&ar=2024"
+TEN = ("tuna", "pelarne", "rumskulla", "storebro", "sodra-vi", "frodinge", "gullringen", "vimmerby", "locknevi",
+       "djursdala")
+COMPARE = f"/jamfor?orter={','.join(TEN)}&ar=2024"
 COMPARE_CHARTS = ("#compare-radar", "#compare-index", "#compare-bars", "#compare-series")
 
 TEXT_BOXES = """(chart) => [...document.querySelectorAll(chart + ' .main-svg text')]

@@ -35,7 +35,7 @@ def two_apps(tmp_path):
 
 PLANS_PAGES = {names.PLANS_PATH, names.CHANGES_PATH}
 """Issue 15: the plans and the change view."""
-OTHER_PAGES = {getattr(names, 'IDEAS_PATH', '/forslag')} & set(PAGES)
+OTHER_PAGES = {getattr(names, 'IDEAS_PATH', '/forslag'), names.HELP_PATH} & set(PAGES)
 """Pages being added by others at the same time (issue 14); their tests name them."""
 
 
