@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from dashboard.components.idea_markers import IDEA_MARKER_STYLE, origin_row
 from dashboard.i18n.messages import status_label, text
 from indicators.core.slus import AREAS_BY_ID
 from indicators.groupwork.records import Initiative, InitiativeStatus
+from indicators.ideas.records import Idea
 
 NO_AREA_COLOUR = "#666666"
 POPUP_TEXT_MAX = 300
@@ -29,12 +31,19 @@ MARKER_STYLE = """
   .ini-popup h3 { font-size: 16px; margin: 0 0 4px; }
   .ini-popup p { margin: 2px 0; font-size: 14px; }
 </style>
-"""
+""" + IDEA_MARKER_STYLE
 
 
 def initiative_features(initiatives: Sequence[Initiative], names: Mapping[str, str],
-                        language: str | None = None) -> dict:
-    """A FeatureCollection of the initiatives that have a point, with their popups as text."""
+                        language: str | None = None, origins: Mapping[int, Idea] | None = None,
+                        ideas: Sequence[dict] = ()) -> dict:
+    """A FeatureCollection of the initiatives that have a point, with their popups as text.
+
+    ``origins`` (initiative id → idea) adds "Kom från ett förslag" to the popups of initiatives that
+    came from a resident's idea; ``ideas`` (from ``idea_features``) are appended as markers of their
+    own kind, so one clustered layer holds both and the map document needs no second code path.
+    """
+    origins = origins or {}
     features = []
     for initiative in initiatives:
         if initiative.lat is None or initiative.lon is None:
@@ -51,13 +60,14 @@ def initiative_features(initiatives: Sequence[Initiative], names: Mapping[str, s
                 "colour": colour,
                 "title": initiative.title,  # the marker's title, set as a DOM property by Leaflet
                 "popup": popup_content(initiative, names.get(initiative.locality_id, initiative.locality_id),
-                                       language),
+                                       language, origins.get(initiative.id)),
             },
         })
-    return {"type": "FeatureCollection", "features": features}
+    return {"type": "FeatureCollection", "features": [*features, *ideas]}
 
 
-def popup_content(initiative: Initiative, locality_name: str, language: str | None = None) -> dict:
+def popup_content(initiative: Initiative, locality_name: str, language: str | None = None,
+                  origin: Idea | None = None) -> dict:
     """The popup's words: title, locality, status, areas and the start of the description."""
     description = initiative.description
     if len(description) > POPUP_TEXT_MAX:
@@ -74,4 +84,6 @@ def popup_content(initiative: Initiative, locality_name: str, language: str | No
         rows.append({"label": text("popup_areas", language), "text": areas})
     if description:
         rows.append({"label": "", "text": description})
+    if origin is not None:
+        rows.append(origin_row(origin, language))
     return {"title": initiative.title, "rows": rows}

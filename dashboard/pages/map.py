@@ -5,6 +5,7 @@ from __future__ import annotations
 from dash import dcc, html
 
 from dashboard import ids
+from dashboard.components.idea_filter import idea_filter
 from dashboard.components.widgets import dropdown, labelled
 from dashboard.data import DashboardData
 from dashboard.i18n.messages import status_label, text
@@ -78,6 +79,7 @@ def map_page(data: DashboardData, language: str | None = None) -> html.Div:
                                 placeholder=text("filter_all_years", language),
                                 options=[{"label": str(y), "value": str(y)} for y in data.initiative_years()]),
                                 ids.INI_FILTER_YEAR),
+                            idea_filter(language),
                         ],
                         className="controls",
                     ),

@@ -66,11 +66,14 @@ def register_map_callbacks(app: Dash, data: DashboardData, tiles: str = "none") 
         Input(ids.INI_FILTER_AREAS, "value"),
         Input(ids.INI_FILTER_STATUS, "value"),
         Input(ids.INI_FILTER_YEAR, "value"),
+        Input(ids.IDEA_FILTER_SHOW, "value"),
+        Input(ids.IDEA_FILTER_STATUS, "value"),
     )
-    def _map(map_state, areas, statuses, year):
+    def _map(map_state, areas, statuses, year, show_ideas, idea_statuses):
         if map_state is None:  # the URL has not been read yet: draw once, when it has
             return no_update
-        return map_document(data, map_state, tiles, {"areas": areas, "statuses": statuses, "year": year})
+        return map_document(data, map_state, tiles, {"areas": areas, "statuses": statuses, "year": year,
+                                                     "ideas": bool(show_ideas), "idea_statuses": idea_statuses})
 
     @app.callback(
         Output(ids.PANEL, "children", allow_duplicate=True),

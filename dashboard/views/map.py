@@ -14,7 +14,6 @@ from typing import Any, NamedTuple
 from dash import NoUpdate, no_update
 
 from dashboard import ids
-from dashboard.components.initiative_markers import initiative_features
 from dashboard.components.map_view import render_map_html
 from dashboard.components.panel import OVERVIEW_PAGE, locality_panel, overview_panel
 from dashboard.components.priority_map import with_categories
@@ -22,6 +21,7 @@ from dashboard.components.priority_table import priority_overview
 from dashboard.data import DashboardData
 from dashboard.i18n.messages import text
 from dashboard.server.language import current_language
+from dashboard.views.map_markers import map_markers
 from dashboard.views.map_layers import (
     LayerData,
     indicator_layer_data,
@@ -224,7 +224,8 @@ def map_document(data: DashboardData, map_state: dict | None, tiles: str = "none
                  initiative_filter: dict | None = None, focus: str | None = None,
                  language: str | None = None) -> str:
     """The map's HTML for the layer, year and weights of the map state, with the initiatives
-    that pass the filter (areas, statuses, year) as clustered markers."""
+    that pass the filter (areas, statuses, year) and the residents' published ideas as clustered
+    markers (``dashboard.views.map_markers``)."""
     layer, year, weights = _unpack(data, map_state)
     if is_priority_layer(layer):
         priorities = priority_layer_of(data, layer, year, language)
@@ -233,6 +234,7 @@ def map_document(data: DashboardData, map_state: dict | None, tiles: str = "none
         return with_categories(document, priorities.fills, priorities.tooltips, priorities.legend)
     layer_values, year_label = layer_data(data, layer, year, weights, language)
     localities = data.localities()
+    markers, marker_notes = map_markers(data, initiative_filter, language)
     return render_map_html(
         data.layers(localities),
         layer_values.values,
@@ -241,8 +243,8 @@ def map_document(data: DashboardData, map_state: dict | None, tiles: str = "none
         year_label=year_label,
         tiles=tiles,
         notes=layer_values.notes,
-        legend_notes=layer_values.legend_notes,
-        initiatives=initiative_features(filtered_initiatives(data, initiative_filter), data.names(), language),
+        legend_notes=(*layer_values.legend_notes, *marker_notes),
+        initiatives=markers,
         focus=focus,
         language=language,
     )
@@ -252,17 +254,6 @@ def priority_layer_of(data: DashboardData, layer: str, year: str, language: str 
     """A ``prioritet-<area>`` layer for the map's year ("latest": the plans in force this year)."""
     chosen = layer_year(year)
     return priority_layer(layer, chosen, read_in_force(data.store, chosen), data.names(), language)
-
-
-def filtered_initiatives(data: DashboardData, initiative_filter: dict | None) -> list:
-    """Initiatives matching the map's filters; an empty choice means "all"."""
-    wanted = initiative_filter or {}
-    year = wanted.get("year")
-    return data.gw.initiatives(
-        statuses=wanted.get("statuses") or None,
-        areas=wanted.get("areas") or None,
-        year=int(year) if year and str(year).isdigit() else None,
-    )
 
 
 def _unpack(data: DashboardData, map_state: dict | None) -> tuple[str, str, dict[str, float]]:

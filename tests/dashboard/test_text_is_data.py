@@ -30,6 +30,9 @@ from indicators.groupwork.records import (
     InitiativeStatus,
     StrategicMeeting,
 )
+from indicators.ideas.records import Idea
+from indicators.ideas.rules import Step
+from indicators.ideas.store import IdeaStore
 from indicators.observations.importing import import_file
 from indicators.presentations.slides import (
     SLIDE_COMPARE,
@@ -144,6 +147,23 @@ def test_every_map_layer_shows_template_syntax_as_typed(hostile, layer):
     assert TITLE in texts and DESCRIPTION in texts  # the initiative's popup
     if layer == INDICATOR:
         assert INDICATOR_NAME in texts and SOURCE in texts  # legend title and source, tooltips
+
+
+def test_residents_ideas_on_the_map_show_template_syntax_as_typed(hostile):
+    ideas = IdeaStore(hostile.store, salt=b"")
+    ideas.record(Idea("storebro", LEAD, description=DESCRIPTION, areas=("trivas",), lat=57.588, lon=15.842),
+                 username="test")  # a published idea: its own marker
+    origin = ideas.record(Idea("storebro", PARTNERS, lat=57.59, lon=15.84), username="test")
+    [initiative] = [i for i in hostile.gw.initiatives() if i.title == TITLE]
+    ideas.step(origin.id, origin.version, Step.TO_INITIATIVE, username="test", initiative_id=initiative.id)
+    document = map_document(hostile, {"layer": INDICATOR, "year": "2024", "weights": ""})
+    assert EVALUATED not in document
+    texts = _map_texts(document)
+    assert LEAD in texts  # the idea's marker title and popup
+    assert PARTNERS in texts  # the initiative's popup: "Kom från ett förslag" and the idea's title
+    island_start = document.index('id="map-data">')
+    outside = document[:island_start] + document[document.index("</script>", island_start):]
+    assert LEAD not in outside and PARTNERS not in outside
 
 
 def test_template_syntax_cannot_break_out_of_the_maps_data(hostile):
