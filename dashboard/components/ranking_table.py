@@ -13,7 +13,7 @@ from dash import html
 
 from dashboard.i18n.messages import indicator_name, text, unit_text
 from dashboard.views.formatting import number
-from dashboard.views.provenance import Kind, provenance_note
+from dashboard.views.provenance import STAR, Kind, provenance_note, star_note
 from indicators.core.model import Indicator
 from indicators.core.slus import AREAS_BY_ID
 from indicators.metrics.comparison import (
@@ -57,7 +57,8 @@ def ranking_table(rows: Sequence[ComparisonRow], selected: Sequence[str], names:
     return html.Div(
         [
             html.H3(text("table_title", language, year=year, area=area.short_name)),
-            html.P(text("table_hint", language), className="source"),
+            html.P([text("table_hint", language), " ", text("table_cells_hint", language), " ",
+                    star_note(language)], className="source"),
             html.Div(html.Table([html.Thead(header), html.Tbody(body)], className="data-table rank-table"),
                      className="table-scroll"),
         ]
@@ -67,27 +68,29 @@ def ranking_table(rows: Sequence[ComparisonRow], selected: Sequence[str], names:
 def _cell(row: ComparisonRow | None, indicator: Indicator | None, language: str) -> html.Td:
     if row is None or (row.value is None and row.per_1000 is None):
         return html.Td(text("missing", language), className="num missing")
-    parts: list = [html.Div(number(_round(row.value), language) + (f" {unit_text(row.unit, language)}".rstrip() if row.kind == KIND_INDICATOR else ""))]
+    note = provenance_note(provenance(row), _KINDS.get(row.kind, Kind.FIGURE), language)
+    value = number(_round(row.value), language) + (f" {unit_text(row.unit, language)}".rstrip()
+                                                    if row.kind == KIND_INDICATOR else "")
+    # The cell stays narrow (ten localities fit 1366 px): the example-data note is a star here
+    # and in words in the cell's title; the key to the star and to the small lines is under the title.
+    parts: list = [html.Div(f"{value}{STAR}" if note else value)]
     if row.per_1000 is not None:
         parts.append(html.Div(f"{number(_round(row.per_1000), language)} {text('col_per_1000', language)}",
                               className="sub"))
     if row.difference_to_municipality is not None:
         sign = "+" if row.difference_to_municipality > 0 else ""
-        difference = text("col_difference", language).lower()
-        parts.append(html.Div(f"{sign}{number(_round(row.difference_to_municipality), language)} {difference}",
-                              className="sub"))
+        parts.append(html.Div(f"{sign}{number(_round(row.difference_to_municipality), language)}",
+                              className="sub", title=text("col_difference", language)))
     if row.coverage_used is not None:
         parts.append(html.Div(f"{row.coverage_used}/{row.coverage_available}", className="sub",
                               title=text("col_coverage", language)))
-    note = provenance_note(provenance(row), _KINDS.get(row.kind, Kind.FIGURE), language)
-    if note:
-        parts.append(html.Div(note, className="sub example"))
     style = {}
     if row.rank is not None:
         colour = RANK_COLOURS[min(row.rank - 1, len(RANK_COLOURS) - 1)]
         # White text only where it keeps 4.5:1 contrast (ranks 1–3), dark text from rank 4.
         style = {"background": colour, "color": "#fff" if row.rank <= 3 else "#111"}
     label = " ".join((text("col_rank", language), str(row.rank))) if row.rank is not None else ""
+    label = " · ".join(part for part in (label, note) if part)
     return html.Td(parts, className="num ranked", style=style, title=label, **{"data-rank": row.rank or ""})
 
 

@@ -44,3 +44,15 @@ def test_no_text_on_the_compare_charts_runs_into_another(live_app, page, size):
     collisions = {chart: colliding_texts(browser_page, chart) for chart in COMPARE_CHARTS}
     assert {chart: pairs for chart, pairs in collisions.items() if pairs} == {}
     assert page.errors == []
+
+
+def test_the_ranking_table_of_ten_localities_fits_a_laptop_screen(live_app, page):
+    browser_page = page.page
+    browser_page.set_viewport_size({"width": 1366, "height": 768})
+    browser_page.goto(live_app + COMPARE)
+    table = browser_page.locator("#compare-table table.rank-table")
+    table.wait_for()
+    table_width, box_width = table.evaluate(
+        "t => [t.getBoundingClientRect().width, t.parentElement.getBoundingClientRect().width]")
+    assert table_width <= box_width
+    assert page.errors == []
