@@ -33,6 +33,7 @@ IDEA_MARKER_STYLE = """
                      background: #fff; border: 1px solid #111; border-radius: 50%; }
   .res-idea-declined { opacity: .6; border-style: dotted; }
   .ini-popup a { color: #0645ad; text-decoration: underline; }
+  .leaflet-popup-content .ini-popup p { margin: 3px 0; }  /* Leaflet's own rule would space rows 17px apart */
 </style>
 """
 

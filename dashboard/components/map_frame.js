@@ -221,6 +221,9 @@
     }
   }).addTo(map);
 
+  // Links to the app's pages only where they lead somewhere: not in a map file opened on its own (the export).
+  var inDashboard = window.parent !== window;
+
   function popupContent(popup) {
     var box = element('div', 'ini-popup');
     box.appendChild(element('h3', null, popup.title));
@@ -230,7 +233,7 @@
         line.appendChild(element('strong', null, row.label + ':'));
         line.appendChild(document.createTextNode(' '));
       }
-      if (row.href) {  // our own address (an idea on the ideas page), set as a property; the whole page goes there
+      if (row.href && inDashboard) {  // our own address (an idea on the ideas page), set as a property; the whole page goes there
         var link = element('a', null, row.text);
         link.href = row.href;
         link.target = '_top';
@@ -240,7 +243,7 @@
       }
       box.appendChild(line);
     });
-    if (popup.link) {
+    if (popup.link && inDashboard) {
       var more = element('p');
       var anchor = element('a', null, popup.link.text);
       anchor.href = popup.link.href;
