@@ -40,8 +40,12 @@ IDEA_MARKER_STYLE = """
 
 def idea_features(points: Iterable[MapPoint], names: Mapping[str, str], statuses: Sequence[IdeaStatus] = MAP_STATUSES,
                   language: str | None = None) -> list[dict]:
-    """Marker features for the ideas with a status in ``statuses`` (never those that became initiatives)."""
+    """Marker features for the ideas with a status in ``statuses`` (never those that became initiatives).
+
+    The fixed words are looked up once per call, not per idea: 10,000 ideas are a normal map.
+    """
     shown = {s for s in statuses if s is not IdeaStatus.INITIATIVE}
+    words = _Words(language)
     features = []
     for point in points:
         if point.status not in shown:
@@ -57,24 +61,53 @@ def idea_features(points: Iterable[MapPoint], names: Mapping[str, str], statuses
                 "area": point.area,
                 "colour": area.colour if area else NO_AREA_COLOUR,
                 "title": point.title,  # the marker's title, set as a DOM property by Leaflet
-                "popup": idea_popup(point, names.get(point.locality_id, point.locality_id), language),
+                "popup": idea_popup(point, names.get(point.locality_id, point.locality_id), language, words),
             },
         })
     return features
 
 
-def idea_popup(point: MapPoint, locality_name: str, language: str | None = None) -> dict:
+class _Words:
+    """The popup's fixed words in one language, each looked up once."""
+
+    def __init__(self, language: str | None) -> None:
+        self.language = language
+        self.idea = text("popup_idea", language)
+        self.status = text("popup_status", language)
+        self.areas = text("popup_areas", language)
+        self.link = text("popup_idea_link", language)
+        self._status_lines: dict[IdeaStatus, str] = {}
+        self._supports: dict[int, str] = {}
+        self._bases: dict[str, str] = {}
+
+    def status_line(self, status: IdeaStatus) -> str:
+        if status not in self._status_lines:
+            self._status_lines[status] = status_line(Idea(None, "", status=status), None, self.language)
+        return self._status_lines[status]
+
+    def href(self, point: MapPoint) -> str:
+        """``idea_href``'s address, its locality part built once per locality."""
+        if point.locality_id not in self._bases:
+            self._bases[point.locality_id] = idea_href(Idea(point.locality_id, "", id=0)).removesuffix("#idea-0")
+        return f"{self._bases[point.locality_id]}#idea-{point.id}"
+
+    def supports(self, count: int) -> str:
+        if count not in self._supports:
+            self._supports[count] = plural("idea_supports", count, self.language)
+        return self._supports[count]
+
+
+def idea_popup(point: MapPoint, locality_name: str, language: str | None = None, words: _Words | None = None) -> dict:
     """Title, locality, status line, supports, area and a link to the idea on the ideas page."""
-    idea = Idea(locality_id=point.locality_id, title=point.title, status=point.status, id=point.id)
+    words = words or _Words(language)
     rows = [
-        {"label": text("popup_idea", language), "text": locality_name},
-        {"label": text("popup_status", language), "text": status_line(idea, None, language)},
-        {"label": "", "text": plural("idea_supports", point.supports, language)},
+        {"label": words.idea, "text": locality_name},
+        {"label": words.status, "text": words.status_line(point.status)},
+        {"label": "", "text": words.supports(point.supports)},
     ]
     if point.area in AREAS_BY_ID:
-        rows.append({"label": text("popup_areas", language), "text": AREAS_BY_ID[point.area].short_name})
-    return {"title": point.title, "rows": rows,
-            "link": {"href": idea_href(idea), "text": text("popup_idea_link", language)}}
+        rows.append({"label": words.areas, "text": AREAS_BY_ID[point.area].short_name})
+    return {"title": point.title, "rows": rows, "link": {"href": words.href(point), "text": words.link}}
 
 
 def origin_row(idea: Idea, language: str | None = None) -> dict:
