@@ -211,7 +211,7 @@ def _locality_slide(data: DashboardData, locality_id: str, language: str) -> htm
                   else text("missing", language) for area in areas],
             hovertext=[with_note(a.short_name, provenance(area), Kind.AREA_SCORE, language)
                        for a, area in zip(DEVELOPMENT_AREAS, areas)],
-            textposition="outside"))
+            textposition="outside", cliponaxis=False))
         title = text("slide_area_scores", language, year=max(years))
         index = table.index[locality_id]
         if index.score is not None:
@@ -219,9 +219,11 @@ def _locality_slide(data: DashboardData, locality_id: str, language: str) -> htm
             if provenance(index).rests_on_example:
                 index_line += f" ({star_note(language)})"
             title += f"<br><sup>{chart_text(index_line)}</sup>"
+        # The top margin holds the title and its index line, so a bar's label never reaches them.
         figure.update_layout(title={"text": title, "font": {"size": 26}},
-                             font=BIG_FONT, yaxis={"range": [0, 110]}, height=380, plot_bgcolor="#fff",
-                             margin={"l": 40, "r": 10, "t": 60, "b": 40})
+                             font=BIG_FONT, yaxis={"range": [0, 115], "automargin": True}, height=380,
+                             plot_bgcolor="#fff", xaxis={"automargin": True},
+                             margin={"l": 40, "r": 10, "t": 60 + 45 * title.count("<br>"), "b": 40})
         side.append(slide_chart(figure, f"omradespoang-{locality_id}", language))
     today = date.today()
     count, _ = data.gw.activity_counts(today - timedelta(days=365), today).get(locality_id, (0, None))
@@ -258,14 +260,15 @@ def _compare_slide(data: DashboardData, language: str) -> html.Div:
                for cell in row] for row in cells],
         customdata=[[provenance_note(provenance(cell), Kind.AREA_SCORE, language) for cell in row] for row in cells],
         hovertemplate="%{y} · %{x}: %{z:.0f}<br>%{customdata}<extra></extra>",
-        texttemplate="%{text}", textfont={"size": 22}, colorbar={"title": "0–100"}, hoverongaps=False))
+        texttemplate="%{text}", textfont={"size": 22}, colorbar={"title": {"text": "0–100", "side": "right"}},
+        hoverongaps=False))
     title = text("slide_compare_title", language, year=year)
     ranking = ranking_provenance(provenance(table.index[loc]) for loc in localities)
     if ranking.rests_on_example:
         title += f"<br><sup>{provenance_note(ranking, Kind.RANKING, language)} ({star_note(language)})</sup>"
     figure.update_layout(title={"text": title, "font": {"size": 26}},
                          font=BIG_FONT, height=640, margin={"l": 140, "r": 20, "t": 70, "b": 40},
-                         yaxis={"autorange": "reversed"})
+                         yaxis={"autorange": "reversed", "automargin": True})
     return html.Div([slide_chart(figure, "jamforelse", language)],
                     className="slide", **{"data-slide": SLIDE_COMPARE})
 
