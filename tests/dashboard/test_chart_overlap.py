@@ -7,8 +7,13 @@ legend entries, bar labels, annotations) do not intersect; touching is tolerated
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from indicators.groupwork import service
+from indicators.groupwork.records import Activity, ActivityKind
+from tests.dashboard.test_browser_groups import accounts  # noqa: F401 (fixture)
 from tests.dashboard.test_responsive import VIEWPORTS, overlap
 
 pytestmark = pytest.mark.browser
@@ -89,4 +94,24 @@ def test_no_text_on_a_slide_chart_runs_into_another(live_app, page, size):
                 collisions[(number, i)] = pairs
     assert checked > 0  # the comparison and locality slides draw charts
     assert collisions == {}
+    assert page.errors == []
+
+
+@pytest.mark.parametrize("size", VIEWPORTS.values(), ids=VIEWPORTS.keys())
+def test_a_groups_first_activity_gives_a_timeline_in_swedish_months_with_no_colliding_texts(
+        accounts, live_app, page, size):  # noqa: F811 (fixture)
+    gw, admin, localities = accounts
+    service.save_activity(gw, admin, Activity("storebro", date(2026, 11, 13), ActivityKind.MEETING, "Första mötet", 12),
+                          known_localities=localities, today=date(2026, 12, 1))
+    width, height = size
+    browser_page = page.page
+    browser_page.set_viewport_size({"width": width, "height": height})
+    browser_page.goto(live_app + "/grupper?ort=storebro")
+    timeline = browser_page.locator(".js-plotly-plot", has=browser_page.locator(".gtitle", has_text="Aktiviteter"))
+    timeline.locator(".xtick").first.wait_for()
+    browser_page.wait_for_load_state("networkidle")
+    ticks = timeline.locator(".xtick text").evaluate_all("texts => texts.map(t => t.textContent)")
+    assert ticks == ["nov. 2026"]
+    timeline.evaluate("e => e.setAttribute('data-overlap-check', 'yes')")
+    assert colliding_texts(browser_page, "[data-overlap-check]") == []
     assert page.errors == []
