@@ -115,3 +115,19 @@ def test_a_groups_first_activity_gives_a_timeline_in_swedish_months_with_no_coll
     timeline.evaluate("e => e.setAttribute('data-overlap-check', 'yes')")
     assert colliding_texts(browser_page, "[data-overlap-check]") == []
     assert page.errors == []
+
+
+@pytest.mark.parametrize("size", [VIEWPORTS["phone"], VIEWPORTS["laptop"]], ids=["phone", "laptop"])
+def test_the_help_page_opens_at_a_section_and_never_scrolls_sideways(live_app, page, size):
+    from tests.dashboard.test_responsive import no_sideways_scroll
+
+    width, height = size
+    browser_page = page.page
+    browser_page.set_viewport_size({"width": width, "height": height})
+    browser_page.goto(live_app + "/hjalp#import-grupparbete")
+    section = browser_page.locator("#import-grupparbete")
+    section.locator("table").first.wait_for()
+    assert "`" not in section.inner_text()  # Markdown drawn, not shown as source
+    assert "locality_id" in section.inner_text()
+    assert no_sideways_scroll(browser_page)
+    assert page.errors == []
