@@ -22,13 +22,18 @@ from plotly.subplots import make_subplots
 from dashboard.components.chart_text import chart_message, chart_text
 from dashboard.i18n.messages import indicator_name, source_of, text, unit_heading
 from dashboard.views.formatting import number
-from dashboard.views.provenance import Kind, provenance_note, star_note, starred, with_note
+from dashboard.views.provenance import (
+    Kind,
+    provenance_note,
+    star_note,
+    starred,
+    with_note,
+)
 from indicators.core.model import MUNICIPALITY_ID, SWEDEN_ID, Indicator, Observation
 from indicators.core.slus import DEVELOPMENT_AREAS
 from indicators.i18n.texts import N_
 from indicators.metrics.provenance import (
     EXAMPLE,
-    NOTHING,
     REAL,
     Provenance,
     figure_provenance,
