@@ -8,7 +8,7 @@ from dashboard.components.map_view import read_data_island
 from dashboard.views.map import map_document
 from dashboard.views.url_state import LATEST
 from indicators.groupwork.records import Initiative, InitiativeStatus
-from indicators.ideas.records import Idea, IdeaStatus
+from indicators.ideas.records import Idea
 from indicators.ideas.rules import Step
 from indicators.ideas.store import IdeaStore
 

@@ -174,7 +174,7 @@ def _json_stat2(answer: dict[str, Any]) -> list[Cell]:
         else:
             raise Malformed(f"$.dimension.{code}.category.index", "missing")
         if not isinstance(size, int) or len(ordered) != size:
-            raise Malformed(f"$.size", f"{code}: {size!r} does not fit {len(ordered)} categories")
+            raise Malformed("$.size", f"{code}: {size!r} does not fit {len(ordered)} categories")
         positions.append(ordered)
     total = 1
     for size in sizes:
