@@ -65,12 +65,12 @@ def _layout(figure: go.Figure, title: str, caption: str, height: int = 420) -> g
     """
     figure.update_layout(
         title={"text": title, "font": {"size": 19}, "yref": "container", "y": 1, "yanchor": "top",
-               "pad": {"t": 8}, "x": 0, "xanchor": "left",
+               "pad": {"t": 22}, "x": 0, "xanchor": "left",
                "subtitle": {"text": caption, "font": {"size": 13, "color": "#444"}}},
         height=height,
         font=FONT,
         separators=", ",
-        margin={"l": 10, "r": 10, "t": 24 + 26 * (title.count("<br>") + 2), "b": 10, "autoexpand": True},
+        margin={"l": 10, "r": 10, "t": 38 + 26 * (title.count("<br>") + 2), "b": 10, "autoexpand": True},
         plot_bgcolor="#fff",
         legend={"orientation": "v", "x": 1.02, "xanchor": "left", "y": 1, "yanchor": "top",
                 "font": {"size": 13}},

@@ -216,9 +216,9 @@ def _locality_slide(data: DashboardData, locality_id: str, language: str) -> htm
         index = table.index[locality_id]
         if index.score is not None:
             index_line = score_line(number(round(index.score), language), provenance(index), Kind.INDEX, language)
-            if provenance(index).rests_on_example:
-                index_line += f" ({star_note(language)})"
             title += f"<br><sup>{chart_text(index_line)}</sup>"
+            if provenance(index).rests_on_example:  # its own line: a slide's side column is narrow
+                title += f"<br><sup>{star_note(language)}</sup>"
         # The top margin holds the title and its index line, so a bar's label never reaches them.
         figure.update_layout(title={"text": title, "font": {"size": 26}},
                              font=BIG_FONT, yaxis={"range": [0, 115], "automargin": True}, height=380,
@@ -265,9 +265,9 @@ def _compare_slide(data: DashboardData, language: str) -> html.Div:
     title = text("slide_compare_title", language, year=year)
     ranking = ranking_provenance(provenance(table.index[loc]) for loc in localities)
     if ranking.rests_on_example:
-        title += f"<br><sup>{provenance_note(ranking, Kind.RANKING, language)} ({star_note(language)})</sup>"
+        title += f"<br><sup>{provenance_note(ranking, Kind.RANKING, language)}</sup><br><sup>{star_note(language)}</sup>"
     figure.update_layout(title={"text": title, "font": {"size": 26}},
-                         font=BIG_FONT, height=640, margin={"l": 140, "r": 20, "t": 70, "b": 40},
+                         font=BIG_FONT, height=640, margin={"l": 140, "r": 20, "t": 60 + 32 * title.count("<br>"), "b": 40},
                          yaxis={"autorange": "reversed", "automargin": True})
     return html.Div([slide_chart(figure, "jamforelse", language)],
                     className="slide", **{"data-slide": SLIDE_COMPARE})

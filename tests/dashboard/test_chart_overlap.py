@@ -30,9 +30,22 @@ TEXT_BOXES = """(chart) => [...document.querySelectorAll(chart + ' .main-svg tex
   .filter(t => t.box[2] - t.box[0] > 0 && t.box[3] - t.box[1] > 0)"""
 
 
+def settled_boxes(page, chart: str) -> list[dict]:
+    """The chart's text boxes once two readings 300 ms apart agree: a chart that takes the size of
+    its box may still be drawing its second layout when the network is idle (a busy machine)."""
+    texts = page.evaluate(TEXT_BOXES, chart)
+    for _ in range(20):
+        page.wait_for_timeout(300)
+        again = page.evaluate(TEXT_BOXES, chart)
+        if again == texts:
+            break
+        texts = again
+    return texts
+
+
 def colliding_texts(page, chart: str) -> list[tuple[str, str]]:
     """Pairs of texts in ``chart`` whose boxes share more than a hairline."""
-    texts = page.evaluate(TEXT_BOXES, chart)
+    texts = settled_boxes(page, chart)
     return [(a["text"], b["text"]) for i, a in enumerate(texts) for b in texts[i + 1:]
             if overlap(a["box"], b["box"])]
 
