@@ -17,6 +17,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from indicators.storage.migrations.steps import set_schema_version
+
 revision = "0002"
 down_revision = "0001"
 branch_labels = None
@@ -43,10 +45,6 @@ def _edit_columns() -> list[sa.Column]:
         sa.Column("updated_at", sa.DateTime, nullable=False),
     ]
 
-
-def _set_schema_version(version: int) -> None:
-    op.execute(sa.text("DELETE FROM schema_version"))
-    op.execute(sa.text("INSERT INTO schema_version (version) VALUES (:v)").bindparams(v=version))
 
 
 def upgrade() -> None:
@@ -160,10 +158,10 @@ def upgrade() -> None:
         sa.Column("summary", sa.Text, nullable=False),
     )
     op.create_index("ix_audit_log_locality", "audit_log", ["locality_id", "id"])
-    _set_schema_version(2)
+    set_schema_version(2)
 
 
 def downgrade() -> None:
     for table in _TABLES:
         op.drop_table(table)
-    _set_schema_version(1)
+    set_schema_version(1)

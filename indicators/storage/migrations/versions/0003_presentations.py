@@ -12,15 +12,13 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from indicators.storage.migrations.steps import set_schema_version
+
 revision = "0003"
 down_revision = "0002"
 branch_labels = None
 depends_on = None
 
-
-def _set_schema_version(version: int) -> None:
-    op.execute(sa.text("DELETE FROM schema_version"))
-    op.execute(sa.text("INSERT INTO schema_version (version) VALUES (:v)").bindparams(v=version))
 
 
 def upgrade() -> None:
@@ -34,9 +32,9 @@ def upgrade() -> None:
         sa.Column("updated_at", sa.DateTime, nullable=False),
         sa.UniqueConstraint("name", name="uq_presentations_name"),
     )
-    _set_schema_version(3)
+    set_schema_version(3)
 
 
 def downgrade() -> None:
     op.drop_table("presentations")
-    _set_schema_version(2)
+    set_schema_version(2)

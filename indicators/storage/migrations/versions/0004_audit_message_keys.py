@@ -14,24 +14,22 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from indicators.storage.migrations.steps import set_schema_version
+
 revision = "0004"
 down_revision = "0003"
 branch_labels = None
 depends_on = None
 
 
-def _set_schema_version(version: int) -> None:
-    op.execute(sa.text("DELETE FROM schema_version"))
-    op.execute(sa.text("INSERT INTO schema_version (version) VALUES (:v)").bindparams(v=version))
-
 
 def upgrade() -> None:
     op.add_column("audit_log", sa.Column("summary_key", sa.String(100), nullable=True))
     op.add_column("audit_log", sa.Column("summary_params", sa.Text, nullable=True))
-    _set_schema_version(4)
+    set_schema_version(4)
 
 
 def downgrade() -> None:
     op.drop_column("audit_log", "summary_params")
     op.drop_column("audit_log", "summary_key")
-    _set_schema_version(3)
+    set_schema_version(3)

@@ -16,15 +16,13 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from indicators.storage.migrations.steps import set_schema_version
+
 revision = "0005"
 down_revision = "0004"
 branch_labels = None
 depends_on = None
 
-
-def _set_schema_version(version: int) -> None:
-    op.execute(sa.text("DELETE FROM schema_version"))
-    op.execute(sa.text("INSERT INTO schema_version (version) VALUES (:v)").bindparams(v=version))
 
 
 def upgrade() -> None:
@@ -56,7 +54,7 @@ def upgrade() -> None:
         sa.Column("updated_at", sa.DateTime, nullable=False),
         sa.Column("updated_by", sa.Text, nullable=False),
     )
-    _set_schema_version(5)
+    set_schema_version(5)
 
 
 def downgrade() -> None:
@@ -65,4 +63,4 @@ def downgrade() -> None:
     op.drop_table("sign_in_failures")
     op.drop_index("ix_sessions_user", "sessions")
     op.drop_table("sessions")
-    _set_schema_version(4)
+    set_schema_version(4)

@@ -19,15 +19,13 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from indicators.storage.migrations.steps import set_schema_version
+
 revision = "0006"
 down_revision = "0005"
 branch_labels = None
 depends_on = None
 
-
-def _set_schema_version(version: int) -> None:
-    op.execute(sa.text("DELETE FROM schema_version"))
-    op.execute(sa.text("INSERT INTO schema_version (version) VALUES (:v)").bindparams(v=version))
 
 
 def upgrade() -> None:
@@ -83,7 +81,7 @@ def upgrade() -> None:
         sa.Column("count", sa.Integer, nullable=False),
     )
     op.create_index("ix_idea_send_limits_window", "idea_send_limits", ["window_started_at"])
-    _set_schema_version(6)
+    set_schema_version(6)
 
 
 def downgrade() -> None:
@@ -97,4 +95,4 @@ def downgrade() -> None:
     op.drop_index("ix_ideas_status_created", "ideas")
     op.drop_index("ix_ideas_locality_status", "ideas")
     op.drop_table("ideas")
-    _set_schema_version(5)
+    set_schema_version(5)

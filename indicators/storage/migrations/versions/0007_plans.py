@@ -12,15 +12,13 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from indicators.storage.migrations.steps import set_schema_version
+
 revision = "0007"
 down_revision = "0006"
 branch_labels = None
 depends_on = None
 
-
-def _set_schema_version(version: int) -> None:
-    op.execute(sa.text("DELETE FROM schema_version"))
-    op.execute(sa.text("INSERT INTO schema_version (version) VALUES (:v)").bindparams(v=version))
 
 
 def upgrade() -> None:
@@ -76,7 +74,7 @@ def upgrade() -> None:
         ),
     )
     op.create_index("ix_plan_item_initiatives_initiative", "plan_item_initiatives", ["initiative_id"])
-    _set_schema_version(7)
+    set_schema_version(7)
 
 
 def downgrade() -> None:
@@ -88,4 +86,4 @@ def downgrade() -> None:
     op.drop_table("plan_priorities")
     op.drop_index("ix_plans_year", "plans")
     op.drop_table("plans")
-    _set_schema_version(6)
+    set_schema_version(6)

@@ -12,8 +12,9 @@ Revises: 0007
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 from alembic import op
+
+from indicators.storage.migrations.steps import set_schema_version
 
 revision = "0008"
 down_revision = "0007"
@@ -21,20 +22,16 @@ branch_labels = None
 depends_on = None
 
 
-def _set_schema_version(version: int) -> None:
-    op.execute(sa.text("DELETE FROM schema_version"))
-    op.execute(sa.text("INSERT INTO schema_version (version) VALUES (:v)").bindparams(v=version))
-
 
 def upgrade() -> None:
     op.create_index(
         "ix_ideas_map", "ideas", ["status", "id", "locality_id", "lat", "lon", "supports", "title"]
     )
     op.create_index("ix_idea_areas_position", "idea_areas", ["idea_id", "position", "area_id"])
-    _set_schema_version(8)
+    set_schema_version(8)
 
 
 def downgrade() -> None:
     op.drop_index("ix_idea_areas_position", "idea_areas")
     op.drop_index("ix_ideas_map", "ideas")
-    _set_schema_version(7)
+    set_schema_version(7)
