@@ -42,7 +42,7 @@ SWEDISH = re.compile(r"[åäöÅÄÖ”]|\b(och|ska|inte|saknas|vara|eller|finns
 WORD = re.compile(r"[^\\W\\d_]+")
 
 
-def Formatter_strip(template: str) -> str:
+def without_placeholders(template: str) -> str:
     """A message without its ``{placeholders}`` (their names are code, not words)."""
     return re.sub(r"\\{[^{}]*\\}", " ", template)
 
@@ -221,7 +221,7 @@ def _swedish_vocabulary() -> set[str]:
         found = set()
         for value in catalogue.messages[language].values():
             for form in value if isinstance(value, tuple) else (value,):
-                found.update(w.lower() for w in WORD.findall(Formatter_strip(form)))
+                found.update(w.lower() for w in WORD.findall(without_placeholders(form)))
         return found
     swedish, english = set(), set()
     for catalogue in _real_catalogues():
