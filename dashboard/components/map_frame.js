@@ -7,7 +7,7 @@
   'use strict';
   var data = JSON.parse(document.getElementById('map-data').textContent);
   var map = window[data.map];
-  var areaLayers = {}, pointLayers = {}, pressedOn = null, markers = {initiative: {}, idea: {}}, cluster = null;
+  var areaLayers = {}, pointLayers = {}, pressedOn = null;
 
   // Kilometres only: Leaflet's default bar adds miles, and a Swede reads "5 mi" as 50 km.
   L.control.scale({metric: true, imperial: false, maxWidth: 160}).addTo(map);
@@ -221,61 +221,8 @@
     }
   }).addTo(map);
 
-  // Links to the app's pages only where they lead somewhere: not in a map file opened on its own (the export).
-  var inDashboard = window.parent !== window;
-
-  function popupContent(popup) {
-    var box = element('div', 'ini-popup');
-    box.appendChild(element('h3', null, popup.title));
-    popup.rows.forEach(function (row) {
-      var line = element('p');
-      if (row.label) {
-        line.appendChild(element('strong', null, row.label + ':'));
-        line.appendChild(document.createTextNode(' '));
-      }
-      if (row.href && inDashboard) {  // our own address (an idea on the ideas page), set as a property; the whole page goes there
-        var link = element('a', null, row.text);
-        link.href = row.href;
-        link.target = '_top';
-        line.appendChild(link);
-      } else {
-        line.appendChild(document.createTextNode(row.text));
-      }
-      box.appendChild(line);
-    });
-    if (popup.link && inDashboard) {
-      var more = element('p');
-      var anchor = element('a', null, popup.link.text);
-      anchor.href = popup.link.href;
-      anchor.target = '_top';
-      more.appendChild(anchor);
-      box.appendChild(more);
-    }
-    return box;
-  }
-
-  if (data.initiatives && data.initiatives.features.length) {
-    cluster = L.markerClusterGroup({maxClusterRadius: 40, showCoverageOnHover: false});
-    L.geoJSON(data.initiatives, {
-      pointToLayer: function (feature, latlng) {
-        var p = feature.properties, idea = p.kind === 'idea';
-        // A resident's idea is a speech bubble, an initiative a shape by status (map_markers' styles).
-        var shape = element('span', idea ? 'res-idea res-idea-' + p.status : 'ini ini-' + p.status);
-        shape.style.background = p.colour;
-        var size = idea ? 20 : 18;
-        // The title is set as a DOM property by Leaflet, never parsed as HTML.
-        return L.marker(latlng, {
-          title: p.title,
-          icon: L.divIcon({className: 'ini-icon', iconSize: [size, size], html: shape})
-        });
-      },
-      onEachFeature: function (feature, layer) {
-        markers[feature.properties.kind === 'idea' ? 'idea' : 'initiative'][feature.properties.id] = layer;
-        layer.bindPopup(popupContent(feature.properties.popup), {maxWidth: 320});
-      }
-    }).addTo(cluster);
-    cluster.addTo(map);
-  }
+  // The initiatives' and ideas' markers: map_markers.js (window.allasMarkers), loaded before this.
+  window.allasMarkers.show(map, data.initiatives);
 
   // The legend: our own colours, people's words as text. Its title is a button that folds it
   // away (folded from the start on a phone-sized frame, where it would hide the municipality).
@@ -334,7 +281,11 @@
   // The map and its layers by locality id, for the browser tests (tests/dashboard/test_map_clicks.py)
   // that zoom to a locality and find where its area shows, and for anyone debugging in a console.
   // ``markers`` (initiatives and residents' ideas by id) and ``cluster`` let tests open a marker's popup.
-  window.allasMap = {map: map, areas: areaLayers, points: pointLayers, markers: markers, cluster: cluster};
+  window.allasMap = {
+    map: map, areas: areaLayers, points: pointLayers,
+    get markers() { return window.allasMarkers.markers; },
+    get cluster() { return window.allasMarkers.cluster; }
+  };
 
   window.addEventListener('load', function () {
     try {
