@@ -493,6 +493,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--setup-timeout", type=float, default=600,
                         help="seconds the page kept for the clicks may take to be ready (default: %(default)s)")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers of each server (default: %(default)s)")
+    parser.add_argument("--databases", type=Path, metavar="DIR",
+                        help="keep the built data sets in DIR and reuse them on the next run "
+                             "(default: built afresh in a temporary folder)")
     parser.add_argument("--json", action="store_true", help="print JSON (summary and every sample) instead")
     parser.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
     args = parser.parse_args(argv)
@@ -522,9 +525,14 @@ def main(argv: list[str] | None = None) -> int:
                 dataset = "real10" if count == 10 else f"syn{count}"
                 log(f"building {dataset} …")
                 began = time.monotonic()
-                url = f"sqlite:///{folder / f'{dataset}.sqlite'}"
-                build_database(url, dataset)
-                log(f"built {dataset} in {time.monotonic() - began:.0f} s")
+                database = (args.databases or folder) / f"{dataset}.sqlite"
+                url = f"sqlite:///{database}"
+                if args.databases and database.exists():
+                    log(f"reusing {database}")
+                else:
+                    database.parent.mkdir(parents=True, exist_ok=True)
+                    build_database(url, dataset)
+                    log(f"built {dataset} in {time.monotonic() - began:.0f} s")
                 names = localities_by_id(url)
                 port = free_port()
                 app = start_server([sys.executable, "-m", "dashboard", "serve", "--host", HOST, "--port", str(port),
