@@ -73,7 +73,7 @@ def test_a_locality_row_counts_what_changed_and_quiet_ones_say_nothing_changed(d
     rows = {row.to_plotly_json()["props"]["data-locality"]: [texts(cell) for cell in row.children]
             for row in table.children[1].children}
     assert rows["storebro"][:3] == ["Storebro", "0", "1"]  # no figures moved, one initiative started
-    assert rows["tuna"] == ["Tuna", "Inget ändrat under perioden."]
+    assert rows["tuna"] == ["Tuna", "Inget har ändrats under perioden."]
     assert TITLE not in texts(slide)  # the slide counts; the page /sedan-motet lists the titles
     english = changes_slide(dashboard_data, date(2001, 6, 1), date(2001, 6, 30), "en")
     assert "Initiatives started" in texts(english)

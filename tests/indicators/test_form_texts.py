@@ -75,7 +75,7 @@ def test_form_problems_render_in_english_with_their_nouns_and_numbers():
 
 def test_nested_nouns_and_choices_read_naturally_in_english():
     [kind] = activity_problems(_activity(kind="fiske"), known_localities=KNOWN, today=TODAY)
-    assert kind.message.startswith("okänd slag av aktivitet ”fiske”; välj meeting (Möte)")
+    assert kind.message.startswith("okänd typ av aktivitet ”fiske”; välj meeting (Möte)")
     assert render(kind.message, "en").startswith("unknown kind of activity “fiske”; choose meeting (Möte)")
     themes = StrategicMeeting(date=date(2025, 5, 1), title="Nätverksträff", participants=20,
                               themes=("t" * 201,))

@@ -152,7 +152,7 @@ def test_the_store_keeps_the_key_so_a_swedish_line_reads_in_english(gw):
 
     sign_in, change, new = gw.audit()
 
-    assert change.summary == "Ändrade aktivitet ”Vandring” (2025-04-12): titel, deltagare"
+    assert change.summary == "Ändrade aktivitet ”Vandring” (2025-04-12): rubrik, deltagare"
     assert change.summary_key == "changed_activity"
     assert change.summary_params == {"title": "Vandring", "date": "2025-04-12", "fields": ["title", "participants"]}
     assert change.render("en") == "Changed activity “Vandring” (2025-04-12): title, participants"

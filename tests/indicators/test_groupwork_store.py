@@ -230,7 +230,7 @@ def test_every_write_leaves_one_audit_line_newest_first(gw):
     ]
     assert {e.entity_id for e in lines} == {str(saved.id)}
     assert {e.locality_id for e in lines} == {"storebro"}
-    assert lines[1].summary == "Ändrade aktivitet ”Vandring” (2025-04-12): titel, deltagare"
+    assert lines[1].summary == "Ändrade aktivitet ”Vandring” (2025-04-12): rubrik, deltagare"
     assert lines[2].summary == "Ny aktivitet ”Byvandring längs ån” (2025-04-12)"
     assert lines[0].at.tzinfo is not None
     assert lines[0].at > lines[2].at
