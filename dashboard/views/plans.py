@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from dashboard.data import DashboardData
-from dashboard.i18n.messages import text
+from dashboard.i18n.messages import plural, text
 from dashboard.server.language import current_language
 from dashboard.views.formatting import day, number
 from indicators.accounts.auth import Action, can
@@ -216,7 +216,7 @@ def change_view(data: DashboardData, start: date, end: date, language: str | Non
                     text("changes_status", language, title=c.title, day=day(c.day, language)) for c in changes.status_changes
                 ),
                 items_done=tuple(item.what for item in changes.items_done),
-                activities=text("changes_activities", language, count=changes.activities, participants=changes.participants),
+                activities=plural("changes_activities", changes.activities, language, participants=changes.participants),
                 ideas=None
                 if changes.ideas is None
                 else text("changes_ideas", language, sent=changes.ideas.sent, adopted=changes.ideas.adopted),
