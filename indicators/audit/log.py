@@ -93,6 +93,18 @@ _FIELD_KEYS = {
     "counts": N_("field_counts"),
 }
 
+# Stored status and role values → the catalogue key naming them, so "(done)" reads "(klar)" in Swedish.
+_VALUE_KEYS = {
+    "status": {
+        "idea": N_("audit_status_idea"),
+        "planned": N_("audit_status_planned"),
+        "ongoing": N_("audit_status_ongoing"),
+        "done": N_("audit_status_done"),
+        "paused": N_("audit_status_paused"),
+    },
+    "role": {"admin": N_("audit_role_admin"), "editor": N_("audit_role_editor")},
+}
+
 _Record = Activity | Initiative | StrategicMeeting | User | Composition
 Params = dict[str, str | int | list[str]]
 """What a line stores as parameters: JSON-safe, and the same on every backend."""
@@ -321,6 +333,9 @@ def _describe(record: _Record) -> Params:
 def _words(stored: Mapping[str, Any]) -> dict[str, object]:
     """Stored parameters plus the words made from them, for the templates."""
     params: dict[str, object] = dict(stored)
+    for name, keys in _VALUE_KEYS.items():
+        if stored.get(name) in keys:
+            params[name] = CATALOGUE.text(keys[stored[name]])
     if "fields" in stored:
         labels: list[Text | str] = []
         for name in stored["fields"]:
@@ -329,7 +344,7 @@ def _words(stored: Mapping[str, Any]) -> dict[str, object]:
                 labels.append(label)
         params["fields"] = Listing(labels) if labels else t("no_fields")
     if "username" in stored:
-        details: list[object] = [stored.get("role", "")]
+        details: list[object] = [params.get("role", "")]
         if stored.get("locality"):
             details.append(stored["locality"])
         if not stored.get("active", 1):

@@ -63,7 +63,7 @@ def test_a_line_is_its_swedish_wording_and_renders_in_english():
 def test_changed_fields_are_stored_by_name_and_named_in_the_reader_language():
     line = audit.changed(audit.INITIATIVE, LIGHTING, replace(LIGHTING, status=InitiativeStatus.DONE, progress=100,
                                                              lat=57.8, lon=15.9))
-    assert line == "Ändrade initiativ ”Belysning” (done): status, framsteg, plats"
+    assert line == "Ändrade initiativ ”Belysning” (klar): status, framsteg, plats"
     assert line.stored["fields"] == ["status", "progress", "lat"]  # ids, not labels; lat and lon are one place
     assert line.render("en") == "Changed initiative “Belysning” (done): status, progress, location"
     assert audit.changed_fields(LIGHTING, replace(LIGHTING, lon=16.0)) == ["plats"]
@@ -74,10 +74,11 @@ def test_changed_fields_are_stored_by_name_and_named_in_the_reader_language():
 
 def test_a_user_line_names_role_locality_and_a_deactivated_account_in_either_language():
     line = audit.changed(audit.USER, ANNA, replace(ANNA, password_hash="scrypt$other", active=False))
-    assert line == "Ändrade användare ”anna” (editor, storebro, avstängd): lösenord, aktiv"
+    assert line == "Ändrade användare ”anna” (redaktör, storebro, avstängd): lösenord, aktiv"
     assert line.render("en") == "Changed user “anna” (editor, storebro, deactivated): password, active"
     admin = User("bo", Role.ADMIN, "x")
-    assert audit.created(audit.USER, admin).render("en") == "New user “bo” (admin)"
+    assert audit.created(audit.USER, admin) == "Ny användare ”bo” (personal)"
+    assert audit.created(audit.USER, admin).render("en") == "New user “bo” (staff)"
     assert "scrypt" not in str(line.stored)  # the field's name only, never the hash
 
 

@@ -425,7 +425,7 @@ def test_the_audit_never_holds_a_password_hash(gw):
     gw.save_user(replace(anna, password_hash="scrypt$another-hash", active=False), username="admin")
 
     lines = gw.audit()
-    assert lines[0].summary == "Ändrade användare ”anna” (editor, storebro, avstängd): lösenord, aktiv"
+    assert lines[0].summary == "Ändrade användare ”anna” (redaktör, storebro, avstängd): lösenord, aktiv"
     assert all("hash" not in line.summary for line in lines)
     assert lines[0].entity_id == str(anna.id)
 
