@@ -24,6 +24,13 @@ CHANGES_DOWNLOAD = "changes-download"
 CHANGES_PRESENT = "changes-present"
 
 
+def _date_picker_words(language: str | None) -> dict[str, object]:
+    """The date fields speak Swedish: a placeholder (else "Select Date", also read aloud), weeks from Monday,
+    and months as numbers in the calendar's heading (the picker's own month names are English only)."""
+    return {"display_format": "YYYY-MM-DD", "month_format": "YYYY-MM", "first_day_of_week": 1,
+            "placeholder": text("plans_date_format", language)}
+
+
 def changes_page(data: DashboardData, language: str | None = None) -> html.Div:
     start, end = period_defaults(data)
     return html.Div(
@@ -33,9 +40,9 @@ def changes_page(data: DashboardData, language: str | None = None) -> html.Div:
             html.Div(
                 [
                     html.Label([text("changes_from", language),
-                                dcc.DatePickerSingle(id=CHANGES_START, date=start.isoformat(), display_format="YYYY-MM-DD")]),
+                                dcc.DatePickerSingle(id=CHANGES_START, date=start.isoformat(), **_date_picker_words(language))]),
                     html.Label([text("changes_to", language),
-                                dcc.DatePickerSingle(id=CHANGES_END, date=end.isoformat(), display_format="YYYY-MM-DD")]),
+                                dcc.DatePickerSingle(id=CHANGES_END, date=end.isoformat(), **_date_picker_words(language))]),
                     html.Button(text("changes_download_html", language), id=CHANGES_HTML, className="button secondary"),
                     html.Button(text("changes_download_pdf", language), id=CHANGES_PDF, className="button secondary"),
                     # The default presentation opens with this view: its first slide, these dates.
