@@ -32,7 +32,10 @@ from dashboard.pages.routing import register_navigation, register_pages
 from dashboard.pages.shell import build_shell
 from dashboard.pages.staff import register_staff_callbacks, staff_page
 from dashboard.server.auth import register_auth, safe_next, trusted_proxies
+from dashboard.server.cache_headers import register_cache_headers
+from dashboard.server.compression import register_compression
 from dashboard.server.language import current_language, register_language_route
+from dashboard.server.marker_details import register_marker_routes
 from dashboard.server.not_found import register_not_found_status
 from dashboard.server.request_limits import register_request_limit
 from dashboard.server.secret import load_or_create_secret
@@ -102,8 +105,11 @@ def create_app(
     app.layout = build_shell
     app.validation_layout = lambda: html.Div([build_shell(), *[page(data) for _, page in PAGES.values()]])
     register_request_limit(app.server, settings.max_request_mb)  # before anything reads a body
+    register_compression(app.server)  # registered first, so it runs after every other response hook
+    register_cache_headers(app.server)
     register_security_headers(app.server, settings.tiles)
     register_vendor_routes(app.server)
+    register_marker_routes(app.server, data.store)  # a map popup's description, fetched when it opens
     register_auth(
         app.server,
         secret_key=settings.secret_key or load_or_create_secret(),

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import html
+import json
 import mimetypes
 import re
 from datetime import date
@@ -21,6 +22,7 @@ import xstatic.pkg.leaflet as xstatic_leaflet
 import xstatic.pkg.leaflet_markercluster as xstatic_markercluster
 from markupsafe import Markup
 
+from dashboard.components.map_view import DATA_ISLAND_ID, data_island
 from dashboard.data import DashboardData
 from dashboard.exports.texts import long_date
 from dashboard.i18n.messages import indicator_name, text
@@ -28,6 +30,7 @@ from dashboard.server.language import current_language
 from dashboard.server.templating import render
 from dashboard.server.vendor import VENDOR_PREFIX
 from dashboard.views.map import layer_data, map_document
+from dashboard.views.map_markers import map_markers
 from dashboard.views.url_state import LATEST, parse_weights
 
 PACKAGES: dict[str, Path] = {
@@ -49,13 +52,31 @@ class ExportError(RuntimeError):
 def standalone_map_html(data: DashboardData, map_state: dict | None = None,
                         initiative_filter: dict | None = None, *, today: date | None = None) -> str:
     """The map the app shows for ``map_state`` (layer, year, weights), with every asset inlined."""
-    document = map_document(data, map_state, "none", initiative_filter)
+    document = with_markers(map_document(data, map_state, "none", initiative_filter),
+                            map_markers(data, initiative_filter, complete=True)[0])
     state = map_state or {}
     values, year_label = layer_data(data, state.get("layer") or data.default_indicator(),
                                     state.get("year") or LATEST, parse_weights(state.get("weights")))
     title = text("map_doc_title", layer=indicator_name(values.indicator), year=year_label)
     caption = text("map_caption", date=long_date(today or date.today()))
     return make_self_contained(document, title=title, caption=caption)
+
+
+def with_markers(document: str, markers: dict | None) -> str:
+    """``document`` with its markers' payload replaced by ``markers``.
+
+    The map in the app leaves the initiatives' descriptions out of its markers and fetches one when
+    a popup opens (decision 73); a file opened on its own cannot fetch, so the export puts the
+    complete payload (``map_markers(..., complete=True)``, every description in it) in the map's
+    data island instead. The island stays JSON made by ``data_island``: people's text is data.
+    """
+    opening = f'<script type="application/json" id="{DATA_ISLAND_ID}">'
+    start = document.index(opening)
+    end = document.index("</script>", start) + len("</script>")
+    payload = json.loads(document[start + len(opening):end - len("</script>")])
+    holder = payload["values"] if isinstance(payload.get("values"), dict) else payload
+    holder["initiatives"] = markers
+    return document[:start] + data_island(payload) + document[end:]
 
 
 def make_self_contained(document: str, *, title: str, caption: str = "") -> str:
@@ -87,8 +108,9 @@ def _folium_parts(document: str) -> dict[str, Markup | bool]:
 
 
 def vendor_file(url: str) -> Path:
-    """The installed file behind a ``/vendor/<package>/<file>`` URL."""
+    """The installed file behind a ``/vendor/<package>/<file>`` URL (its ``?v=`` version dropped)."""
     prefix = VENDOR_PREFIX + "/"
+    url = url.partition("?")[0]
     if not url.startswith(prefix):
         raise ExportError(f"unknown resource in the map: {url}")
     package, _, name = url[len(prefix):].partition("/")

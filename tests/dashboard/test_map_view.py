@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 
 from dashboard.components.map_view import read_data_island, render_map_html
+from dashboard.server.vendor import LEAFLET_CSS, LEAFLET_JS
 from dashboard.views.map import map_document
 from indicators.metrics.latest import map_values
 
@@ -23,8 +24,8 @@ def labels(document: str) -> list[str]:
 
 def test_the_map_loads_leaflet_from_the_app_and_nothing_from_a_cdn(dashboard_data):
     html = map_document(dashboard_data, state("population"))
-    assert 'src="/vendor/leaflet/leaflet.js"' in html
-    assert 'href="/vendor/leaflet/leaflet.css"' in html
+    assert f'src="{LEAFLET_JS}"' in html and LEAFLET_JS.startswith("/vendor/leaflet/leaflet.js?v=")
+    assert f'href="{LEAFLET_CSS}"' in html
     assert not CDN_HOSTS.search(html)
 
 
