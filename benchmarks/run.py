@@ -11,8 +11,10 @@ HTTP on 127.0.0.1:
 - first map: the first map callback after start (computes areas and layers);
 - select: server time of selecting a locality (the URL-sync callback plus the
   panel callback), median and 95th percentile of repeated requests;
-- map: server time of re-rendering the map (indicator or year change);
+- map: server time of rendering the whole map document (the first draw, or a new language);
 - map HTML: size of the map document sent to the browser;
+- values: server time and size of the response to an indicator or year change once the page has
+  the map's frame: values only, restyled in place (issue #13 item 3, decision 72);
 - compare: server time of the compare page's content callback for ten
   localities — "cold" is the first request for a year (scores computed),
   "warm" a repeated one (scores cached until the next import);
@@ -63,6 +65,8 @@ class Result:
     select_p95_ms: float
     map_median_ms: float
     map_html_kb: float
+    values_median_ms: float
+    values_kb: float
     compare_cold_ms: float
     compare_warm_ms: float
 
@@ -147,14 +151,37 @@ def compare(base: str, localities: list[str], year: int) -> float:
     return seconds
 
 
-def render_map(base: str, year: str = "senaste") -> tuple[float, int]:
-    inputs = [prop(ids.MAP_STATE, "data", {"layer": "population", "year": year, "weights": ""}),
-              prop(ids.INI_FILTER_AREAS, "value", None), prop(ids.INI_FILTER_STATUS, "value", None),
-              prop(ids.INI_FILTER_YEAR, "value", None)]
-    seconds, payload = post_callback(base, f"{ids.MAP_FRAME}.srcDoc", {"id": ids.MAP_FRAME, "property": "srcDoc"},
-                                     inputs, f"{ids.MAP_STATE}.data")
-    html = json.loads(payload)["response"][ids.MAP_FRAME]["srcDoc"]
-    return seconds, len(html.encode())
+MAP_OUTPUTS = [{"id": ids.MAP_FRAME, "property": "srcDoc"}, {"id": ids.MAP_FRAME_KEY, "property": "data"},
+               {"id": ids.MAP_VALUES, "property": "data"}]
+
+
+def map_call(base: str, state: dict, shown_key: str | None, areas=None, statuses=None,
+             changed: str = f"{ids.MAP_STATE}.data") -> tuple[float, dict, int]:
+    """The map callback as the page posts it: seconds, its response by output id, and its size in bytes.
+
+    ``shown_key`` is the frame key the page holds (None: no frame yet, so the whole document comes).
+    """
+    inputs = [prop(ids.MAP_STATE, "data", state), prop(ids.INI_FILTER_AREAS, "value", areas),
+              prop(ids.INI_FILTER_STATUS, "value", statuses), prop(ids.INI_FILTER_YEAR, "value", None),
+              prop(ids.IDEA_FILTER_SHOW, "value", ["show"]), prop(ids.IDEA_FILTER_STATUS, "value", None)]
+    output = ".." + "...".join(f"{o['id']}.{o['property']}" for o in MAP_OUTPUTS) + ".."
+    seconds, payload = post_callback(base, output, MAP_OUTPUTS, inputs, changed,
+                                     [prop(ids.MAP_FRAME_KEY, "data", shown_key)])
+    return seconds, json.loads(payload)["response"], len(payload)
+
+
+def render_map(base: str, year: str = "senaste") -> tuple[float, int, str]:
+    """The whole map document: seconds, its size in bytes, and the frame key that names it."""
+    seconds, response, _ = map_call(base, {"layer": "population", "year": year, "weights": ""}, None)
+    return seconds, len(response[ids.MAP_FRAME]["srcDoc"].encode()), response[ids.MAP_FRAME_KEY]["data"]
+
+
+def change_layer(base: str, layer: str, year: str, shown_key: str) -> tuple[float, int]:
+    """A new layer or year with the frame on the page: seconds and the response's size (values only)."""
+    seconds, response, size = map_call(base, {"layer": layer, "year": year, "weights": ""}, shown_key)
+    if ids.MAP_FRAME in response:
+        raise RuntimeError("the map callback sent a new frame for a layer change")
+    return seconds, size
 
 
 def measure(dataset: str, repeats: int) -> Result:
@@ -181,9 +208,11 @@ def measure(dataset: str, repeats: int) -> Result:
                         raise RuntimeError("the dashboard exited during start") from None
                     time.sleep(0.02)
             cold = time.perf_counter() - start
-            first_map, size_bytes = render_map(base)
+            first_map, size_bytes, frame = render_map(base)
             selects = sorted(select_locality(base, locality) * 1000 for _ in range(repeats))
             maps = [render_map(base, year)[0] * 1000 for year in ("senaste", "2020") * max(1, repeats // 4)]
+            changes = [change_layer(base, layer, year, frame)
+                       for layer, year in (("population", "2020"), ("index", "senaste")) * max(1, repeats // 2)]
             years = (2024, 2023, 2022) if dataset == "real10" else tuple(range(2024, 2014, -1))
             compare_cold = [compare(base, localities, y) * 1000 for y in years]
             compare_warm = [compare(base, localities, years[0]) * 1000 for _ in range(repeats)]
@@ -200,6 +229,8 @@ def measure(dataset: str, repeats: int) -> Result:
         select_p95_ms=selects[min(len(selects) - 1, int(0.95 * len(selects)))],
         map_median_ms=statistics.median(maps),
         map_html_kb=size_bytes / 1024,
+        values_median_ms=statistics.median(ms * 1000 for ms, _ in changes),
+        values_kb=max(size for _, size in changes) / 1024,
         compare_cold_ms=statistics.median(compare_cold),
         compare_warm_ms=statistics.median(compare_warm),
     )
@@ -259,13 +290,9 @@ def measure_groupwork(initiatives: int, activities: int, repeats: int) -> list[t
                     time.sleep(0.05)
             state = {"layer": "population", "year": "senaste", "weights": ""}
 
-            def map_call(areas, statuses):
-                inputs = [prop(ids.MAP_STATE, "data", state), prop(ids.INI_FILTER_AREAS, "value", areas),
-                          prop(ids.INI_FILTER_STATUS, "value", statuses), prop(ids.INI_FILTER_YEAR, "value", None)]
-                seconds, payload = post_callback(base, f"{ids.MAP_FRAME}.srcDoc",
-                                                 {"id": ids.MAP_FRAME, "property": "srcDoc"}, inputs,
-                                                 f"{ids.INI_FILTER_AREAS}.value")
-                return seconds * 1000, len(json.loads(payload)["response"][ids.MAP_FRAME]["srcDoc"].encode())
+            def markers_call(areas, statuses):
+                seconds, response, _ = map_call(base, state, None, areas, statuses, f"{ids.INI_FILTER_AREAS}.value")
+                return seconds * 1000, len(response[ids.MAP_FRAME]["srcDoc"].encode())
 
             def groups_call():
                 outputs = [{"id": ids.GW_OVERVIEW, "property": "children"}, {"id": ids.GW_DETAIL, "property": "children"},
@@ -276,8 +303,8 @@ def measure_groupwork(initiatives: int, activities: int, repeats: int) -> list[t
                           prop(ids.GW_REFRESH, "data", 0)]
                 return post_callback(base, output, outputs, inputs, f"{ids.GW_LOCALITY}.value")[0] * 1000
 
-            all_maps = [map_call(None, None) for _ in range(max(3, repeats // 4))]
-            filtered = [map_call(["leva"], ["ongoing"])[0] for _ in range(max(3, repeats // 4))]
+            all_maps = [markers_call(None, None) for _ in range(max(3, repeats // 4))]
+            filtered = [markers_call(["leva"], ["ongoing"])[0] for _ in range(max(3, repeats // 4))]
             groups = [groups_call() for _ in range(max(3, repeats // 4))]
         finally:
             process.terminate()
@@ -300,13 +327,14 @@ def main(argv: list[str] | None = None) -> int:
                         default=(10_000, 50_000), help="sizes for the group-work measurement (0 0 skips it)")
     args = parser.parse_args(argv)
     header = ("data set", "localities", "observations", "cold start s", "first map s", "select ms (median)",
-              "select ms (p95)", "map ms (median)", "map HTML KiB", "compare ms (cold)", "compare ms (warm)")
+              "select ms (p95)", "map ms (median)", "map HTML KiB", "values ms (median)", "values KiB", "compare ms (cold)", "compare ms (warm)")
     rows = []
     for dataset in args.datasets:
         r = measure(dataset, args.repeats)
         rows.append((r.dataset, str(r.localities), str(r.observations), f"{r.cold_start_s:.2f}",
                      f"{r.first_map_s:.2f}", f"{r.select_median_ms:.1f}", f"{r.select_p95_ms:.1f}",
-                     f"{r.map_median_ms:.1f}", f"{r.map_html_kb:.0f}", f"{r.compare_cold_ms:.0f}",
+                     f"{r.map_median_ms:.1f}", f"{r.map_html_kb:.0f}", f"{r.values_median_ms:.1f}",
+                     f"{r.values_kb:.0f}", f"{r.compare_cold_ms:.0f}",
                      f"{r.compare_warm_ms:.0f}"))
     print("| " + " | ".join(header) + " |")
     print("|" + "|".join("---" for _ in header) + "|")

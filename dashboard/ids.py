@@ -18,6 +18,9 @@ PANEL = "locality-panel"
 HIGHLIGHT = "map-highlight"
 PANEL_KEY = "locality-panel-key"  # what the panel shows, so a selection rebuilds it only when that changes
 PANEL_MORE = "locality-panel-more"  # "show more" under the overview table
+MAP_FRAME_KEY = "map-frame-key"  # what geometry the frame on the page draws (decision 72)
+MAP_VALUES = "map-values"  # the values that colour it, handed to the frame by a clientside callback
+MAP_APPLIED = "map-values-applied"  # the clientside callback's unused output
 
 # The compare page
 COMPARE_URL = "compare-url"

@@ -3,11 +3,21 @@
 // has rendered the map's frame. Every text a person or a file supplied is set with textContent,
 // never as HTML, and never passes through a template engine on the server (folium/branca
 // re-render their HTML as Jinja templates, so people's text must not go there).
+//
+// The island holds the geometry (drawn once) and the values (fills, tooltips, legend, markers).
+// ``allasMap.apply(values)`` restyles the map in place with new values: the map page sends only
+// those when the indicator, year, weights or filters change (decision 72). Values the page sent
+// before this frame had loaded wait in ``window.parent.allasMapPending`` and are applied at start.
 (function () {
   'use strict';
   var data = JSON.parse(document.getElementById('map-data').textContent);
+  var geometry = data.geometry, current = null;
   var map = window[data.map];
-  var areaLayers = {}, pointLayers = {}, pressedOn = null;
+  var areaLayers = {}, pointLayers = {}, pressedOn = null, selected = null;
+  var areaIds = geometry.areas.features.map(function (f) { return f.properties.id; });
+  var tipIndex = {};
+  geometry.ids.forEach(function (id, i) { tipIndex[id] = i; });
+  var fillOf = {};
 
   // Kilometres only: Leaflet's default bar adds miles, and a Swede reads "5 mi" as 50 km.
   L.control.scale({metric: true, imperial: false, maxWidth: 160}).addTo(map);
@@ -22,6 +32,20 @@
     if (className) { node.className = className; }
     if (text !== undefined && text !== null) { node.textContent = String(text); }
     return node;
+  }
+
+  // A locality's tooltip from the current values: its name, then its lines, each joined from parts.
+  function tipFor(id) {
+    var i = tipIndex[id], parts = current.parts;
+    var rows = i === undefined ? [] : (current.tips[i] || []);
+    return {
+      title: i === undefined ? id : geometry.titles[i],
+      lines: rows.map(function (line) { return line.map(function (p) { return parts[p]; }).join(''); })
+    };
+  }
+  // Bound once; Leaflet calls it each time the tooltip opens, so it always shows the current values.
+  function tooltipOf(id) {
+    return function () { return tooltipContent(tipFor(id)); };
   }
 
   // A tooltip: a strong first line, then one line per entry, all as text.
@@ -145,7 +169,7 @@
     return chosen;
   }
 
-  var namesShown = data.points.features.some(function (f) { return f.properties.label; });
+  var namesShown = geometry.points.features.some(function (f) { return f.properties.label; });
 
   function keepNamesClear(layer) {
     if (!namesShown) { return; }  // hundreds of unlabelled dots: nothing to keep clear, much to measure
@@ -165,6 +189,7 @@
     }
   }
   function highlightLocality(id) {
+    selected = id;
     Object.keys(areaLayers).forEach(function (key) {
       var on = key === id;
       areaLayers[key].setStyle({weight: on ? 5 : 1.5, color: on ? '#000' : '#333'});
@@ -173,17 +198,20 @@
   }
   window.highlightLocality = highlightLocality;
 
-  L.geoJSON(data.boundary, {interactive: false, style: {color: '#111', weight: 3, fill: false}}).addTo(map);
+  current = data.values;
+  areaIds.forEach(function (id, i) { fillOf[id] = current.palette[current.fills[i]]; });
 
-  L.geoJSON(data.areas, {
+  L.geoJSON(geometry.boundary, {interactive: false, style: {color: '#111', weight: 3, fill: false}}).addTo(map);
+
+  L.geoJSON(geometry.areas, {
     style: function (feature) {
-      return {fillColor: feature.properties.fill, fillOpacity: 0.78, color: '#333', weight: 1.5,
+      return {fillColor: fillOf[feature.properties.id], fillOpacity: 0.78, color: '#333', weight: 1.5,
               className: 'ort-area ort-area-' + feature.properties.id};
     },
     onEachFeature: function (feature, layer) {
       var id = feature.properties.id;
       areaLayers[id] = layer;
-      layer.bindTooltip(tooltipContent(data.tooltips[id]), {sticky: true, className: 'ort-tooltip'});
+      layer.bindTooltip(tooltipOf(id), {sticky: true, className: 'ort-tooltip'});
       keepNamesClear(layer);
       layer.on('mousedown', pressed(id));
       layer.on('mouseover', function () { layer.setStyle({weight: 4, color: '#000'}); });
@@ -195,7 +223,7 @@
     }
   }).addTo(map);
 
-  L.geoJSON(data.points, {
+  L.geoJSON(geometry.points, {
     pointToLayer: function (feature, latlng) {
       var approximate = feature.properties.approximate;
       return L.circleMarker(latlng, {
@@ -215,38 +243,44 @@
           {permanent: true, interactive: true, pane: 'ortLabels', direction: 'right', offset: [10, 0],
            className: 'ort-label ort-label-' + id});
       } else {
-        layer.bindTooltip(tooltipContent(data.tooltips[id]), {className: 'ort-tooltip'});
+        layer.bindTooltip(tooltipOf(id), {className: 'ort-tooltip'});
       }
       layer.on('mousedown', pressed(id));
     }
   }).addTo(map);
 
   // The initiatives' and ideas' markers: map_markers.js (window.allasMarkers), loaded before this.
-  window.allasMarkers.show(map, data.initiatives);
+  window.allasMarkers.show(map, current.initiatives);
 
   // The legend: our own colours, people's words as text. Its title is a button that folds it
   // away (folded from the start on a phone-sized frame, where it would hide the municipality).
   var legend = element('div', 'map-legend');
   legend.setAttribute('role', 'region');
-  legend.setAttribute('aria-label', data.legend.title);
   var heading = element('h2');
-  var toggle = element('button', 'legend-toggle', data.legend.title);
+  var toggle = element('button', 'legend-toggle');
   toggle.type = 'button';
   toggle.setAttribute('aria-controls', 'map-legend-body');
   heading.appendChild(toggle);
   legend.appendChild(heading);
   var legendBody = element('div', 'legend-body');
   legendBody.id = 'map-legend-body';
-  data.legend.rows.forEach(function (row) {
-    var line = element('div', 'row');
-    var swatch = element('span', 'swatch');
-    swatch.style.background = row.colour;
-    line.appendChild(swatch);
-    line.appendChild(element('span', null, row.label));
-    legendBody.appendChild(line);
-  });
-  data.legend.notes.forEach(function (note) { legendBody.appendChild(element('div', 'note', note)); });
   legend.appendChild(legendBody);
+  // The legend's words and rows for ``content``, replacing those drawn before (folded stays folded).
+  function drawLegend(content) {
+    legend.setAttribute('aria-label', content.title);
+    toggle.textContent = String(content.title);
+    while (legendBody.firstChild) { legendBody.removeChild(legendBody.firstChild); }
+    content.rows.forEach(function (row) {
+      var line = element('div', 'row');
+      var swatch = element('span', 'swatch');
+      swatch.style.background = row.colour;
+      line.appendChild(swatch);
+      line.appendChild(element('span', null, row.label));
+      legendBody.appendChild(line);
+    });
+    content.notes.forEach(function (note) { legendBody.appendChild(element('div', 'note', note)); });
+  }
+  drawLegend(current.legend);
   function fold(folded) {
     legendBody.hidden = folded;
     legend.classList.toggle('folded', folded);
@@ -267,7 +301,7 @@
     map.invalidateSize({pan: false});  // Leaflet may have measured the frame before it had its size
     var box = legend.getBoundingClientRect(), width = window.innerWidth, height = window.innerHeight;
     var right = width - box.right > 0.55 * width;
-    map.fitBounds(data.fit, {paddingTopLeft: right ? [box.right + 8, 8] : [8, box.bottom + 8],
+    map.fitBounds(geometry.fit, {paddingTopLeft: right ? [box.right + 8, 8] : [8, box.bottom + 8],
                              paddingBottomRight: [Math.min(70, 0.12 * width), 24], animate: false});
   }
   fitBesideLegend();
@@ -281,11 +315,38 @@
   // The map and its layers by locality id, for the browser tests (tests/dashboard/test_map_clicks.py)
   // that zoom to a locality and find where its area shows, and for anyone debugging in a console.
   // ``markers`` (initiatives and residents' ideas by id) and ``cluster`` let tests open a marker's popup.
+  // New values for the same geometry, restyled in place: fills, tooltips, legend, markers, and
+  // the selection's highlight again. Values made for another frame (``values.frame``, the key of
+  // the geometry they align with) are left alone: a new frame is on its way with them.
+  function apply(values) {
+    if (!values || (values.frame && data.key && values.frame !== data.key)) { return false; }
+    current = values;
+    areaIds.forEach(function (id, i) {
+      fillOf[id] = values.palette[values.fills[i]];
+      if (areaLayers[id]) { areaLayers[id].setStyle({fillColor: fillOf[id]}); }
+    });
+    [areaLayers, pointLayers].forEach(function (layers) {
+      Object.keys(layers).forEach(function (id) {
+        var tooltip = layers[id].getTooltip();
+        if (tooltip && tooltip.isOpen() && !tooltip.options.permanent) { tooltip.update(); }
+      });
+    });
+    drawLegend(values.legend);
+    window.allasMarkers.show(map, values.initiatives);
+    if (selected !== null) { highlightLocality(selected); }
+    return true;
+  }
+
   window.allasMap = {
-    map: map, areas: areaLayers, points: pointLayers,
+    map: map, areas: areaLayers, points: pointLayers, apply: apply,
     get markers() { return window.allasMarkers.markers; },
     get cluster() { return window.allasMarkers.cluster; }
   };
+
+  // Values the page received while this frame was still loading (see map_callbacks.py).
+  try {
+    if (window.parent !== window && window.parent.allasMapPending) { apply(window.parent.allasMapPending); }
+  } catch (e) { /* opened on its own, outside the dashboard */ }
 
   window.addEventListener('load', function () {
     try {

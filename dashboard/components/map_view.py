@@ -10,10 +10,17 @@ the frame (the Leaflet map, its controls and the view); every feature and
 every word a person or a file supplied (names, tooltips, popups, the legend)
 goes into a JSON data island that is added *after* folium has rendered, and
 ``map_frame.js`` builds the layers from it with ``textContent``.
+
+The island has two parts (decision 72): the **geometry** (``map_geometry``: boundary, areas,
+points, names — the same whatever colours the map) and the **values** (``map_values``: fills,
+tooltips, legend, markers — compact, aligned with the geometry's order). The map page sends the
+document once and afterwards only new values, which ``allasMap.apply`` restyles in place;
+``render_map_html`` makes the whole self-contained document of both for exports and slides.
 """
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 from collections.abc import Mapping, Sequence
@@ -89,6 +96,147 @@ _STYLE = """
 </style>
 """
 
+# Names this code's frame: a page holding a frame drawn by other scripts (the server was updated
+# under it) gets a new frame rather than values its scripts may not read.
+FRAME_VERSION = hashlib.sha256((_FRAME_SCRIPT + _STYLE + MARKER_STYLE).encode()).hexdigest()[:12]
+
+
+def map_geometry(
+    layers: WebLayers,
+    names: Mapping[str, str],
+    *,
+    focus: str | None = None,
+) -> dict:
+    """What the frame draws once and keeps: the boundary, the areas and points, and the name of
+    each locality a tooltip is about (``ids``/``titles``, the order ``map_values`` aligns with).
+
+    Changing the indicator, year or weights changes none of it, so the map page sends it once
+    (decision 72) and only ``map_values`` afterwards.
+    """
+    label_points = len(layers.points["features"]) <= MAX_PERMANENT_LABELS
+    titles = {f["properties"]["id"]: str(f["properties"].get("name", f["properties"]["id"]))
+              for f in (*layers.areas["features"], *layers.points["features"])}
+    titles.update(names)
+    return {
+        "boundary": layers.boundary,
+        "areas": layers.areas,
+        "points": _with_properties(layers.points, lambda p: {"label": _label(p) if label_points else ""}),
+        "ids": list(titles),
+        "titles": [str(t) for t in titles.values()],
+        # What to show whole: map_frame.js fits it again once the legend's real size is known.
+        "fit": _focus_bounds(layers, focus) or layers.bounds,
+    }
+
+
+def map_values(
+    geometry: Mapping,
+    values: Sequence[MapValue],
+    indicator: Indicator,
+    *,
+    year_label: str,
+    notes: Mapping[str, str] | None = None,
+    legend_notes: Sequence[str] = (),
+    initiatives: object | None = None,
+    language: str | None = None,
+) -> dict:
+    """What colours the map for one layer, year and weights: fills, tooltips, legend and markers.
+
+    ``notes`` adds a line per locality to its tooltip (what a score rests on);
+    ``legend_notes`` adds lines under the legend (weights, example data).
+    """
+    by_id = {v.locality_id: v for v in values}
+    scale = quantile_scale([v.value for v in values])
+    notes = notes or {}
+    fills = [_fill(scale, by_id.get(f["properties"]["id"])) for f in geometry["areas"]["features"]]
+    tooltips = [_tooltip_lines(by_id.get(lid), indicator, language, notes.get(lid)) for lid in geometry["ids"]]
+    if _has_markers(initiatives):
+        legend_notes = [*legend_notes, text("legend_initiatives", language)]
+    legend = _legend(scale, values, indicator, year_label, legend_notes, language)
+    return values_payload(fills, tooltips, legend, initiatives)
+
+
+def values_payload(
+    fills: Sequence[str],
+    tooltips: Sequence[Sequence[Sequence[str]]],
+    legend: dict,
+    initiatives: object | None,
+) -> dict:
+    """The values in their compact form, aligned with the geometry's order.
+
+    ``fills``: a colour per area (the geometry's ``areas`` order), sent as indices into a palette;
+    ``tooltips``: per locality (the geometry's ``ids`` order) its lines, each line a sequence of
+    parts, sent as indices into one table of distinct parts — "Folkmängd: " or " (2024)" is sent
+    once, not 2,000 times. ``initiatives`` (the markers) passes through as it is. Everything stays
+    text: ``map_frame.js`` joins the parts and sets them with ``textContent``.
+    """
+    palette: dict[str, int] = {}
+    parts: dict[str, int] = {}
+    return {
+        "fills": [palette.setdefault(colour, len(palette)) for colour in fills],
+        "palette": list(palette),
+        "tips": [[[parts.setdefault(str(part), len(parts)) for part in line] for line in lines] for lines in tooltips],
+        "parts": list(parts),
+        "legend": legend,
+        "initiatives": initiatives if initiatives else None,
+    }
+
+
+def readable_values(geometry: Mapping, values: Mapping) -> dict:
+    """``values`` spelt out per locality, as ``map_frame.js`` reads them (for tests and exports)."""
+    parts = values["parts"]
+    return {
+        "fills": {f["properties"]["id"]: values["palette"][i]
+                  for f, i in zip(geometry["areas"]["features"], values["fills"], strict=True)},
+        "tooltips": {lid: {"title": title, "lines": ["".join(parts[i] for i in line) for line in lines]}
+                     for lid, title, lines in zip(geometry["ids"], geometry["titles"], values["tips"], strict=True)},
+        "legend": values["legend"],
+        "initiatives": values["initiatives"],
+    }
+
+
+def map_frame_html(
+    geometry: Mapping,
+    values: Mapping,
+    *,
+    tiles: str = "none",
+    key: str = "",
+    language: str | None = None,
+) -> str:
+    """The complete HTML document of the map for ``geometry`` coloured by ``values``.
+
+    ``key`` names the geometry (the map page's frame key): values sent later for the same key
+    restyle this document in place (``allasMap.apply``); values for another key are ignored.
+    """
+    fmap = folium.Map(
+        location=_centre(geometry["fit"]),
+        tiles="OpenStreetMap" if tiles == "osm" else None,
+        # The scale bar is added by map_frame.js: folium's is Leaflet's default, miles and all.
+        control_scale=False,
+        zoom_control="topright",
+        # folium passes max_zoom to tile layers only; Leaflet.markercluster needs it on the map.
+        maxZoom=18,
+        minZoom=6,
+        zoom_snap=0.25,
+    )
+    # Leaflet and Leaflet.markercluster from the app's own /vendor route; folium's CDN defaults are
+    # dropped. The cluster script is always there: values sent later may bring markers a frame
+    # first drawn without any.
+    fmap.default_js = [("leaflet", LEAFLET_JS), ("markerclusterjs", MARKERCLUSTER_JS)]
+    fmap.default_css = [("leaflet_css", LEAFLET_CSS),
+                        *((f"markercluster_css_{i}", url) for i, url in enumerate(MARKERCLUSTER_CSS))]
+    root = fmap.get_root()
+    # Our own constant style sheets: no text from people or files in them.
+    root.header.add_child(Element(_STYLE % {"legend_em": LEGEND_WIDTH_PX / 15}))  # 15 px: the legend's type on a laptop
+    root.header.add_child(Element(MARKER_STYLE))
+    # Keep the municipality clear of the legend, which sits top left.
+    fmap.fit_bounds(geometry["fit"], padding_top_left=(LEGEND_WIDTH_PX + 10, 0), padding_bottom_right=(0, 0))
+    frame = root.render()
+    payload = {"key": key, "map": fmap.get_name(), "clickStore": ids.MAP_CLICK, "geometry": geometry,
+               "values": values}
+    document = _append_to_body(frame, data_island(payload) + f"\n<script>\n{_FRAME_SCRIPT}</script>\n")
+    return _accessible(document, text("map_title", language), language)
+
+
 def render_map_html(
     layers: WebLayers,
     values: Sequence[MapValue],
@@ -103,83 +251,50 @@ def render_map_html(
     focus: str | None = None,
     language: str | None = None,
 ) -> str:
-    """The complete HTML document of the map, ready for an iframe's ``srcDoc``.
-
-    ``notes`` adds a line per locality to its tooltip (what a score rests on);
-    ``legend_notes`` adds lines under the legend (weights, example data).
+    """The complete, self-contained HTML document of the map, ready for an iframe's ``srcDoc``
+    (exports, slides, the standalone map): ``map_frame_html`` of ``map_geometry`` and ``map_values``.
     """
-    by_id = {v.locality_id: v for v in values}
-    scale = quantile_scale([v.value for v in values])
-    notes = notes or {}
-    feature_names = {f["properties"]["id"]: str(f["properties"].get("name", f["properties"]["id"]))
-                     for f in (*layers.areas["features"], *layers.points["features"])}
-    tooltips = {
-        lid: _tooltip(name, by_id.get(lid), indicator, language, notes.get(lid))
-        for lid, name in {**feature_names, **names}.items()
-    }
-    has_initiatives = bool(initiatives and initiatives["features"])
-
-    fmap = folium.Map(
-        location=_centre(layers.bounds),
-        tiles="OpenStreetMap" if tiles == "osm" else None,
-        # The scale bar is added by map_frame.js: folium's is Leaflet's default, miles and all.
-        control_scale=False,
-        zoom_control="topright",
-        # folium passes max_zoom to tile layers only; Leaflet.markercluster needs it on the map.
-        maxZoom=18,
-        minZoom=6,
-        zoom_snap=0.25,
-    )
-    # Leaflet (and Leaflet.markercluster) from the app's own /vendor route; folium's CDN defaults are dropped.
-    fmap.default_js = [("leaflet", LEAFLET_JS)]
-    fmap.default_css = [("leaflet_css", LEAFLET_CSS)]
-    if has_initiatives:
-        fmap.default_js.append(("markerclusterjs", MARKERCLUSTER_JS))
-        fmap.default_css.extend((f"markercluster_css_{i}", url) for i, url in enumerate(MARKERCLUSTER_CSS))
-    root = fmap.get_root()
-    # Our own constant style sheets: no text from people or files in them.
-    root.header.add_child(Element(_STYLE % {"legend_em": LEGEND_WIDTH_PX / 15}))  # 15 px: the legend's type on a laptop
-    if has_initiatives:
-        root.header.add_child(Element(MARKER_STYLE))
-    # Keep the municipality clear of the legend, which sits top left.
-    fmap.fit_bounds(_focus_bounds(layers, focus) or layers.bounds, padding_top_left=(LEGEND_WIDTH_PX + 10, 0),
-                    padding_bottom_right=(0, 0))
-    frame = root.render()
-
-    if has_initiatives:
-        legend_notes = [*legend_notes, text("legend_initiatives", language)]
-    payload = {
-        "map": fmap.get_name(),
-        "clickStore": ids.MAP_CLICK,
-        "boundary": layers.boundary,
-        "areas": _with_properties(layers.areas, lambda p: {"fill": _fill(scale, by_id.get(p["id"]))}),
-        "points": _with_properties(
-            layers.points,
-            lambda p: {"label": _label(p) if len(layers.points["features"]) <= MAX_PERMANENT_LABELS else ""},
-        ),
-        "tooltips": tooltips,
-        "initiatives": initiatives if has_initiatives else None,
-        "legend": _legend(scale, values, indicator, year_label, legend_notes, language),
-        # What to show whole: map_frame.js fits it again once the legend's real size is known.
-        "fit": _focus_bounds(layers, focus) or layers.bounds,
-    }
-    document = _append_to_body(frame, data_island(payload) + f"\n<script>\n{_FRAME_SCRIPT}</script>\n")
-    return _accessible(document, text("map_title", language), language)
+    geometry = map_geometry(layers, names, focus=focus)
+    coloured = map_values(geometry, values, indicator, year_label=year_label, notes=notes,
+                          legend_notes=legend_notes, initiatives=initiatives, language=language)
+    return map_frame_html(geometry, coloured, tiles=tiles, language=language)
 
 
 def data_island(payload: object) -> str:
     """``payload`` as a JSON ``<script>`` element that no text inside it can break out of."""
+    return f'<script type="application/json" id="{DATA_ISLAND_ID}">{script_safe_json(payload)}</script>'
+
+
+def script_safe_json(payload: object) -> str:
+    """``payload`` as compact JSON in which no text can end or change a ``<script>`` element."""
     encoded = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     for unsafe, escaped in _SCRIPT_SAFE:
         encoded = encoded.replace(unsafe, escaped)
-    return f'<script type="application/json" id="{DATA_ISLAND_ID}">{encoded}</script>'
+    return encoded
 
 
 def read_data_island(document: str) -> dict:
-    """The payload of a map document's data island (for tests and exports that inspect a map)."""
+    """The payload of a document's data island (for tests and exports that inspect a map).
+
+    A map's island is spelt out as ``map_frame.js`` reads it: ``areas`` with each feature's
+    ``fill``, ``points`` with its ``label``, ``tooltips`` by locality id, ``legend``, ``initiatives``.
+    """
     start = document.index(f'<script type="application/json" id="{DATA_ISLAND_ID}">')
     start = document.index(">", start) + 1
-    return json.loads(document[start:document.index("</script>", start)])
+    payload = json.loads(document[start:document.index("</script>", start)])
+    if not (isinstance(payload, dict) and "geometry" in payload and "values" in payload):
+        return payload
+    geometry, spelt = payload["geometry"], readable_values(payload["geometry"], payload["values"])
+    return {
+        **payload,
+        "boundary": geometry["boundary"],
+        "areas": _with_properties(geometry["areas"], lambda p: {"fill": spelt["fills"][p["id"]]}),
+        "points": geometry["points"],
+        "fit": geometry["fit"],
+        "tooltips": spelt["tooltips"],
+        "legend": spelt["legend"],
+        "initiatives": spelt["initiatives"],
+    }
 
 
 def _append_to_body(document: str, addition: str) -> str:
@@ -204,6 +319,13 @@ def _with_properties(collection: dict, extra) -> dict:
             {**f, "properties": {**f["properties"], **extra(f["properties"])}} for f in collection["features"]
         ],
     }
+
+
+def _has_markers(markers: object | None) -> bool:
+    """Whether the markers' payload (whatever ``map_markers`` returns) draws any marker."""
+    if isinstance(markers, Mapping) and "features" in markers:
+        return bool(markers["features"])
+    return bool(markers)
 
 
 def _fill(scale: ColourScale, value: MapValue | None) -> str:
@@ -244,28 +366,33 @@ def _label(properties: Mapping) -> str:
     return f"≈ {name}" if properties.get("approximate") else name
 
 
-def _tooltip(name: str, value: MapValue | None, indicator: Indicator, language: str | None,
-             note: str | None) -> dict:
-    """The tooltip as text: the locality, then its figure with year, basis and any note."""
+def _tooltip_lines(value: MapValue | None, indicator: Indicator, language: str | None,
+                   note: str | None) -> list[tuple[str, ...]]:
+    """The tooltip's lines under the locality's name: its figure with year, basis and any note.
+
+    Each line is given in parts (heading, figure, year, ...) so parts shared by many localities
+    are sent once (``values_payload``); joined, they read as one line.
+    """
     obs = value.observation if value else None
+    head = f"{indicator_name(indicator, language)}: "
     if obs is None or obs.value is None:
-        body = text("tooltip_no_data", language)
+        line: tuple[str, ...] = (head, text("tooltip_no_data", language))
     elif not value.comparable:
-        body = text(
+        line = (head, text(
             "tooltip_other_basis",
             language,
             value=with_unit(obs.value, indicator, language),
             basis=basis_label(obs.basis, language),
             year=year(obs, language),
-        )
+        ))
     else:
-        body = f"{with_unit(obs.value, indicator, language)} ({year(obs, language)})"
+        line = (head, with_unit(obs.value, indicator, language), f" ({year(obs, language)})")
         if obs.example:
-            body += f" – {text('example_badge', language).lower()}"
-    lines = [f"{indicator_name(indicator, language)}: {body}"]
+            line += (f" – {text('example_badge', language).lower()}",)
+    lines = [line]
     if note:
-        lines.append(f"{text('col_coverage', language)}: {note}")
-    return {"title": name, "lines": lines}
+        lines.append((f"{text('col_coverage', language)}: ", note))
+    return lines
 
 
 def _legend(

@@ -24,6 +24,10 @@ def map_page(data: DashboardData, language: str | None = None) -> html.Div:
             dcc.Store(id=ids.HIGHLIGHT),
             dcc.Store(id=ids.MAP_STATE),
             dcc.Store(id=ids.PANEL_KEY),
+            # The frame's key (what geometry it draws) and the values that colour it: decision 72.
+            dcc.Store(id=ids.MAP_FRAME_KEY),
+            dcc.Store(id=ids.MAP_VALUES),
+            dcc.Store(id=ids.MAP_APPLIED),
             html.Div(
                 [
                     labelled(

@@ -10,7 +10,7 @@ from dash import Dash, Input, Output, State, ctx, no_update
 
 from dashboard import ids
 from dashboard.data import DashboardData
-from dashboard.views.map import map_document, panel_content, sync_view, year_slider
+from dashboard.views.map import map_update, panel_content, sync_view, year_slider
 
 _HIGHLIGHT_JS = """
 function (locality) {
@@ -18,6 +18,19 @@ function (locality) {
     if (frame && frame.contentWindow && frame.contentWindow.highlightLocality) {
         frame.contentWindow.highlightLocality(locality);
     }
+    return window.dash_clientside.no_update;
+}
+""" % ids.MAP_FRAME
+
+# Hands new values to the frame, which restyles in place (decision 72). The parent keeps the newest
+# as ``allasMapPending``: a frame still loading (a new document is on its way) applies them at start.
+_APPLY_VALUES_JS = """
+function (values) {
+    if (!values) { return window.dash_clientside.no_update; }
+    window.allasMapPending = values;
+    var frame = document.getElementById(%r);
+    var map = frame && frame.contentWindow && frame.contentWindow.allasMap;
+    if (map && map.apply) { map.apply(values); }
     return window.dash_clientside.no_update;
 }
 """ % ids.MAP_FRAME
@@ -62,18 +75,23 @@ def register_map_callbacks(app: Dash, data: DashboardData, tiles: str = "none") 
 
     @app.callback(
         Output(ids.MAP_FRAME, "srcDoc"),
+        Output(ids.MAP_FRAME_KEY, "data"),
+        Output(ids.MAP_VALUES, "data"),
         Input(ids.MAP_STATE, "data"),
         Input(ids.INI_FILTER_AREAS, "value"),
         Input(ids.INI_FILTER_STATUS, "value"),
         Input(ids.INI_FILTER_YEAR, "value"),
         Input(ids.IDEA_FILTER_SHOW, "value"),
         Input(ids.IDEA_FILTER_STATUS, "value"),
+        State(ids.MAP_FRAME_KEY, "data"),
     )
-    def _map(map_state, areas, statuses, year, show_ideas, idea_statuses):
+    def _map(map_state, areas, statuses, year, show_ideas, idea_statuses, shown_key):
         if map_state is None:  # the URL has not been read yet: draw once, when it has
-            return no_update
-        return map_document(data, map_state, tiles, {"areas": areas, "statuses": statuses, "year": year,
-                                                     "ideas": bool(show_ideas), "idea_statuses": idea_statuses})
+            return no_update, no_update, no_update
+        # The frame's document only when the page has none for this geometry; else values only.
+        return map_update(data, map_state, tiles, {"areas": areas, "statuses": statuses, "year": year,
+                                                   "ideas": bool(show_ideas), "idea_statuses": idea_statuses},
+                          shown_key)
 
     @app.callback(
         Output(ids.PANEL, "children", allow_duplicate=True),
@@ -86,3 +104,4 @@ def register_map_callbacks(app: Dash, data: DashboardData, tiles: str = "none") 
         return panel_content(data, locality, map_state, pages=(pages or 0) + 1)
 
     app.clientside_callback(_HIGHLIGHT_JS, Output(ids.HIGHLIGHT, "data"), Input(ids.LOCALITY, "value"))
+    app.clientside_callback(_APPLY_VALUES_JS, Output(ids.MAP_APPLIED, "data"), Input(ids.MAP_VALUES, "data"))

@@ -8,15 +8,16 @@ them without a browser or a running server.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
 from dash import NoUpdate, no_update
 
 from dashboard import ids
-from dashboard.components.map_view import render_map_html
+from dashboard.components.map_view import FRAME_VERSION, map_frame_html, map_geometry, map_values
 from dashboard.components.panel import OVERVIEW_PAGE, locality_panel, overview_panel
-from dashboard.components.priority_map import with_categories
+from dashboard.components.priority_map import category_values
 from dashboard.components.priority_table import priority_overview
 from dashboard.data import DashboardData
 from dashboard.i18n.messages import text
@@ -220,32 +221,78 @@ def weights_note(weights: Mapping[str, float], language: str | None = None) -> s
     return text("weights_note", language, weights=described.replace(".", ","))
 
 
+class MapUpdate(NamedTuple):
+    """What the map callback sets, in the order of its outputs: the frame's document (``no_update``
+    when the frame on the page already draws this geometry), the frame's key, and the values."""
+
+    document: str | NoUpdate
+    frame_key: str | NoUpdate
+    values: dict
+
+
 def map_document(data: DashboardData, map_state: dict | None, tiles: str = "none",
                  initiative_filter: dict | None = None, focus: str | None = None,
                  language: str | None = None) -> str:
-    """The map's HTML for the layer, year and weights of the map state, with the initiatives
+    """The map's whole HTML for the layer, year and weights of the map state, with the initiatives
     that pass the filter (areas, statuses, year) and the residents' published ideas as clustered
-    markers (``dashboard.views.map_markers``)."""
+    markers (``dashboard.views.map_markers``): self-contained, for slides, exports and the first
+    draw of the map page."""
+    language = language or current_language()
+    geometry = map_geometry_of(data, focus)
+    values = map_values_of(data, geometry, map_state, initiative_filter, language)
+    return map_frame_html(geometry, values, tiles=tiles, key=frame_key(data, tiles, language), language=language)
+
+
+def map_update(data: DashboardData, map_state: dict, tiles: str, initiative_filter: dict | None,
+               shown_key: str | None, language: str | None = None) -> MapUpdate:
+    """The map page's answer to a new layer, year, weights or filter: values only while the frame
+    on the page (``shown_key``) draws the same geometry in the same language and tiles, else a new
+    frame document too (decision 72). The values always come, so the page hands the newest to the
+    frame whether it is the old one or one still loading."""
+    language = language or current_language()
+    key = frame_key(data, tiles, language)
+    geometry = map_geometry_of(data)
+    values = map_values_of(data, geometry, map_state, initiative_filter, language)
+    if key == shown_key:
+        return MapUpdate(no_update, no_update, {**values, "frame": key})
+    document = map_frame_html(geometry, values, tiles=tiles, key=key, language=language)
+    return MapUpdate(document, key, {**values, "frame": key})
+
+
+def frame_key(data: DashboardData, tiles: str, language: str | None = None) -> str:
+    """Names the frame document: the same while the localities (names, places, areas), the
+    language, the tiles and the frame's scripts are, so values can be sent to the frame drawn.
+
+    A digest of what the geometry is made from, not of the geometry itself (1.5 MB at 2,000
+    localities), and stable across server processes (no ``hash()``, which Python salts per process).
+    """
+    made_from = repr((tuple(data.localities()), language or current_language(), tiles, FRAME_VERSION))
+    return hashlib.sha256(made_from.encode()).hexdigest()[:20]
+
+
+def map_geometry_of(data: DashboardData, focus: str | None = None) -> dict:
+    """The frame's geometry for the data's localities (``map_geometry``)."""
+    localities = data.localities()
+    return map_geometry(data.layers(localities), {loc.id: loc.name for loc in localities}, focus=focus)
+
+
+def map_values_of(data: DashboardData, geometry: Mapping, map_state: dict | None,
+                  initiative_filter: dict | None = None, language: str | None = None) -> dict:
+    """The values (fills, tooltips, legend, markers) of the map state's layer, year and weights."""
     layer, year, weights = _unpack(data, map_state)
+    markers, marker_notes = map_markers(data, initiative_filter, language)
     if is_priority_layer(layer):
         priorities = priority_layer_of(data, layer, year, language)
-        document = map_document(data, {**(map_state or {}), "layer": data.default_indicator()}, tiles,
-                                initiative_filter, focus, language)
-        return with_categories(document, priorities.fills, priorities.tooltips, priorities.legend)
+        return category_values(geometry, priorities.fills, priorities.tooltips, priorities.legend, markers)
     layer_values, year_label = layer_data(data, layer, year, weights, language)
-    localities = data.localities()
-    markers, marker_notes = map_markers(data, initiative_filter, language)
-    return render_map_html(
-        data.layers(localities),
+    return map_values(
+        geometry,
         layer_values.values,
-        {loc.id: loc.name for loc in localities},
         layer_values.indicator,
         year_label=year_label,
-        tiles=tiles,
         notes=layer_values.notes,
         legend_notes=(*layer_values.legend_notes, *marker_notes),
         initiatives=markers,
-        focus=focus,
         language=language,
     )
 
