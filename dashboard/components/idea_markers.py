@@ -1,28 +1,27 @@
 """Residents' published ideas as map markers, drawn in the same clustered layer as the initiatives.
 
-Like ``initiative_markers``, this is data, not HTML: a FeatureCollection whose properties hold
-our own enum values, colours and link addresses, and the popup's words as plain text that
-``map_frame.js`` sets with ``textContent``. A title such as ``{{ 7*7 }}`` stays as typed.
+Like ``initiative_markers``, this is data in a compact form, not HTML: columns of ids,
+coordinates, statuses and localities as indices into small tables, titles and supports;
+``map_markers.js`` builds the popup (status line, supports, area, a link to the idea) from them
+with ``textContent``. A title such as ``{{ 7*7 }}`` stays as typed.
 
 An idea that became an initiative is not drawn here: the initiative's marker shows it, with the
-idea it came from in its popup (``origin_row``), so nothing is on the map twice.
+idea it came from in its popup, so nothing is on the map twice.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Sequence
 
-from dashboard.components.idea_links import idea_href
-from dashboard.i18n.messages import plural, text
+from dashboard.components.marker_tables import MarkerTables
+from dashboard.i18n.messages import plural
 from dashboard.views.idea_rows import status_line
-from indicators.core.slus import AREAS_BY_ID
 from indicators.ideas.records import PUBLIC_STATUSES, Idea, IdeaStatus
 from indicators.ideas.store import MapPoint
 
-IDEA_KIND = "idea"
-NO_AREA_COLOUR = "#666666"
 MAP_STATUSES = tuple(s for s in PUBLIC_STATUSES if s is not IdeaStatus.INITIATIVE)
 """The statuses an idea marker can have (and the map's idea filter offers)."""
+COORDINATE_DECIMALS = 5
 
 IDEA_MARKER_STYLE = """
 <style>
@@ -38,78 +37,27 @@ IDEA_MARKER_STYLE = """
 """
 
 
-def idea_features(points: Iterable[MapPoint], names: Mapping[str, str], statuses: Sequence[IdeaStatus] = MAP_STATUSES,
-                  language: str | None = None) -> list[dict]:
-    """Marker features for the ideas with a status in ``statuses`` (never those that became initiatives).
+def idea_columns(points: Sequence[MapPoint], tables: MarkerTables, language: str | None = None) -> dict:
+    """The ideas' markers as columns, one entry per point (the caller chose which ideas are shown).
 
-    The fixed words are looked up once per call, not per idea: 10,000 ideas are a normal map.
+    The words are looked up once per status and per distinct number of supports, not per idea:
+    10,000 ideas are a normal map.
     """
-    shown = {s for s in statuses if s is not IdeaStatus.INITIATIVE}
-    words = _Words(language)
-    features = []
-    for point in points:
-        if point.status not in shown:
-            continue
-        area = AREAS_BY_ID.get(point.area) if point.area else None
-        features.append({
-            "type": "Feature",
-            "geometry": {"type": "Point", "coordinates": [round(point.lon, 6), round(point.lat, 6)]},
-            "properties": {
-                "kind": IDEA_KIND,
-                "id": point.id,
-                "status": point.status.value,
-                "area": point.area,
-                "colour": area.colour if area else NO_AREA_COLOUR,
-                "title": point.title,  # the marker's title, set as a DOM property by Leaflet
-                "popup": idea_popup(point, names.get(point.locality_id, point.locality_id), language, words),
-            },
-        })
-    return features
-
-
-class _Words:
-    """The popup's fixed words in one language, each looked up once."""
-
-    def __init__(self, language: str | None) -> None:
-        self.language = language
-        self.idea = text("popup_idea", language)
-        self.status = text("popup_status", language)
-        self.areas = text("popup_areas", language)
-        self.link = text("popup_idea_link", language)
-        self._status_lines: dict[IdeaStatus, str] = {}
-        self._supports: dict[int, str] = {}
-        self._bases: dict[str, str] = {}
-
-    def status_line(self, status: IdeaStatus) -> str:
-        if status not in self._status_lines:
-            self._status_lines[status] = status_line(Idea(None, "", status=status), None, self.language)
-        return self._status_lines[status]
-
-    def href(self, point: MapPoint) -> str:
-        """``idea_href``'s address, its locality part built once per locality."""
-        if point.locality_id not in self._bases:
-            self._bases[point.locality_id] = idea_href(Idea(point.locality_id, "", id=0)).removesuffix("#idea-0")
-        return f"{self._bases[point.locality_id]}#idea-{point.id}"
-
-    def supports(self, count: int) -> str:
-        if count not in self._supports:
-            self._supports[count] = plural("idea_supports", count, self.language)
-        return self._supports[count]
-
-
-def idea_popup(point: MapPoint, locality_name: str, language: str | None = None, words: _Words | None = None) -> dict:
-    """Title, locality, status line, supports, area and a link to the idea on the ideas page."""
-    words = words or _Words(language)
-    rows = [
-        {"label": words.idea, "text": locality_name},
-        {"label": words.status, "text": words.status_line(point.status)},
-        {"label": "", "text": words.supports(point.supports)},
-    ]
-    if point.area in AREAS_BY_ID:
-        rows.append({"label": words.areas, "text": AREAS_BY_ID[point.area].short_name})
-    return {"title": point.title, "rows": rows, "link": {"href": words.href(point), "text": words.link}}
-
-
-def origin_row(idea: Idea, language: str | None = None) -> dict:
-    """The initiative popup's "Kom från ett förslag: <title>" row, the title linked to the idea."""
-    return {"label": text("popup_from_idea", language), "text": idea.title, "href": idea_href(idea)}
+    statuses = list(MAP_STATUSES)
+    status_index = {status: index for index, status in enumerate(statuses)}
+    digits = COORDINATE_DECIMALS
+    supports = sorted({p.supports for p in points})
+    return {
+        "statuses": [status.value for status in statuses],
+        "status_lines": [status_line(Idea(None, "", status=status), None, language) for status in statuses],
+        "id": [p.id for p in points],
+        "lat": [round(p.lat, digits) for p in points],
+        "lon": [round(p.lon, digits) for p in points],
+        "status": [status_index[p.status] for p in points],
+        "locality": [tables.locality(p.locality_id) for p in points],
+        "area": [tables.area(p.area) for p in points],
+        "supports": [p.supports for p in points],
+        "title": [p.title for p in points],
+        # "0 stöder", "1 stöder": by number of supports, each distinct number once.
+        "supports_text": {str(count): plural("idea_supports", count, language) for count in supports},
+    }

@@ -1,23 +1,29 @@
 """Initiatives as clustered map markers: colour by SLUS area, shape by status.
 
-Markers are data: a FeatureCollection whose properties hold our own enum
-values and colours, and the popup's words as plain text. ``map_frame.js``
-builds the marker and its popup from them with ``textContent``; nothing here
-is HTML, so nothing a person typed can become markup or a template.
+Markers are data in a compact form (issue #13 item 3, decision 73): one column per field (ids,
+coordinates, status and locality as indices into small tables, titles), and no popup built on the
+server. ``map_markers.js`` builds each popup from these columns and the shared tables when it
+opens, with ``textContent``; nothing here is HTML, so nothing a person typed can become markup or
+a template. The description, the one long text, is not in the map's payload: the popup fetches
+it when it opens (``dashboard.server.marker_details``), except in the standalone export, which
+cannot fetch and carries every description (``complete``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 
-from dashboard.components.idea_markers import IDEA_MARKER_STYLE, origin_row
-from dashboard.i18n.messages import status_label, text
-from indicators.core.slus import AREAS_BY_ID
-from indicators.groupwork.records import Initiative, InitiativeStatus
-from indicators.ideas.records import Idea
+from dashboard.components.idea_markers import IDEA_MARKER_STYLE
+from dashboard.components.marker_tables import MarkerTables
+from dashboard.i18n.messages import status_label
+from dashboard.views.public_names import MARKER_DESCRIPTION_PATH
+from indicators.groupwork.map_points import InitiativePoints
+from indicators.groupwork.records import InitiativeStatus
+from indicators.ideas.origins import Origin
 
-NO_AREA_COLOUR = "#666666"
 POPUP_TEXT_MAX = 300
+COORDINATE_DECIMALS = 5
+"""About a metre: the map cannot show more, and each further decimal is 20 kB on 10,000 markers."""
 
 MARKER_STYLE = """
 <style>
@@ -28,62 +34,51 @@ MARKER_STYLE = """
   .ini-ongoing { transform: rotate(45deg) scale(.85); }
   .ini-done { border-radius: 3px; }
   .ini-paused { border-radius: 50%; opacity: .55; border-style: dotted; }
-  .ini-popup h3 { font-size: 16px; margin: 0 0 4px; }
-  .ini-popup p { margin: 2px 0; font-size: 14px; }
+  /* A popup is .ini-popup once complete; .ini-popup-pending while its description is on its way. */
+  .ini-popup h3, .ini-popup-pending h3 { font-size: 16px; margin: 0 0 4px; }
+  .ini-popup p, .ini-popup-pending p { margin: 2px 0; font-size: 14px; }
 </style>
 """ + IDEA_MARKER_STYLE
 
 
-def initiative_features(initiatives: Sequence[Initiative], names: Mapping[str, str],
-                        language: str | None = None, origins: Mapping[int, Idea] | None = None,
-                        ideas: Sequence[dict] = ()) -> dict:
-    """A FeatureCollection of the initiatives that have a point, with their popups as text.
+def initiative_columns(points: InitiativePoints, tables: MarkerTables, language: str | None = None,
+                       origins: Mapping[int, Origin] | None = None,
+                       descriptions: Mapping[int, str] | None = None) -> dict:
+    """The initiatives' markers as columns, one entry per initiative in ``points``' order.
 
-    ``origins`` (initiative id → idea) adds "Kom från ett förslag" to the popups of initiatives that
-    came from a resident's idea; ``ideas`` (from ``idea_features``) are appended as markers of their
-    own kind, so one clustered layer holds both and the map document needs no second code path.
+    ``origins`` (initiative id → the public idea it came from) adds "Kom från ett förslag" to
+    those popups; ``descriptions`` (initiative id → description) makes the complete form the
+    standalone export needs, else the popup fetches the description from ``description_path``.
     """
     origins = origins or {}
-    features = []
-    for initiative in initiatives:
-        if initiative.lat is None or initiative.lon is None:
-            continue
-        status = InitiativeStatus(initiative.status)
-        colour = AREAS_BY_ID[initiative.areas[0]].colour if initiative.areas and initiative.areas[0] in AREAS_BY_ID \
-            else NO_AREA_COLOUR
-        features.append({
-            "type": "Feature",
-            "geometry": {"type": "Point", "coordinates": [round(initiative.lon, 6), round(initiative.lat, 6)]},
-            "properties": {
-                "id": initiative.id,
-                "status": status.value,
-                "colour": colour,
-                "title": initiative.title,  # the marker's title, set as a DOM property by Leaflet
-                "popup": popup_content(initiative, names.get(initiative.locality_id, initiative.locality_id),
-                                       language, origins.get(initiative.id)),
-            },
-        })
-    return {"type": "FeatureCollection", "features": [*features, *ideas]}
+    statuses = list(InitiativeStatus)
+    status_index = {status: index for index, status in enumerate(statuses)}
+    digits = COORDINATE_DECIMALS
+    came_from = [(i, origins[i]) for i in points.id if i in origins]
+    columns: dict = {
+        "statuses": [status.value for status in statuses],
+        "status_labels": [status_label(status, language) for status in statuses],
+        "id": list(points.id),
+        "lat": [round(lat, digits) for lat in points.lat],
+        "lon": [round(lon, digits) for lon in points.lon],
+        "status": [status_index[status] for status in points.status],
+        "locality": tables.localities(points.locality_id),
+        "areas": tables.area_lists(points.areas),
+        "progress": list(points.progress),
+        "title": list(points.title),
+        # Few initiatives came from an idea: by initiative id, the idea's title, locality and id (its link).
+        "origins": {str(i): [origin.title, tables.locality(origin.locality_id) if origin.locality_id else None,
+                             origin.idea_id] for i, origin in came_from},
+    }
+    if descriptions is None:
+        columns["description_path"] = f"{MARKER_DESCRIPTION_PATH}/"
+    else:
+        columns["descriptions"] = [popup_description(descriptions.get(i, "")) for i in points.id]
+    return columns
 
 
-def popup_content(initiative: Initiative, locality_name: str, language: str | None = None,
-                  origin: Idea | None = None) -> dict:
-    """The popup's words: title, locality, status, areas and the start of the description."""
-    description = initiative.description
+def popup_description(description: str) -> str:
+    """The start of a description, as much as a popup shows."""
     if len(description) > POPUP_TEXT_MAX:
-        description = description[:POPUP_TEXT_MAX].rstrip() + " …"
-    areas = ", ".join(AREAS_BY_ID[a].short_name for a in initiative.areas if a in AREAS_BY_ID)
-    status = status_label(initiative.status, language)
-    if initiative.progress is not None:
-        status += f" ({initiative.progress} %)"
-    rows = [
-        {"label": text("popup_locality", language), "text": locality_name},
-        {"label": text("popup_status", language), "text": status},
-    ]
-    if areas:
-        rows.append({"label": text("popup_areas", language), "text": areas})
-    if description:
-        rows.append({"label": "", "text": description})
-    if origin is not None:
-        rows.append(origin_row(origin, language))
-    return {"title": initiative.title, "rows": rows}
+        return description[:POPUP_TEXT_MAX].rstrip() + " …"
+    return description

@@ -35,6 +35,8 @@ HELP_SECTIONS = ("sidor", "poang", "import-siffror", "import-katalog", "import-g
 """The help page's section anchors, in page order: ``/hjalp#import-grupparbete``."""
 NOT_FOUND_PATH = "/404"
 """Where the not-found page is registered; Dash Pages shows it for every unknown path."""
+MARKER_DESCRIPTION_PATH = "/kartdata/initiativ"
+"""JSON: an initiative's description for its map popup, fetched when the popup opens (``/kartdata/initiativ/12``)."""
 
 # Query keys.
 KEY_LOCALITY = "ort"

@@ -11,6 +11,7 @@ from indicators.groupwork.records import Initiative, InitiativeStatus
 from indicators.ideas.records import Idea
 from indicators.ideas.rules import Step
 from indicators.ideas.store import IdeaStore
+from tests.dashboard.markers_payload import spelt_markers
 
 STATE = {"layer": "population", "year": LATEST, "weights": ""}
 PLACE = {"lat": 57.587, "lon": 15.841}
@@ -18,12 +19,11 @@ PLACE = {"lat": 57.587, "lon": 15.841}
 
 def _markers(data, idea_filter=None) -> list[dict]:
     document = map_document(data, STATE, initiative_filter=idea_filter, language="sv")
-    collection = read_data_island(document)["initiatives"]
-    return collection["features"] if collection else []
+    return spelt_markers(read_data_island(document)["initiatives"])
 
 
-def _ideas(features) -> dict[int, dict]:
-    return {f["properties"]["id"]: f["properties"] for f in features if f["properties"].get("kind") == "idea"}
+def _ideas(markers) -> dict[int, dict]:
+    return {m["id"]: m for m in markers if m["kind"] == "idea"}
 
 
 def _popup_texts(properties) -> list[str]:
@@ -57,8 +57,7 @@ def test_an_idea_that_became_an_initiative_shows_as_the_initiative_with_its_orig
 
     features = _markers(dashboard_data)
     assert _ideas(features) == {}
-    [shown] = [f["properties"] for f in features if f["properties"]["id"] == initiative.id
-               and f["properties"].get("kind") != "idea"]
+    [shown] = [m for m in features if m["id"] == initiative.id and m["kind"] == "initiative"]
     origin = [row for row in shown["popup"]["rows"] if row.get("href")]
     assert origin == [{"label": "Kom från ett förslag", "text": "Bänk vid ån",
                        "href": f"/forslag?ort=storebro#idea-{idea.id}"}]
