@@ -9,8 +9,13 @@
   'use strict';
   var data = JSON.parse(document.getElementById('map-data').textContent);
   var note = document.getElementById('picker-note');
-  var map = L.map('picker-map', {zoomSnap: 0.25, minZoom: 6, maxZoom: 18});
+  var map = L.map('picker-map', {zoomSnap: 0.25, minZoom: 6, maxZoom: 18, zoomControl: false});
   var marker = null, before = null;
+
+  // The zoom buttons' tooltips in the page's language (Leaflet's own say "Zoom in"), and the
+  // attribution without Leaflet's English link title.
+  L.control.zoom({zoomInTitle: data.messages.zoomIn, zoomOutTitle: data.messages.zoomOut}).addTo(map);
+  map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
 
   L.control.scale({metric: true, imperial: false, maxWidth: 120}).addTo(map);
   if (data.boundary) {

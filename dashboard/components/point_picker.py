@@ -79,6 +79,8 @@ def picker_html(layers: WebLayers, locality_id: str | None, language: str | None
             "outside": text("picker_outside", language),
             "typedOutside": text("picker_typed_outside", language),
             "marker": text("picker_marker", language),
+            "zoomIn": text("map_zoom_in", language),
+            "zoomOut": text("map_zoom_out", language),
         },
     }
     return _DOCUMENT % {

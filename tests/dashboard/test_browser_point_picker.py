@@ -116,3 +116,14 @@ def test_coordinates_typed_with_decimal_commas_are_saved_as_decimals_and_move_th
     saved = [i for i in world.gw.initiatives(locality_ids=["storebro"]) if i.title == "Belysning vid badplatsen"]
     assert [(i.lat, i.lon) for i in saved] == [(57.5905, 15.8407)]
     assert page.errors == []
+
+
+def test_the_pickers_buttons_speak_swedish(world, live_app, page):
+    editor = page.page
+    sign_in_from(editor, live_app, "/grupper?ort=storebro")
+    picker(editor)
+    frame = editor.frame_locator("#ini-picker")
+    assert frame.locator(".leaflet-control-zoom-in").get_attribute("title") == "Zooma in"
+    assert frame.locator(".leaflet-control-zoom-out").get_attribute("title") == "Zooma ut"
+    assert frame.locator("[title='A JavaScript library for interactive maps']").count() == 0
+    assert page.errors == []
