@@ -6,16 +6,19 @@ components as children strings, which React renders as text, never as HTML.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date, timedelta
 
 import plotly.graph_objects as go
+from babel.numbers import get_group_symbol
 from dash import dcc, html
 
 from dashboard import ids
 from dashboard.components.chart_text import chart_message, chart_text
 from dashboard.components.date_axis import date_axis
 from dashboard.components.idea_links import origin_line
-from dashboard.i18n.messages import basis_label, kind_label, status_label, text  # noqa: F401 (kind_label, status_label: used by pages)
+from dashboard.i18n.messages import basis_label, kind_label, status_label, text
+from dashboard.server.language import current_language
 from dashboard.views.formatting import day, number
 from dashboard.views.public_names import GROUPS_PATH
 from dashboard.views.url_state import locality_link
@@ -25,11 +28,14 @@ from indicators.groupwork.records import (
     AGE_BANDS,
     REPRESENTATIONS,
     Activity,
+    ActivityDay,
     ActivityKind,
+    ActivityPoint,
     Composition,
     Initiative,
     InitiativeStatus,
 )
+from indicators.i18n.locales import babel_locale
 from indicators.i18n.texts import N_
 from indicators.ideas.records import Idea
 from indicators.metrics.per_capita import per_1000
@@ -168,27 +174,90 @@ def composition_table(composition: Composition, editable: bool, language: str | 
                     className="table-scroll")
 
 
-def timeline_figure(activities: Sequence[Activity], locality_name: str, language: str | None = None) -> go.Figure:
-    """Each activity a point in time; size by participants, symbol by kind."""
-    figure = go.Figure()
+def timeline_figure(activities: Sequence[Activity | ActivityPoint], locality_name: str,
+                    language: str | None = None) -> go.Figure:
+    """``timeline_spec`` as a plotly figure (what tests and exports read)."""
+    return go.Figure(timeline_spec(activities, locality_name, language), _validate=False)
+
+
+def timeline_spec(activities: Sequence[Activity | ActivityPoint], locality_name: str,
+                  language: str | None = None) -> dict:
+    """Each activity a point in time; size by participants, symbol by kind: a figure as plain data.
+
+    Reads only date, kind, title and participants, so the groups page hands it
+    ``ActivityPoint`` rows for the whole period rather than whole records. A
+    year of a busy group is thousands of points: a ``go.Figure`` validates and
+    copies every value (0.6 s for 1,800 points), so the page hands ``dcc.Graph``
+    this dict of keys plotly knows as it is.
+    """
+    traces = []
     for kind in ActivityKind:
         items = [a for a in activities if ActivityKind(a.kind) is kind]
         if not items:
             continue
-        figure.add_trace(go.Scatter(
-            x=[a.date.isoformat() for a in items], y=[kind_label(kind, language)] * len(items), mode="markers",
-            name=kind_label(kind, language),
-            marker={"size": [10 + min(a.participants or 0, 200) ** 0.5 * 2 for a in items],
-                    "symbol": KIND_SYMBOLS[kind], "color": "#0072B2", "line": {"width": 1, "color": "#000"}},
+        traces.append({
+            "type": "scatter", "mode": "markers", "name": kind_label(kind, language),
+            "x": [a.date.isoformat() for a in items], "y": [kind_label(kind, language)] * len(items),
+            "marker": {"size": [10 + min(a.participants or 0, 200) ** 0.5 * 2 for a in items],
+                       "symbol": KIND_SYMBOLS[kind], "color": "#0072B2", "line": {"width": 1, "color": "#000"}},
             # Plotly draws hover text with a subset of HTML: user text goes in escaped, as data.
-            customdata=[[chart_text(a.title), a.participants if a.participants is not None else "–"] for a in items],
-            hovertemplate="%{x}: %{customdata[0]} (%{customdata[1]})<extra></extra>",
-        ))
+            "customdata": [[chart_text(a.title), a.participants if a.participants is not None else "–"]
+                           for a in items],
+            "hovertemplate": "%{x}: %{customdata[0]} (%{customdata[1]})<extra></extra>",
+        })
     title = chart_message(N_("timeline_title"), language, locality=locality_name)
-    figure.update_layout(title={"text": title, "font": {"size": 18}},
-                         height=300, font={"size": 15}, showlegend=False, plot_bgcolor="#fff",
-                         margin={"l": 110, "r": 20, "t": 50, "b": 40},
-                         xaxis={"gridcolor": "#e5e5e5", "automargin": True,
-                                **date_axis([a.date for a in activities], language)},
-                         yaxis={"automargin": True})
-    return figure
+    layout = {"title": {"text": title, "font": {"size": 18}},
+              "height": 300, "font": {"size": 15}, "showlegend": False, "plot_bgcolor": "#fff",
+              "margin": {"l": 110, "r": 20, "t": 50, "b": 40},
+              "xaxis": {"gridcolor": "#e5e5e5", "automargin": True,
+                        **date_axis([a.date for a in activities], language)},
+              "yaxis": {"automargin": True}}
+    return {"data": traces, "layout": layout}
+
+
+def weekly_timeline_spec(days: Sequence[ActivityDay], locality_name: str, language: str | None = None) -> dict:
+    """A busy period's activities per week and kind: a point per week (on its Monday), sized by how many.
+
+    Thousands of single points on one line hide each other; a week's point says
+    how many activities and participants there were, and the list below the
+    chart has each one.
+    """
+    weeks: dict[tuple[date, ActivityKind], list[int | None]] = {}
+    for item in days:
+        total = weeks.setdefault((item.date - timedelta(days=item.date.weekday()), ActivityKind(item.kind)), [0, None])
+        total[0] += item.activities
+        if item.participants is not None:
+            total[1] = (total[1] or 0) + item.participants
+    whole = _whole_numbers(language)
+    # The words once, the numbers per point: plotly fills them in (a message per point cost ~1 ms each).
+    hover = chart_message(N_("timeline_week_point"), language, week="%{customdata[0]}",
+                          activities="%{customdata[1]}", participants="%{customdata[2]}") + "<extra></extra>"
+    traces = []
+    for kind in ActivityKind:
+        items = sorted((monday, counts) for (monday, of_kind), counts in weeks.items() if of_kind is kind)
+        if not items:
+            continue
+        label = kind_label(kind, language)
+        traces.append({
+            "type": "scatter", "mode": "markers", "name": label,
+            "x": [monday.isoformat() for monday, _ in items], "y": [label] * len(items),
+            "marker": {"size": [8 + min(count, 100) ** 0.5 * 3 for _, (count, _) in items],
+                       "symbol": KIND_SYMBOLS[kind], "color": "#0072B2", "line": {"width": 1, "color": "#000"}},
+            "customdata": [["{1} {0}".format(*monday.isocalendar()), whole(count),
+                            "–" if people is None else whole(people)] for monday, (count, people) in items],
+            "hovertemplate": hover,
+        })
+    title = chart_message(N_("timeline_weekly_title"), language, locality=locality_name)
+    return {"data": traces,
+            "layout": {"title": {"text": title, "font": {"size": 18}},
+                       "height": 300, "font": {"size": 15}, "showlegend": False, "plot_bgcolor": "#fff",
+                       "margin": {"l": 110, "r": 20, "t": 50, "b": 40},
+                       "xaxis": {"gridcolor": "#e5e5e5", "automargin": True,
+                                 **date_axis([d.date for d in days], language)},
+                       "yaxis": {"automargin": True}}}
+
+
+def _whole_numbers(language: str | None) -> Callable[[int], str]:
+    """Whole numbers grouped as the reader's language does (``1 234``), without Babel's cost per call."""
+    group = get_group_symbol(babel_locale(language or current_language()))
+    return lambda value: f"{value:,}".replace(",", group)

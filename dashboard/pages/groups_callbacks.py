@@ -13,12 +13,16 @@ from dashboard.components.point_picker import SHOW_TYPED_POINT, picker_html
 from dashboard.data import DashboardData
 from dashboard.views.forms import outcome_message
 from dashboard.views.groups import (
+    ACTIVITIES_LIST,
     ACTIVITY_FORM,
     INITIATIVE_FORM,
+    INITIATIVES_LIST,
     RecordForm,
+    activity_page,
     export_workbook,
     handle_record_form,
     import_upload,
+    initiative_page,
     render_groups,
     submit_composition,
     sync_groups,
@@ -44,6 +48,28 @@ def register_groups_callbacks(app: Dash, data: DashboardData) -> None:
     )
     def _render(locality, period, _refresh):
         return render_groups(data, locality, period)
+
+    @app.callback(
+        Output(ids.GW_ACTIVITY_LIST, "children"),
+        Input({"type": ids.GW_PAGE, "list": ACTIVITIES_LIST, "offset": ALL}, "n_clicks"),
+        State(ids.GW_LOCALITY, "value"), State(ids.GW_PERIOD, "value"),
+        prevent_initial_call=True,
+    )
+    def _activity_page(_clicks, locality, period):
+        if not isinstance(ctx.triggered_id, dict) or not ctx.triggered[0]["value"]:
+            return no_update  # new pager buttons appeared; none was clicked
+        return activity_page(data, locality, period, ctx.triggered_id["offset"])
+
+    @app.callback(
+        Output(ids.GW_INITIATIVE_LIST, "children"),
+        Input({"type": ids.GW_PAGE, "list": INITIATIVES_LIST, "offset": ALL}, "n_clicks"),
+        State(ids.GW_LOCALITY, "value"),
+        prevent_initial_call=True,
+    )
+    def _initiative_page(_clicks, locality):
+        if not isinstance(ctx.triggered_id, dict) or not ctx.triggered[0]["value"]:
+            return no_update
+        return initiative_page(data, locality, ctx.triggered_id["offset"])
 
     for form in (ACTIVITY_FORM, INITIATIVE_FORM):
         _register_record_form(app, data, form)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
+from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
@@ -13,12 +15,18 @@ from indicators.core.model import Indicator, Observation
 from indicators.i18n.locales import babel_locale
 
 
+@lru_cache(maxsize=8)
+def _locale(language: str) -> Locale:
+    """The Babel locale of ``language``, parsed once: parsing it on every call was most of a date's cost."""
+    return Locale.parse(babel_locale(language))
+
+
 def number(value: float | None, language: str | None = None) -> str:
     """A value with grouping and at most one decimal; missing is said in words, never 0."""
     if value is None:
         return text("missing", language)
     pattern = "#,##0" if float(value).is_integer() else "#,##0.0"
-    return format_decimal(value, format=pattern, locale=babel_locale(language or current_language()))
+    return format_decimal(value, format=pattern, locale=_locale(language or current_language()))
 
 
 def with_unit(value: float | None, indicator: Indicator, language: str | None = None) -> str:
@@ -35,4 +43,4 @@ def year(observation: Observation, language: str | None = None) -> str:
 
 def day(value: date, language: str | None = None) -> str:
     """``12 sep. 2026`` / ``12 Sept 2026``: a date as the reader's language writes it."""
-    return format_date(value, format="medium", locale=babel_locale(language or current_language()))
+    return format_date(value, format="medium", locale=_locale(language or current_language()))

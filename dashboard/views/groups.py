@@ -10,7 +10,7 @@ them directly.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, NamedTuple
@@ -24,9 +24,11 @@ from dashboard.components.groups_view import (
     initiative_list,
     overview_table,
     status_label,
-    timeline_figure,
+    timeline_spec,
+    weekly_timeline_spec,
 )
 from dashboard.components.idea_links import suggest_link
+from dashboard.components.pager import PAGE_SIZE, clamp_offset, pager
 from dashboard.components.widgets import GRAPH_CONFIG, chart
 from dashboard.data import DashboardData
 from dashboard.i18n.messages import text
@@ -55,6 +57,12 @@ from indicators.groupwork.records import (
 from indicators.groupwork.store import NotFoundError, StaleWriteError
 from indicators.i18n.texts import N_
 from indicators.ideas.store import IdeaStore
+
+ACTIVITIES_LIST, INITIATIVES_LIST = "activities", "initiatives"
+"""The ``list`` part of a pager button's id (``dashboard.components.pager``)."""
+
+TIMELINE_POINTS_MAX = 300
+"""Above this many activities in the period the timeline draws a point per week (they would hide each other)."""
 
 PERIOD_12_MONTHS = "12m"
 """The groups page's default period, "the last 12 months" (``?period=`` absent from the URL)."""
@@ -132,12 +140,18 @@ def sync_groups(data: DashboardData, triggered, search: str | None, locality: st
 
 def render_groups(data: DashboardData, locality_id: str | None, period: str | None,
                   language: str | None = None) -> GroupsView:
-    """The overview for everyone; the chosen locality's detail, and its forms for those who may edit."""
+    """The overview for everyone; the chosen locality's detail, and its forms for those who may edit.
+
+    The detail reads one page of each list (``PAGE_SIZE`` rows, the pager says
+    how many there are), the timeline's four columns and the progress counts in
+    SQL, never every record: a busy locality has thousands of activities a year.
+    """
     gw = data.gw
     since, until, label = period_bounds(period)
     names = data.names()
-    overview = overview_table(names, gw.activity_counts(since, until), gw.initiative_status_counts(),
-                              data.populations(until.year), label, language)
+    activity_counts = gw.activity_counts(since, until)
+    status_counts = gw.initiative_status_counts()
+    overview = overview_table(names, activity_counts, status_counts, data.populations(until.year), label, language)
     hidden = {"display": "none"}
     locality = data.store.locality(locality_id) if locality_id else None
     if locality is None:
@@ -145,10 +159,9 @@ def render_groups(data: DashboardData, locality_id: str | None, period: str | No
     user = data.current_user()
     editable = can(user, Action.EDIT_GROUP_RECORDS, locality.id)
     group = data.store.group(locality.id)
-    activities = gw.activities(locality_ids=[locality.id], since=since, until=until)
-    initiatives = gw.initiatives(locality_ids=[locality.id])
-    # Reads only: the salt keys hashes of browser tokens and addresses, which no read here touches.
-    origins = IdeaStore(data.store, salt=b"").ideas_for_initiatives(i.id for i in initiatives if i.id is not None)
+    activity_total = activity_counts.get(locality.id, (0, None))[0]
+    timeline = _timeline(data, locality.id, locality.name, since, until, activity_total, language)
+    initiative_total = sum(count for (place, _), count in status_counts.items() if place == locality.id)
     composition = gw.composition(locality.id)
     detail = html.Div(
         [
@@ -158,13 +171,14 @@ def render_groups(data: DashboardData, locality_id: str | None, period: str | No
                    else text("sign_in_to_edit", language), className="notice notice-info"),
             suggest_link(locality, language),
             html.H3(text("activities_heading", language) + f" ({label})"),
-            chart(dcc.Graph(figure=timeline_figure(activities, locality.name, language), config=GRAPH_CONFIG),
-                  f"aktiviteter-{locality.id}", language)
-            if activities else None,
-            activity_list(activities, editable, language),
+            chart(dcc.Graph(figure=timeline, config=GRAPH_CONFIG), f"aktiviteter-{locality.id}", language)
+            if timeline else None,
+            html.Div(_activity_page(data, locality.id, since, until, 0, activity_total, editable, language),
+                     id=ids.GW_ACTIVITY_LIST),
             html.H3(text("initiatives_heading", language)),
-            _progress(initiatives, language),
-            initiative_list(initiatives, editable, language, origins),
+            _progress(gw.initiative_area_status_counts([locality.id]), language),
+            html.Div(_initiative_page(data, locality.id, 0, initiative_total, editable, language),
+                     id=ids.GW_INITIATIVE_LIST),
             # An editor sees the counts in the form below instead.
             *([] if editable else [html.H3(text("composition_heading", language)),
                                    html.P(text("composition_note", language), className="source"),
@@ -179,18 +193,68 @@ def render_groups(data: DashboardData, locality_id: str | None, period: str | No
                       composition_version=composition.version)
 
 
-def _progress(initiatives: Sequence[Initiative], language: str) -> html.Div:
-    """How many initiatives in each status, per SLUS area."""
-    if not initiatives:
+def _timeline(data: DashboardData, locality_id: str, name: str, since: date, until: date, total: int,
+              language: str | None) -> dict | None:
+    """Each activity as a point, or, above ``TIMELINE_POINTS_MAX`` of them, a point per week and kind."""
+    if not total:
+        return None
+    if total <= TIMELINE_POINTS_MAX:
+        return timeline_spec(data.gw.activity_points([locality_id], since, until), name, language)
+    return weekly_timeline_spec(data.gw.activity_days([locality_id], since, until), name, language)
+
+
+def activity_page(data: DashboardData, locality_id: str | None, period: str | None, offset: object,
+                  language: str | None = None) -> list | None:
+    """The page of a locality's activities that starts at ``offset``, with its pager (the pager's callback)."""
+    locality = data.store.locality(locality_id) if locality_id else None
+    if locality is None:
+        return None
+    since, until, _ = period_bounds(period)
+    total = data.gw.activity_counts(since, until).get(locality.id, (0, None))[0]
+    editable = can(data.current_user(), Action.EDIT_GROUP_RECORDS, locality.id)
+    return _activity_page(data, locality.id, since, until, clamp_offset(offset, total), total, editable, language)
+
+
+def initiative_page(data: DashboardData, locality_id: str | None, offset: object,
+                    language: str | None = None) -> list | None:
+    """The page of a locality's initiatives that starts at ``offset``, with its pager (the pager's callback)."""
+    locality = data.store.locality(locality_id) if locality_id else None
+    if locality is None:
+        return None
+    total = sum(data.gw.initiative_status_counts([locality.id]).values())
+    editable = can(data.current_user(), Action.EDIT_GROUP_RECORDS, locality.id)
+    return _initiative_page(data, locality.id, clamp_offset(offset, total), total, editable, language)
+
+
+def _activity_page(data: DashboardData, locality_id: str, since: date, until: date, offset: int, total: int,
+                   editable: bool, language: str | None) -> list:
+    activities = data.gw.activities(locality_ids=[locality_id], since=since, until=until, limit=PAGE_SIZE,
+                                    offset=offset)
+    return [activity_list(activities, editable, language),
+            pager(ACTIVITIES_LIST, offset, len(activities), total, language, label_key=N_("gw_pages_activities"))]
+
+
+def _initiative_page(data: DashboardData, locality_id: str, offset: int, total: int, editable: bool,
+                     language: str | None) -> list:
+    initiatives = data.gw.initiatives(locality_ids=[locality_id], limit=PAGE_SIZE, offset=offset)
+    # Reads only: the salt keys hashes of browser tokens and addresses, which no read here touches.
+    origins = IdeaStore(data.store, salt=b"").ideas_for_initiatives(i.id for i in initiatives if i.id is not None)
+    return [initiative_list(initiatives, editable, language, origins),
+            pager(INITIATIVES_LIST, offset, len(initiatives), total, language,
+                  label_key=N_("gw_pages_initiatives"))]
+
+
+def _progress(counts: Mapping[tuple[str, InitiativeStatus], int], language: str) -> html.Div:
+    """How many initiatives in each status, per SLUS area (``counts``: (area, status) → initiatives)."""
+    if not counts:
         return html.Div()
     header = html.Tr([html.Th(""), *[html.Th(status_label(s, language)) for s in InitiativeStatus]])
     rows = []
     for area in DEVELOPMENT_AREAS:
-        counts = [sum(1 for i in initiatives if area.id in i.areas and InitiativeStatus(i.status) is s)
-                  for s in InitiativeStatus]
-        if any(counts):
+        row = [counts.get((area.id, s), 0) for s in InitiativeStatus]
+        if any(row):
             rows.append(html.Tr([html.Th(area.short_name, scope="row"),
-                                 *[html.Td(str(c), className="num") for c in counts]]))
+                                 *[html.Td(str(c), className="num") for c in row]]))
     return html.Div(html.Table([html.Thead(header), html.Tbody(rows)], className="data-table progress-table"),
                     className="table-scroll")
 

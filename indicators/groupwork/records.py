@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
+from typing import NamedTuple
 
 # Limits for text typed by people: generous for real use, small enough that a
 # pasted novel or a flood cannot bloat the database or the map.
@@ -66,6 +67,24 @@ class Activity:
     description: str = ""
     id: int | None = None
     version: int = 0
+
+
+class ActivityPoint(NamedTuple):
+    """What a timeline draws of an activity: read without the rest of the record (``activity_points``)."""
+
+    date: date
+    kind: ActivityKind
+    title: str
+    participants: int | None
+
+
+class ActivityDay(NamedTuple):
+    """How many activities of one kind a locality had on one day, and their participants (None: none given)."""
+
+    date: date
+    kind: ActivityKind
+    activities: int
+    participants: int | None
 
 
 @dataclass(frozen=True)

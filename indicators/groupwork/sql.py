@@ -116,8 +116,12 @@ def select_records(
     *,
     lock: bool = False,
     limit: int | None = None,
+    offset: int = 0,
 ) -> list[_R]:
     """Records matching all ``conditions``, newest first, each with its areas.
+
+    ``limit`` and ``offset`` read one page of that order (ties broken by id, so
+    pages never overlap); the areas are then read for that page's records only.
 
     ``lock`` takes row locks (``FOR UPDATE``) on PostgreSQL, so a version read
     in a write transaction cannot change before the write; SQLite's writer
@@ -127,6 +131,8 @@ def select_records(
     query = select(table).where(*conditions).order_by(*entity.order())
     if limit is not None:
         query = query.limit(limit)
+    if offset:
+        query = query.offset(offset)
     if lock:
         query = query.with_for_update()
     rows = conn.execute(query).mappings().all()

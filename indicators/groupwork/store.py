@@ -40,6 +40,9 @@ from indicators.groupwork.records import (
     AGE_BANDS,
     REPRESENTATIONS,
     Activity,
+    ActivityDay,
+    ActivityKind,
+    ActivityPoint,
     Composition,
     Initiative,
     InitiativeStatus,
@@ -167,17 +170,45 @@ class GroupworkStore:
         locality_ids: Iterable[str] | None = None,
         since: date | None = None,
         until: date | None = None,
+        limit: int | None = None,
+        offset: int = 0,
     ) -> list[Activity]:
-        """Activities, newest first; ``since`` and ``until`` are inclusive dates."""
+        """Activities, newest first; ``since`` and ``until`` are inclusive dates.
+
+        ``limit`` and ``offset`` read one page (``activity_counts`` tells how many there are).
+        """
+        conditions = _activity_filters(locality_ids, since, until)
+        with self._reader.connect() as conn:
+            return select_records(conn, ACTIVITIES, conditions, limit=limit, offset=offset)
+
+    def activity_points(self, locality_ids: Iterable[str] | None = None, since: date | None = None,
+                        until: date | None = None) -> list[ActivityPoint]:
+        """What a timeline draws of each activity (date, kind, title, participants), oldest first.
+
+        Four columns and no areas: a year of a busy group's work is thousands of
+        activities, and a chart of them need not read whole records.
+        """
         columns = schema.activities.c
-        conditions: list[ColumnElement[bool]] = []
-        if locality_ids is not None:
-            conditions.append(columns.locality_id.in_(_id_list(locality_ids)))
-        if since is not None:
-            conditions.append(columns.date >= since)
-        if until is not None:
-            conditions.append(columns.date <= until)
-        return self._read(ACTIVITIES, conditions)
+        query = (select(columns.date, columns.kind, columns.title, columns.participants)
+                 .where(*_activity_filters(locality_ids, since, until)).order_by(columns.date, columns.id))
+        with self._reader.connect() as conn:
+            return [ActivityPoint(day, ActivityKind(kind), title, participants)
+                    for day, kind, title, participants in conn.execute(query)]
+
+    def activity_days(self, locality_ids: Iterable[str] | None = None, since: date | None = None,
+                      until: date | None = None) -> list[ActivityDay]:
+        """Activities and participants per day and kind, counted in SQL, oldest first.
+
+        What a timeline of a busy period draws: a few hundred rows however many
+        activities there were.
+        """
+        columns = schema.activities.c
+        query = (select(columns.date, columns.kind, func.count(), func.sum(columns.participants))
+                 .where(*_activity_filters(locality_ids, since, until))
+                 .group_by(columns.date, columns.kind).order_by(columns.date, columns.kind))
+        with self._reader.connect() as conn:
+            return [ActivityDay(day, ActivityKind(kind), count, None if total is None else int(total))
+                    for day, kind, count, total in conn.execute(query)]
 
     def activity(self, activity_id: int) -> Activity | None:
         return self._read_one(ACTIVITIES, activity_id)
@@ -198,15 +229,20 @@ class GroupworkStore:
         statuses: Iterable[InitiativeStatus | str] | None = None,
         areas: Iterable[str] | None = None,
         year: int | None = None,
+        limit: int | None = None,
+        offset: int = 0,
     ) -> list[Initiative]:
         """Initiatives, most recently recorded first.
 
         ``areas`` keeps those with any of the areas. ``year`` keeps those
         active at some time that year: started by its end (or no start date)
         and not ended before it began (or no end date), so an idea without
-        dates shows in every year.
+        dates shows in every year. ``limit`` and ``offset`` read one page
+        (``initiative_status_counts`` tells how many there are).
         """
-        return self._read(INITIATIVES, _initiative_filters(locality_ids, statuses, areas, year))
+        conditions = _initiative_filters(locality_ids, statuses, areas, year)
+        with self._reader.connect() as conn:
+            return select_records(conn, INITIATIVES, conditions, limit=limit, offset=offset)
 
     def initiative(self, initiative_id: int) -> Initiative | None:
         return self._read_one(INITIATIVES, initiative_id)
@@ -493,6 +529,23 @@ class GroupworkStore:
                 for locality, status, count in conn.execute(query)
             }
 
+    def initiative_area_status_counts(
+        self, locality_ids: Iterable[str] | None = None
+    ) -> dict[tuple[str, InitiativeStatus], int]:
+        """How many initiatives each SLUS area has in each status, counted in SQL.
+
+        An initiative with two areas counts once in each; one without areas in none.
+        """
+        table, joined = schema.initiatives, schema.initiative_areas
+        query = (
+            select(joined.c.area_id, table.c.status, func.count())
+            .select_from(joined.join(table, joined.c.initiative_id == table.c.id))
+            .where(*_initiative_filters(locality_ids, None, None, None))
+            .group_by(joined.c.area_id, table.c.status)
+        )
+        with self._reader.connect() as conn:
+            return {(area, InitiativeStatus(status)): count for area, status, count in conn.execute(query)}
+
     # ---------------------------------------------------------------- helpers
 
     def _write(self) -> AbstractContextManager[Connection]:
@@ -638,6 +691,20 @@ def _id_list(ids: Iterable[str]) -> list[str]:
     if isinstance(ids, str):
         raise TypeError("ids must be a collection of ids, not one id string")
     return sorted(set(ids))
+
+
+def _activity_filters(
+    locality_ids: Iterable[str] | None, since: date | None, until: date | None
+) -> list[ColumnElement[bool]]:
+    columns = schema.activities.c
+    conditions: list[ColumnElement[bool]] = []
+    if locality_ids is not None:
+        conditions.append(columns.locality_id.in_(_id_list(locality_ids)))
+    if since is not None:
+        conditions.append(columns.date >= since)
+    if until is not None:
+        conditions.append(columns.date <= until)
+    return conditions
 
 
 def _initiative_filters(

@@ -28,7 +28,7 @@ from indicators.storage.migrations import legacy
 FOLDER = Path(__file__).resolve().parent
 BASELINE = "0001"
 """The schema as it was before Alembic: the revision a legacy database is stamped at."""
-HEAD = "0008"
+HEAD = "0009"
 
 
 class UnknownRevisionError(RuntimeError):
