@@ -58,7 +58,7 @@ DATA_ISLAND_ID = "map-data"
 
 # The frame's scripts, in order: the markers (map_markers.js defines ``window.allasMarkers``), then the
 # map itself (map_frame.js: layers, tooltips, legend, selection), which calls the markers' ``show``.
-_FRAME_SCRIPTS = ("map_markers.js", "map_frame.js")
+_FRAME_SCRIPTS = ("map_markers.js", "map_frame.js", "map_labels.js")
 _FRAME_SCRIPT = "\n".join((Path(__file__).parent / name).read_text(encoding="utf-8") for name in _FRAME_SCRIPTS)
 # Inside a <script> element only "</script" and "<!--" can end or change it; escaping "<" (and
 # ">" and "&" for good measure) as JSON unicode escapes rules out both. U+2028/2029 are legal in
