@@ -103,9 +103,11 @@
         }
     });
 
-    /* The chart on the slide shown, drawn by the local plotly.js: nothing leaves the browser. */
+    /* The chart on the slide shown, drawn by the local plotly.js: nothing leaves the browser.
+       A slide may hold a chart twice, one drawing per screen width: the one on screen is taken. */
     function downloadChart(format) {
-        var plot = stage() && stage().querySelector(".js-plotly-plot");
+        var plots = stage() ? Array.prototype.slice.call(stage().querySelectorAll(".js-plotly-plot")) : [];
+        var plot = plots.filter(function (p) { return p.getClientRects().length > 0; })[0];
         var slide = stage() && stage().querySelector("[data-slide]");
         if (!plot || !plot._fullLayout || !window.Plotly) { return; }
         var name = slide ? slide.getAttribute("data-slide").replace(/[^a-z0-9-]+/gi, "-") : "bild";

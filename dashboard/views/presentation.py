@@ -20,8 +20,9 @@ from dash import NoUpdate, dcc, html, no_update
 from dashboard import ids
 from dashboard.components.chart_text import chart_text
 from dashboard.components.colour_scale import PALETTE
+from dashboard.components.compare_figures import area_figure
 from dashboard.components.groups_view import status_label
-from dashboard.components.slide_chart import slide_chart
+from dashboard.components.slide_chart import slide_chart, slide_chart_by_width
 from dashboard.data import DashboardData
 from dashboard.exports.report import locality_report_html, municipality_report_html
 from dashboard.exports.standalone_map import standalone_map_html
@@ -64,6 +65,9 @@ STATUS_COLOURS = {InitiativeStatus.IDEA: "#CC79A7", InitiativeStatus.PLANNED: "#
                   InitiativeStatus.ONGOING: "#E69F00", InitiativeStatus.DONE: "#009E73",
                   InitiativeStatus.PAUSED: "#999999"}
 BIG_FONT = {"size": 22}
+PHONE_FONT = {"size": 15}
+PHONE_PLOT_HEIGHT = 300
+"""A locality's area bars on a phone: the plot's height below its title (px)."""
 
 
 def presentation_choices(data: DashboardData, language: str | None = None) -> list[dict[str, str]]:
@@ -224,7 +228,11 @@ def _locality_slide(data: DashboardData, locality_id: str, language: str) -> htm
                              font=BIG_FONT, yaxis={"range": [0, 115], "automargin": True}, height=380,
                              plot_bgcolor="#fff", xaxis={"automargin": True},
                              margin={"l": 40, "r": 10, "t": 60 + 45 * title.count("<br>"), "b": 40})
-        side.append(slide_chart(figure, f"omradespoang-{locality_id}", language))
+        # On a phone the side column is under the map and narrow: the same bars in smaller type,
+        # with the title as page text above them (it wraps there), and a height of their own.
+        phone = go.Figure(figure)
+        phone.update_layout(font=PHONE_FONT, height=PHONE_PLOT_HEIGHT + phone.layout.margin.t)
+        side.append(slide_chart_by_width(figure, phone, f"omradespoang-{locality_id}", language))
     today = date.today()
     count, _ = data.gw.activity_counts(today - timedelta(days=365), today).get(locality_id, (0, None))
     rate = per_1000(count, data.populations(today.year).get(locality_id))
@@ -269,7 +277,10 @@ def _compare_slide(data: DashboardData, language: str) -> html.Div:
     figure.update_layout(title={"text": title, "font": {"size": 26}},
                          font=BIG_FONT, height=640, margin={"l": 140, "r": 20, "t": 60 + 32 * title.count("<br>"), "b": 40},
                          yaxis={"autorange": "reversed", "automargin": True})
-    return html.Div([slide_chart(figure, "jamforelse", language)],
+    # A phone has no room for sixty cells with their numbers: there the slide shows the same
+    # scores as the compare page's sorted bars, one small chart per area (CSS picks by width).
+    bars = area_figure(table, localities, names, language)
+    return html.Div([slide_chart_by_width(figure, bars, "jamforelse", language)],
                     className="slide", **{"data-slide": SLIDE_COMPARE})
 
 

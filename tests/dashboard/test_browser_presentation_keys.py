@@ -102,7 +102,7 @@ def test_every_key_press_counts_and_the_slide_fits_the_screen(live_app, page, si
     browser_page.keyboard.press("Enter")
     shown(browser_page, 13, "jamforelse")
     browser_page.wait_for_load_state("networkidle")
-    browser_page.locator("#pres-stage .js-plotly-plot").wait_for()
+    browser_page.locator("#pres-stage .slide-wide .js-plotly-plot").wait_for()  # the drawing for this width
     assert_fills_the_window_without_scrolling(browser_page, width, height)
     browser_page.keyboard.press("1")
     browser_page.keyboard.press("0")

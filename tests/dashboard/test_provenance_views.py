@@ -140,21 +140,29 @@ def test_every_slide_marks_what_rests_on_example_data(dashboard_data):
     table = newest_table(dashboard_data)
     slides, _, _ = slides_for(dashboard_data, "standard")
     for slide in slides:
-        figures = graphs(render_slide(dashboard_data, slide))
+        shown = render_slide(dashboard_data, slide)
+        figures = graphs(shown)
         locality = slide_locality(slide)
         if slide == SLIDE_COMPARE:
-            (heatmap,) = figures
+            heatmap, phone_bars = figures  # one drawing per screen width
             localities = list(table.locality_ids)
             for loc, row in zip(localities, heatmap.data[0].text):
                 for area, cell in zip(DEVELOPMENT_AREAS, row):
                     assert cell.endswith(STAR) == provenance(table.areas[loc][area.id]).rests_on_example
             assert NOTE in heatmap.layout.title.text
+            by_name = {name: loc for loc, name in dashboard_data.names().items()}
+            for area, bars in zip(DEVELOPMENT_AREAS, phone_bars.data):
+                for name, label in zip(bars.y, bars.text):
+                    assert label.endswith(STAR) == provenance(table.areas[by_name[name]][area.id]).rests_on_example
+            assert NOTE in texts(shown)  # the phone drawing's note: page text above it, which wraps
         elif locality is not None:
-            (scores,) = figures
+            scores, phone_scores = figures  # one drawing per screen width
             index = provenance(table.index[locality])
             assert (NOTE in scores.layout.title.text) == index.rests_on_example, locality
-            for area, cell in zip(DEVELOPMENT_AREAS, scores.data[0].text):
+            assert (NOTE in texts(shown)) == index.rests_on_example, locality  # the phone's title is page text
+            for area, cell, phone_cell in zip(DEVELOPMENT_AREAS, scores.data[0].text, phone_scores.data[0].text):
                 assert cell.endswith(STAR) == provenance(table.areas[locality][area.id]).rests_on_example
+                assert phone_cell == cell
 
 
 def test_reports_mark_scores_resting_on_example_data(dashboard_data):
