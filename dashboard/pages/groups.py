@@ -27,6 +27,7 @@ from indicators.groupwork.records import (
 def groups_page(data: DashboardData, language: str | None = None) -> html.Div:
     localities = data.localities()
     years = data.activity_years()
+    signed_in = data.current_user() is not None
     return html.Div(
         [
             dcc.Location(id=ids.GROUPS_URL, refresh=False),
@@ -54,10 +55,10 @@ def groups_page(data: DashboardData, language: str | None = None) -> html.Div:
                     html.H3(text("gw_files_heading", language)),
                     dcc.Download(id=ids.GW_DOWNLOAD),
                     html.Button(text("gw_export", language), id=ids.GW_EXPORT, className="button secondary"),
-                    limited_upload(ids.GW_UPLOAD, text("gw_upload", language), language,
-                                   shown=data.current_user() is not None),
+                    limited_upload(ids.GW_UPLOAD, text("gw_upload", language), language, shown=signed_in),
                     html.Div(id=ids.GW_UPLOAD_RESULT, role="status"),
-                    help_note(text("gw_files_help", language), "import-grupparbete", language),
+                    # How a file is read matters only to someone who can upload one.
+                    *([help_note(text("gw_files_help", language), "import-grupparbete", language)] if signed_in else []),
                 ],
                 className="form-card",
             ),
