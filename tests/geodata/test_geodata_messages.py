@@ -118,6 +118,7 @@ def test_file_level_problems_list_names_in_english(write_layer: WriteLayer, ten:
 def test_cli_report_lines_render_in_english() -> None:
     assert messages.saved("orter.gpkg", 1).render("en") == "orter.gpkg: 1 locality changed and saved."
     assert messages.saved("orter.gpkg", 2) == "orter.gpkg: 2 orter ändrade och sparade."
+    assert messages.saved("orter.gpkg", 1) == "orter.gpkg: 1 ort ändrad och sparad."
     assert messages.ignored_heading(3).render("en") == "3 features matched no locality and were skipped:"
     moved = messages.moved("Tuna", (57.5, 16.0), (57.58, 16.1), was_approximate=True)
     assert moved == "Tuna: nytt läge 57.58000, 16.10000 (förut 57.50000, 16.00000) (var ungefärligt)"
