@@ -16,12 +16,12 @@ from collections.abc import Sequence
 from dashboard.components.marker_tables import MarkerTables
 from dashboard.i18n.messages import plural
 from dashboard.views.idea_rows import status_line
+from indicators.groupwork.map_points import E5
 from indicators.ideas.records import PUBLIC_STATUSES, Idea, IdeaStatus
 from indicators.ideas.store import MapPoint
 
 MAP_STATUSES = tuple(s for s in PUBLIC_STATUSES if s is not IdeaStatus.INITIATIVE)
 """The statuses an idea marker can have (and the map's idea filter offers)."""
-COORDINATE_DECIMALS = 5
 
 IDEA_MARKER_STYLE = """
 <style>
@@ -45,14 +45,13 @@ def idea_columns(points: Sequence[MapPoint], tables: MarkerTables, language: str
     """
     statuses = list(MAP_STATUSES)
     status_index = {status: index for index, status in enumerate(statuses)}
-    digits = COORDINATE_DECIMALS
     supports = sorted({p.supports for p in points})
     return {
         "statuses": [status.value for status in statuses],
         "status_lines": [status_line(Idea(None, "", status=status), None, language) for status in statuses],
         "id": [p.id for p in points],
-        "lat": [round(p.lat, digits) for p in points],
-        "lon": [round(p.lon, digits) for p in points],
+        "lat_e5": [round(p.lat * E5) for p in points],  # whole hundred-thousandths of a degree, as initiatives
+        "lon_e5": [round(p.lon * E5) for p in points],
         "status": [status_index[p.status] for p in points],
         "locality": [tables.locality(p.locality_id) for p in points],
         "area": [tables.area(p.area) for p in points],

@@ -22,8 +22,6 @@ from indicators.groupwork.records import InitiativeStatus
 from indicators.ideas.origins import Origin
 
 POPUP_TEXT_MAX = 300
-COORDINATE_DECIMALS = 5
-"""About a metre: the map cannot show more, and each further decimal is 20 kB on 10,000 markers."""
 
 MARKER_STYLE = """
 <style>
@@ -53,14 +51,13 @@ def initiative_columns(points: InitiativePoints, tables: MarkerTables, language:
     origins = origins or {}
     statuses = list(InitiativeStatus)
     status_index = {status: index for index, status in enumerate(statuses)}
-    digits = COORDINATE_DECIMALS
     came_from = [(i, origins[i]) for i in points.id if i in origins]
     columns: dict = {
         "statuses": [status.value for status in statuses],
         "status_labels": [status_label(status, language) for status in statuses],
         "id": list(points.id),
-        "lat": [round(lat, digits) for lat in points.lat],
-        "lon": [round(lon, digits) for lon in points.lon],
+        "lat_e5": list(points.lat_e5),  # whole hundred-thousandths of a degree: 5758712 is 57.58712
+        "lon_e5": list(points.lon_e5),
         "status": [status_index[status] for status in points.status],
         "locality": tables.localities(points.locality_id),
         "areas": tables.area_lists(points.areas),

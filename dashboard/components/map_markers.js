@@ -148,7 +148,8 @@
       var colour = area === null || area === undefined ? payload.no_area_colour : payload.colours[area];
       var icon = idea ? iconFor('res-idea res-idea-' + status, colour, 20) : iconFor('ini ini-' + status, colour, 18);
       // The title is set as a DOM property by Leaflet, never parsed as HTML.
-      var marker = L.marker([c.lat[i], c.lon[i]], {title: c.title[i], icon: icon});
+      // Positions come in whole hundred-thousandths of a degree (5758712 is 57.58712).
+      var marker = L.marker([c.lat_e5[i] / 1e5, c.lon_e5[i] / 1e5], {title: c.title[i], icon: icon});
       marker.bindPopup(function () { return idea ? ideaPopup(payload, i) : initiativePopup(payload, i); },
                        {maxWidth: 320});
       byId[id] = marker;

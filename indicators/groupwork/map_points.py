@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import Integer, cast, func, select
 
 from indicators.groupwork.records import InitiativeStatus
 from indicators.groupwork.sql import reader
@@ -37,14 +37,18 @@ class InitiativePoints:
     areas: tuple[tuple[str, ...], ...] = ()
     """Each initiative's SLUS areas in their order (the first gives its colour)."""
     progress: tuple[int | None, ...] = ()
-    lat: tuple[float, ...] = ()
-    lon: tuple[float, ...] = ()
+    lat_e5: tuple[int, ...] = ()
+    """Latitude in hundred-thousandths of a degree (about a metre, all a map can show), rounded."""
+    lon_e5: tuple[int, ...] = ()
+    """Longitude in hundred-thousandths of a degree, rounded."""
 
     def __len__(self) -> int:
         return len(self.id)
 
 
 _STATUS_OF = {status.value: status for status in InitiativeStatus}
+E5 = 100_000
+"""Hundred-thousandths of a degree per degree."""
 
 
 def initiative_points(store: Store, *, statuses: Iterable[InitiativeStatus | str] | None = None,
@@ -52,7 +56,10 @@ def initiative_points(store: Store, *, statuses: Iterable[InitiativeStatus | str
     """The initiatives with a place that pass the filters (``GroupworkStore.initiatives``'s), by id."""
     table, joined = schema.initiatives.c, schema.initiative_areas.c
     conditions = [*_initiative_filters(None, statuses, areas, year), table.lat.is_not(None), table.lon.is_not(None)]
-    query = select(table.id, table.locality_id, table.title, table.status, table.progress, table.lat, table.lon) \
+    # Whole hundred-thousandths, computed by the database: integers are cheaper to read, to send and
+    # to write as JSON than floats rounded one by one.
+    lat_e5, lon_e5 = (cast(func.round(column * E5), Integer) for column in (table.lat, table.lon))
+    query = select(table.id, table.locality_id, table.title, table.status, table.progress, lat_e5, lon_e5) \
         .where(*conditions).order_by(table.id)
     area_query = select(joined.initiative_id, joined.area_id) \
         .join(schema.initiatives, table.id == joined.initiative_id).where(*conditions) \
@@ -74,7 +81,7 @@ def initiative_points(store: Store, *, statuses: Iterable[InitiativeStatus | str
     return InitiativePoints(
         id=ids, locality_id=localities, title=titles, status=tuple(map(_STATUS_OF.__getitem__, values)),
         areas=tuple(tuple(areas_of[i]) if i in areas_of else none for i in ids),
-        progress=progress, lat=lats, lon=lons,
+        progress=progress, lat_e5=lats, lon_e5=lons,
     )
 
 

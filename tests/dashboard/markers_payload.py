@@ -41,7 +41,7 @@ def _initiatives(payload: dict) -> list[dict]:
         markers.append({
             "kind": "initiative", "id": initiative_id, "title": c["title"][i], "status": c["statuses"][c["status"][i]],
             "colour": payload["colours"][areas[0]] if areas else payload["no_area_colour"],
-            "lat": c["lat"][i], "lon": c["lon"][i],
+            "lat": c["lat_e5"][i] / 100_000, "lon": c["lon_e5"][i] / 100_000,
             "popup": {"title": c["title"][i], "rows": rows},
         })
     return markers
@@ -59,7 +59,7 @@ def _ideas(payload: dict) -> list[dict]:
         markers.append({
             "kind": "idea", "id": idea_id, "title": c["title"][i], "status": c["statuses"][c["status"][i]],
             "colour": payload["colours"][area] if area is not None else payload["no_area_colour"],
-            "lat": c["lat"][i], "lon": c["lon"][i],
+            "lat": c["lat_e5"][i] / 100_000, "lon": c["lon_e5"][i] / 100_000,
             "popup": {"title": c["title"][i], "rows": rows,
                       "link": {"href": _idea_href(payload, c["locality"][i], idea_id), "text": words["idea_link"]}},
         })

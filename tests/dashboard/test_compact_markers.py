@@ -53,8 +53,8 @@ def test_ten_thousand_initiatives_are_under_a_megabyte_with_each_word_sent_once(
         status=tuple(statuses[n % len(statuses)] for n in range(count)),
         areas=tuple(areas[n % len(areas)] for n in range(count)),
         progress=tuple(n % 101 if n % 3 == 0 else None for n in range(count)),
-        lat=tuple(57.5 + n * 0.0000123456789 for n in range(count)),
-        lon=tuple(15.7 + n * 0.0000234567891 for n in range(count)),
+        lat_e5=tuple(5_750_000 + n * 3 for n in range(count)),
+        lon_e5=tuple(1_570_000 + n * 7 for n in range(count)),
     )
     tables = MarkerTables({lid: lid.title() for lid in LOCALITIES})
     payload = {"initiatives": initiative_columns(points, tables, "sv"), **tables.as_payload("sv")}
@@ -64,7 +64,7 @@ def test_ten_thousand_initiatives_are_under_a_megabyte_with_each_word_sent_once(
     text = encoded.decode()
     assert text.count('"Pågår"') == 1 and text.count('"Storebro"') == 1  # a status, a locality: once each
     assert text.count('"Leva"') == 1 and text.count("Ort") == 1  # an area's name, a popup's label
-    assert "57.50001," in text  # coordinates to five decimals (about a metre), not fifteen
+    assert ",5750003," in text  # positions as whole hundred-thousandths of a degree (about a metre)
 
 
 def test_the_maps_payload_has_no_description_and_the_exports_has_each(dashboard_data):

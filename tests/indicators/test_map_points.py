@@ -45,7 +45,8 @@ def test_the_points_are_the_initiatives_with_a_place_that_the_full_read_finds(st
     assert list(points.status) == [i.status for i in expected]
     assert list(points.areas) == [tuple(i.areas) for i in expected]  # in their order: the first gives the colour
     assert list(points.progress) == [i.progress for i in expected]
-    assert list(zip(points.lat, points.lon, strict=True)) == [(i.lat, i.lon) for i in expected]
+    assert list(zip(points.lat_e5, points.lon_e5, strict=True)) == [(round(i.lat * 1e5), round(i.lon * 1e5))
+                                                                   for i in expected]  # to about a metre
     assert len(points) == len(expected)
 
 
