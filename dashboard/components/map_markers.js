@@ -69,7 +69,8 @@
     return page + '#idea-' + id;
   }
 
-  // Descriptions fetched so far, by initiative id: a popup opened again does not ask again.
+  // Descriptions fetched since the markers were last drawn, by initiative id: a popup opened again
+  // does not ask again; new markers (new values for the map) ask afresh, so an edit shows.
   var descriptions = {};
 
   function initiativePopup(payload, i) {
@@ -162,6 +163,7 @@
     if (state.cluster) { map.removeLayer(state.cluster); }
     state.cluster = null;
     state.markers = {initiative: {}, idea: {}};
+    descriptions = {};
     if (!payload || !L.markerClusterGroup) { return; }
     var layers = [];
     markersOf(payload, 'initiatives', layers);
