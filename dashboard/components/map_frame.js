@@ -343,9 +343,11 @@
     get cluster() { return window.allasMarkers.cluster; }
   };
 
-  // Values the page received while this frame was still loading (see map_callbacks.py).
+  // Values the map page received while this frame was still loading (see map_callbacks.py); only
+  // a frame with a key takes them (a slide's or an exported map has none), and only its own.
   try {
-    if (window.parent !== window && window.parent.allasMapPending) { apply(window.parent.allasMapPending); }
+    var pending = window.parent !== window ? window.parent.allasMapPending : null;
+    if (data.key && pending && pending.frame === data.key) { apply(pending); }
   } catch (e) { /* opened on its own, outside the dashboard */ }
 
   window.addEventListener('load', function () {

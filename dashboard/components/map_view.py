@@ -205,7 +205,8 @@ def map_frame_html(
     """The complete HTML document of the map for ``geometry`` coloured by ``values``.
 
     ``key`` names the geometry (the map page's frame key): values sent later for the same key
-    restyle this document in place (``allasMap.apply``); values for another key are ignored.
+    restyle this document in place (``allasMap.apply``); values for another key are ignored. With
+    no key (slides, exports) the frame takes no values the page holds for its own map.
     """
     fmap = folium.Map(
         location=_centre(geometry["fit"]),

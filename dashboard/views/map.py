@@ -240,7 +240,8 @@ def map_document(data: DashboardData, map_state: dict | None, tiles: str = "none
     language = language or current_language()
     geometry = map_geometry_of(data, focus)
     values = map_values_of(data, geometry, map_state, initiative_filter, language)
-    return map_frame_html(geometry, values, tiles=tiles, key=frame_key(data, tiles, language), language=language)
+    # No key: only the map page's own frame takes values sent later (a slide's frame must not).
+    return map_frame_html(geometry, values, tiles=tiles, language=language)
 
 
 def map_update(data: DashboardData, map_state: dict, tiles: str, initiative_filter: dict | None,

@@ -138,6 +138,14 @@ def test_the_first_map_brings_the_frame_and_a_second_change_only_values(dashboar
     assert size_kib(second.values) < len(first.document.encode()) / 1024 / 5
 
 
+def test_only_the_map_pages_frame_has_a_key_so_a_slides_map_takes_no_values_meant_for_it(dashboard_data):
+    from dashboard.views.map import map_document
+
+    page = map_update(dashboard_data, POPULATION, "none", NO_FILTER, None, "sv")
+    assert read_data_island(page.document)["key"] == page.frame_key
+    assert read_data_island(map_document(dashboard_data, INDEX, language="sv"))["key"] == ""
+
+
 def test_a_new_language_or_new_localities_bring_a_new_frame(dashboard_data, store):
     key = map_update(dashboard_data, POPULATION, "none", NO_FILTER, None, "sv").frame_key
 
