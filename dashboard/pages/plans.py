@@ -45,6 +45,7 @@ PLAN_ITEM_LINKS = "plan-item-links"
 PLAN_DOWNLOAD = "plan-download"
 PLAN_EXPORT = "plan-export"
 PLAN_UPLOAD = "plan-upload"
+PLAN_URL = "plan-url"
 NEW_ITEM = "new"
 """The pattern id of the empty row where an item is added."""
 
@@ -56,6 +57,7 @@ def plans_page(data: DashboardData, language: str | None = None) -> html.Div:
     this_year = date.today().year
     return html.Div(
         [
+            dcc.Location(id=PLAN_URL, refresh=False),
             html.H2(text("plans_title", language)),
             html.P(text("plans_intro", language)),
             html.Div(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import base64
 from datetime import date
 
-from dash import ALL, Dash, Input, Output, State, dcc, html, no_update
+from dash import ALL, Dash, Input, Output, State, ctx, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
 from dashboard.data import DashboardData
@@ -24,6 +24,7 @@ from dashboard.pages.plans import (
     PLAN_ITEM_WHAT,
     PLAN_ITEM_WHO,
     PLAN_LOCALITY,
+    PLAN_URL,
     PLAN_MESSAGE,
     PLAN_PRIORITY,
     PLAN_REFRESH,
@@ -41,6 +42,7 @@ from dashboard.pages.plans import (
     PLAN_YEAR as PLAN_YEAR_INPUT,
 )
 from dashboard.views.forms import outcome_message
+from dashboard.views.url_state import locality_sync
 from dashboard.views.plans import may_edit, plan_page, plans_store, problem_lines
 from indicators.accounts.gate import PermissionDenied
 from indicators.core.errors import InputError
@@ -58,6 +60,13 @@ def _message(error: Exception | None, ok_key: str = N_("saved")) -> html.Div:
 
 
 def register_plans_callbacks(app: Dash, data: DashboardData) -> None:
+    @app.callback(Output(PLAN_URL, "search"), Output(PLAN_LOCALITY, "value"),
+                  Input(PLAN_URL, "search"), Input(PLAN_LOCALITY, "value"))
+    def _url(search, locality):
+        # /planer?ort=storebro opens Storebro's plan, and the address follows the list (a link to share).
+        query, chosen = locality_sync(ctx.triggered_id in (None, PLAN_URL), search, locality, data.names())
+        return (no_update if query is None else query), (no_update if chosen is None else chosen)
+
     @app.callback(Output(PLAN_VIEW, "children"), Output(PLAN_EDIT, "children"), Output(PLAN_VERSION, "data"),
                   Input(PLAN_LOCALITY, "value"), Input(PLAN_YEAR_INPUT, "value"), Input(PLAN_REFRESH, "data"))
     def _render(locality, year, _refresh):

@@ -200,6 +200,22 @@ def groups_query(locality: str | None, period: str | None) -> str:
     return "?" + urlencode(params) if params else ""
 
 
+def locality_sync(triggered_by_url: bool, search: str | None, locality: str | None,
+                  localities: Collection[str]) -> tuple[str | None, str | None]:
+    """A page whose only URL state is ``?ort=``: the URL wins when it changed (a link, Back), else the list.
+
+    Returns the query string and the locality to show, each None where it is already right (the
+    callback sends ``no_update`` for those). An unknown ``ort`` in the URL leaves the list as it is.
+    """
+    from_url = parse_groups_query(search, localities=localities).locality
+    if triggered_by_url:
+        chosen = from_url or locality
+    else:
+        chosen = locality if locality in localities else from_url
+    query = "?" + urlencode({KEY_LOCALITY: chosen}) if chosen else ""
+    return (query if query != (search or "") else None), (chosen if chosen != locality else None)
+
+
 def locality_link(path: str, locality_id: str) -> str:
     """A page's link that opens with ``locality_id`` chosen."""
     return f"{path}?{urlencode({KEY_LOCALITY: locality_id})}"

@@ -87,3 +87,14 @@ def test_storebros_editor_writes_this_years_plan_from_last_years_and_links_an_in
     assert saved is not None and saved.items[0].initiative_ids == (_bridge.id,)
     assert PlansStore(store).plan("storebro", THIS_YEAR - 1).items[0].initiative_ids == ()
     assert page.errors == []
+
+
+def test_a_link_with_ort_opens_that_localitys_plan_and_the_address_follows_the_list(world, live_app, page):
+    visitor = page.page
+    visitor.goto(f"{live_app}/planer?ort=storebro")
+    visitor.locator("#plan-locality").get_by_text("Storebro").wait_for()
+    visitor.locator(".plan-view").get_by_text("Storebro").first.wait_for()
+    visitor.locator("#plan-locality").click()
+    visitor.get_by_role("option", name="Tuna").click()
+    visitor.wait_for_url(f"{live_app}/planer?ort=tuna")
+    assert page.errors == []

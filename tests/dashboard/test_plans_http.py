@@ -81,7 +81,7 @@ def test_text_in_a_plan_is_shown_as_typed(world):
     plans_service.save_plan(plans, admin, Plan("storebro", YEAR, TYPED, (), (PlanItem(TYPED, initiative_ids=(initiative.id,)),)),
                             known_localities=LOCALITIES, initiative_localities={initiative.id: "storebro"})
     response = client_as(app, None).call(
-        "plan-locality.value", {"plan-locality.value": "storebro", "plan-year.value": YEAR, "plan-refresh.data": 0})
+        "plan-refresh.data", {"plan-locality.value": "storebro", "plan-year.value": YEAR, "plan-refresh.data": 0})
     body = response.get_json()
     assert json.dumps(body, ensure_ascii=False).count(json.dumps(TYPED, ensure_ascii=False)[1:-1]) >= 3
     assert "49" not in json.dumps(body)

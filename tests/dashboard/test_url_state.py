@@ -63,3 +63,16 @@ def test_weights_in_a_link_are_read_and_nonsense_gives_equal_weights():
     assert parse_weights("leva:x") == EQUAL_WEIGHTS
     assert parse_weights("leva:0,arbeta:0,verka:0,trivas:0,kontakt:0,motas:0") == EQUAL_WEIGHTS
     assert format_weights(EQUAL_WEIGHTS) is None
+
+
+def test_a_page_with_only_ort_in_its_address_opens_the_locality_of_a_link():
+    from dashboard.views.url_state import locality_sync
+
+    known = {"storebro", "tuna"}
+    assert locality_sync(True, "?ort=storebro", "tuna", known) == (None, "storebro")
+    # Chosen in the list: the address follows.
+    assert locality_sync(False, "?ort=storebro", "tuna", known) == ("?ort=tuna", None)
+    # An unknown place in a link leaves the list as it is and the address says what is shown.
+    assert locality_sync(True, "?ort=atlantis", "tuna", known) == ("?ort=tuna", None)
+    # Nothing to change.
+    assert locality_sync(True, "?ort=tuna", "tuna", known) == (None, None)
