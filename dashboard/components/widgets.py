@@ -5,6 +5,7 @@ from __future__ import annotations
 from dash import dcc, html
 
 from dashboard.i18n.messages import text
+from dashboard.server.language import current_language
 from indicators.i18n.texts import N_
 
 _DROPDOWN_LABELS = {"select_all": N_("dd_select_all"), "deselect_all": N_("dd_deselect_all"),
@@ -28,6 +29,30 @@ GRAPH_CONFIG = {
     "toImageButtonOptions": {"filename": "allas-vimmerby", "scale": 2},
 }
 """Every chart's settings: the camera button saves a PNG, nothing goes to a cloud service."""
+
+_PLOTLY_WORDS = {
+    "Download plot as a PNG": N_("plotly_download_png"), "Download plot": N_("plotly_download"),
+    "Zoom": N_("plotly_zoom"), "Pan": N_("plotly_pan"), "Box Select": N_("plotly_box_select"),
+    "Lasso Select": N_("plotly_lasso_select"), "Zoom in": N_("plotly_zoom_in"), "Zoom out": N_("plotly_zoom_out"),
+    "Autoscale": N_("plotly_autoscale"), "Reset axes": N_("plotly_reset_axes"),
+    "Toggle Spike Lines": N_("plotly_spikes"), "Show closest data on hover": N_("plotly_hover_closest"),
+    "Compare data on hover": N_("plotly_hover_compare"), "Double-click to zoom back out": N_("plotly_double_click"),
+    "Taking snapshot - this may take a few seconds": N_("plotly_snapshot_wait"),
+    "Snapshot succeeded": N_("plotly_snapshot_done"),
+    "Sorry, there was a problem downloading your snapshot!": N_("plotly_snapshot_failed"),
+}
+"""plotly.js's own words (its English dictionary's keys, shown on the chart's toolbar) → our message for each."""
+
+
+def graph_config(language: str | None = None) -> dict:
+    """A chart's settings with plotly's toolbar and notices in the UI language.
+
+    plotly.js looks its words up in ``config.locales[locale].dictionary`` before its built-in
+    English, so the locale is given with the chart and no plotly locale bundle is loaded.
+    """
+    code = language or current_language()
+    words = {english: text(key, language) for english, key in _PLOTLY_WORDS.items()}
+    return {**GRAPH_CONFIG, "locale": code, "locales": {code: {"dictionary": words}}}
 
 
 def chart(graph: dcc.Graph, name: str, language: str | None = None) -> html.Div:

@@ -11,7 +11,7 @@ from dash import dcc, html
 from dashboard import ids
 from dashboard.components.compare_ideas import idea_counts_view
 from dashboard.components.priority_table import priority_table_view
-from dashboard.components.widgets import GRAPH_CONFIG, chart, dropdown, labelled
+from dashboard.components.widgets import chart, dropdown, graph_config, labelled
 from dashboard.data import DashboardData
 from dashboard.i18n.messages import area_title, text
 from dashboard.server.language import current_language
@@ -49,16 +49,16 @@ def compare_page(data: DashboardData, language: str | None = None) -> html.Div:
             html.Div(id=ids.CMP_EXAMPLE),
             html.Div(
                 [
-                    chart(dcc.Graph(id=ids.CMP_RADAR, config=GRAPH_CONFIG, className="chart"), "radar", language),
-                    chart(dcc.Graph(id=ids.CMP_INDEX, config=GRAPH_CONFIG, className="chart"), "index", language),
+                    chart(dcc.Graph(id=ids.CMP_RADAR, config=graph_config(language), className="chart"), "radar", language),
+                    chart(dcc.Graph(id=ids.CMP_INDEX, config=graph_config(language), className="chart"), "index", language),
                 ],
                 className="chart-grid",
             ),
             _weights_form(language),
             html.Div(
                 [
-                    chart(dcc.Graph(id=ids.CMP_BARS, config=GRAPH_CONFIG, className="chart"), "bars", language),
-                    chart(dcc.Graph(id=ids.CMP_SERIES, config=GRAPH_CONFIG, className="chart"), "series", language),
+                    chart(dcc.Graph(id=ids.CMP_BARS, config=graph_config(language), className="chart"), "bars", language),
+                    chart(dcc.Graph(id=ids.CMP_SERIES, config=graph_config(language), className="chart"), "series", language),
                 ],
                 className="chart-grid",
             ),

@@ -29,7 +29,7 @@ from dashboard.components.groups_view import (
 )
 from dashboard.components.idea_links import suggest_link
 from dashboard.components.pager import PAGE_SIZE, clamp_offset, pager
-from dashboard.components.widgets import GRAPH_CONFIG, chart
+from dashboard.components.widgets import chart, graph_config
 from dashboard.data import DashboardData
 from dashboard.i18n.messages import text
 from dashboard.server.uploads import decode_upload
@@ -171,7 +171,7 @@ def render_groups(data: DashboardData, locality_id: str | None, period: str | No
                    else text("sign_in_to_edit", language), className="notice notice-info"),
             suggest_link(locality, language),
             html.H3(text("activities_heading", language) + f" ({label})"),
-            chart(dcc.Graph(figure=timeline, config=GRAPH_CONFIG), f"aktiviteter-{locality.id}", language)
+            chart(dcc.Graph(figure=timeline, config=graph_config(language)), f"aktiviteter-{locality.id}", language)
             if timeline else None,
             html.Div(_activity_page(data, locality.id, since, until, 0, activity_total, editable, language),
                      id=ids.GW_ACTIVITY_LIST),
