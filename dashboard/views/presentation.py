@@ -292,9 +292,12 @@ def _progress_slide(data: DashboardData, language: str) -> html.Div:
         figure.add_trace(go.Bar(
             x=[chart_text(name) for name in names.values()], y=[counts.get((loc, status), 0) for loc in names],
             name=status_label(status, language), marker={"color": STATUS_COLOURS[status]}))
+    # Counts of initiatives: whole numbers on the axis (plotly would mark 0,2 0,4 … for a first one).
+    tallest = max((sum(counts.get((loc, status), 0) for status in InitiativeStatus) for loc in names), default=0)
     figure.update_layout(barmode="stack", title={"text": text("slide_progress_title", language), "font": {"size": 26}},
                          font=BIG_FONT, height=600, plot_bgcolor="#fff", legend={"orientation": "h", "y": -0.2},
-                         margin={"l": 50, "r": 20, "t": 70, "b": 120})
+                         margin={"l": 50, "r": 20, "t": 70, "b": 120}, separators=", ",
+                         yaxis={"tickformat": "d", "rangemode": "tozero", **({"dtick": 1} if tallest <= 10 else {})})
     return html.Div([slide_chart(figure, SLIDE_PROGRESS, language)],
                     className="slide", **{"data-slide": SLIDE_PROGRESS})
 

@@ -114,3 +114,23 @@ def test_the_report_button_exports_the_slide_on_screen(dashboard_data):
     assert overview["filename"] == "rapport-vimmerby-kommun.html"
     offline_map = export_file(dashboard_data, "?bild=1", "standard", "map")
     assert "/vendor/" not in offline_map["content"]
+
+
+def test_the_progress_slide_counts_a_first_initiative_in_whole_numbers(dashboard_data):
+    from dash import dcc
+
+    from indicators.groupwork.records import Initiative, InitiativeStatus
+
+    dashboard_data.gw.save_initiative(Initiative("storebro", "Badbrygga", InitiativeStatus.ONGOING), username="t")
+    slide = render_slide(dashboard_data, "framsteg")
+    graphs = [node for node in _walk(slide) if isinstance(node, dcc.Graph)]
+    axis = graphs[0].figure["layout"]["yaxis"]
+    assert axis["dtick"] == 1 and axis["tickformat"] == "d"  # 0, 1 — never 0,2 0,4 …
+
+
+def _walk(component):
+    yield component
+    children = getattr(component, "children", None)
+    for child in children if isinstance(children, list | tuple) else [children] if children is not None else []:
+        if hasattr(child, "to_plotly_json"):
+            yield from _walk(child)
