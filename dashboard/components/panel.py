@@ -155,7 +155,11 @@ def _position(locality: Locality, language: str) -> html.Div:
 def _group(group: Group | None, language: str) -> html.Div:
     if group is None:
         return html.Div()
-    body = [html.H3(text("group_heading", language)), html.P(group.name, className="group-name")]
+    heading = text("group_heading", language)
+    if heading.casefold() in group.name.casefold():  # "Lokal utvecklingsgrupp Storebro" says it once
+        body = [html.H3(group.name, className="group-name")]
+    else:
+        body = [html.H3(heading), html.P(group.name, className="group-name")]
     if group.note:
         body.append(html.P(group.note))
     return html.Div(body, className="panel-group")
