@@ -209,10 +209,13 @@ def measure(dataset: str, repeats: int) -> Result:
                     time.sleep(0.02)
             cold = time.perf_counter() - start
             first_map, size_bytes, frame = render_map(base)
-            selects = sorted(select_locality(base, locality) * 1000 for _ in range(repeats))
             maps = [render_map(base, year)[0] * 1000 for year in ("senaste", "2020") * max(1, repeats // 4)]
             changes = [change_layer(base, layer, year, frame)
                        for layer, year in (("population", "2020"), ("index", "senaste")) * max(1, repeats // 2)]
+            print(f"{dataset}: map {statistics.median(maps):.0f} ms, {size_bytes / 1024:.0f} KiB; values "
+                  f"{statistics.median(ms * 1000 for ms, _ in changes):.0f} ms, "
+                  f"{max(size for _, size in changes) / 1024:.0f} KiB", file=sys.stderr, flush=True)
+            selects = sorted(select_locality(base, locality) * 1000 for _ in range(repeats))
             years = (2024, 2023, 2022) if dataset == "real10" else tuple(range(2024, 2014, -1))
             compare_cold = [compare(base, localities, y) * 1000 for y in years]
             compare_warm = [compare(base, localities, years[0]) * 1000 for _ in range(repeats)]

@@ -9,7 +9,7 @@ them without a browser or a running server.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
 from dash import NoUpdate, no_update
@@ -45,7 +45,7 @@ from dashboard.views.url_state import (
     to_query,
     year_or_none,
 )
-from indicators.core.model import REFERENCE_PLACE_IDS
+from indicators.core.model import REFERENCE_PLACE_IDS, Locality
 from indicators.core.slus import AREAS_BY_ID
 from indicators.metrics.latest import years_with_data
 from indicators.metrics.summary import locality_summary
@@ -251,8 +251,9 @@ def map_update(data: DashboardData, map_state: dict, tiles: str, initiative_filt
     frame document too (decision 72). The values always come, so the page hands the newest to the
     frame whether it is the old one or one still loading."""
     language = language or current_language()
-    key = frame_key(data, tiles, language)
-    geometry = map_geometry_of(data)
+    localities = data.localities()  # read once (a query and a Swedish sort): the key and the geometry share it
+    key = frame_key(data, tiles, language, localities)
+    geometry = map_geometry_of(data, localities=localities)
     values = map_values_of(data, geometry, map_state, initiative_filter, language)
     if key == shown_key:
         return MapUpdate(no_update, no_update, {**values, "frame": key})
@@ -260,20 +261,23 @@ def map_update(data: DashboardData, map_state: dict, tiles: str, initiative_filt
     return MapUpdate(document, key, {**values, "frame": key})
 
 
-def frame_key(data: DashboardData, tiles: str, language: str | None = None) -> str:
+def frame_key(data: DashboardData, tiles: str, language: str | None = None,
+              localities: Sequence[Locality] | None = None) -> str:
     """Names the frame document: the same while the localities (names, places, areas), the
     language, the tiles and the frame's scripts are, so values can be sent to the frame drawn.
 
     A digest of what the geometry is made from, not of the geometry itself (1.5 MB at 2,000
     localities), and stable across server processes (no ``hash()``, which Python salts per process).
     """
-    made_from = repr((tuple(data.localities()), language or current_language(), tiles, FRAME_VERSION))
+    localities = data.localities() if localities is None else localities
+    made_from = repr((tuple(localities), language or current_language(), tiles, FRAME_VERSION))
     return hashlib.sha256(made_from.encode()).hexdigest()[:20]
 
 
-def map_geometry_of(data: DashboardData, focus: str | None = None) -> dict:
+def map_geometry_of(data: DashboardData, focus: str | None = None,
+                    localities: Sequence[Locality] | None = None) -> dict:
     """The frame's geometry for the data's localities (``map_geometry``)."""
-    localities = data.localities()
+    localities = list(data.localities() if localities is None else localities)
     return map_geometry(data.layers(localities), {loc.id: loc.name for loc in localities}, focus=focus)
 
 
