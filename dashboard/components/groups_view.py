@@ -19,7 +19,7 @@ from dashboard.components.date_axis import date_axis
 from dashboard.components.idea_links import origin_line
 from dashboard.i18n.messages import basis_label, kind_label, status_label, text
 from dashboard.server.language import current_language
-from dashboard.views.formatting import day, number
+from dashboard.views.formatting import day, number, rate
 from dashboard.views.public_names import GROUPS_PATH
 from dashboard.views.url_state import locality_link
 from indicators.core.model import Observation
@@ -66,14 +66,14 @@ def overview_table(
     for locality_id, name in names.items():
         count, participants = activity_counts.get(locality_id, (0, 0))
         population = populations.get(locality_id)
-        rate = per_1000(count, population)
+        per_thousand = per_1000(count, population)
         basis = (f"{number(population.value, language)} ({population.year or text('undated', language)}, "
                  f"{basis_label(population.basis, language)})" if population and population.value is not None
                  else text("missing", language))
         rows.append(html.Tr([
             html.Th(dcc.Link(name, href=locality_link(GROUPS_PATH, locality_id)), scope="row"),
             html.Td(str(count), className="num"),
-            html.Td(number(round(rate, 1), language) if rate is not None else text("missing", language),
+            html.Td(rate(per_thousand, language),
                     className="num"),
             html.Td("–" if participants is None else str(participants), className="num"),
             *[html.Td(str(status_counts.get((locality_id, s.value), 0)), className="num") for s in statuses],

@@ -14,7 +14,7 @@ from dashboard.components.groups_view import area_names
 from dashboard.components.widgets import dropdown
 from dashboard.i18n.messages import plural, text
 from dashboard.ids_ideas import IDEA_MODERATE, IDEA_REASON, IDEA_SUPPORT, IDEA_TARGET
-from dashboard.views.formatting import number
+from dashboard.views.formatting import number, rate
 from dashboard.views.idea_rows import CountRow, status_line
 from dashboard.views.public_names import GROUPS_PATH
 from dashboard.views.url_state import locality_link
@@ -113,6 +113,6 @@ def counts_table(rows: Sequence[CountRow], language: str | None = None) -> html.
                       (N_("ideas_col_locality"), N_("ideas_col_ideas"), N_("ideas_col_supports"),
                        N_("ideas_col_ideas_1000"), N_("ideas_col_supports_1000"))])
     body = [html.Tr([html.Th(row.name, scope="row"), html.Td(str(row.ideas)), html.Td(str(row.supports)),
-                     html.Td(number(row.ideas_per_1000, language)), html.Td(number(row.supports_per_1000, language))])
+                     html.Td(rate(row.ideas_per_1000, language)), html.Td(rate(row.supports_per_1000, language))])
             for row in rows]
     return html.Table([html.Thead(header), html.Tbody(body)], className="data-table idea-counts")

@@ -29,6 +29,13 @@ def number(value: float | None, language: str | None = None) -> str:
     return format_decimal(value, format=pattern, locale=_locale(language or current_language()))
 
 
+def rate(value: float | None, language: str | None = None) -> str:
+    """A figure per 1,000 inhabitants, always with one decimal, so a column reads 0,0 beside 1,0 (not 0 beside 1,0)."""
+    if value is None:
+        return text("missing", language)
+    return format_decimal(value, format="#,##0.0", locale=_locale(language or current_language()))
+
+
 def with_unit(value: float | None, indicator: Indicator, language: str | None = None) -> str:
     """``82,3 %`` or ``8 231 invånare``; a missing value gets no unit."""
     if value is None:
