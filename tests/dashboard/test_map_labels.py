@@ -4,6 +4,7 @@ At the whole-municipality view on a phone, a tablet, a laptop and a projector: n
 show share a pixel, every name shows inside the map clear of the legend and the controls, and a
 press on each name still selects its locality. Crowded further (the map zoomed out), names that
 find no free place are hidden rather than overlapping, and pointing at a hidden name's dot shows it.
+When the legend unfolds or is redrawn for a new layer, the names are laid out again clear of it.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import pytest
 
 from tests.dashboard.test_browser_map import TEN_LOCALITIES
+from tests.dashboard.test_browser_map_values import INDEX, _choose_layer
 from tests.dashboard.test_map_clicks import (
     _centre,
     _click_and_expect,
@@ -139,6 +141,22 @@ def test_map_names_move_clear_of_the_legend_when_it_unfolds_on_a_phone(live_app,
     seen = _settled_names(page)
     legend = seen["legend"]
     under_legend = [n["text"] for n in seen["names"].values() if n["shown"] and _overlap(n["box"], legend)]
+    assert under_legend == []
+    assert _overlapping_pairs(seen["names"]) == []
+    assert seen["names"]["vimmerby"]["shown"]
+    assert page.errors == []
+
+
+@pytest.mark.parametrize("size", [VIEWPORTS["phone"], VIEWPORTS["tablet"]], ids=["phone", "tablet"])
+def test_map_names_are_laid_out_again_when_a_new_layer_redraws_the_legend(live_app, page, size):
+    _open_map(page, live_app, size)
+    title_before = _frame(page).locator(".map-legend .legend-toggle").inner_text()
+    _choose_layer(page, INDEX)  # the frame stays; allasMap.apply redraws the legend with a longer title
+    _frame(page).locator(".map-legend .legend-toggle", has_text=INDEX).wait_for()
+    assert _frame(page).locator(".map-legend .legend-toggle").inner_text() != title_before
+    _show_map(page)
+    seen = _settled_names(page)
+    under_legend = [n["text"] for n in seen["names"].values() if n["shown"] and _overlap(n["box"], seen["legend"])]
     assert under_legend == []
     assert _overlapping_pairs(seen["names"]) == []
     assert seen["names"]["vimmerby"]["shown"]
