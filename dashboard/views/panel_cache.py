@@ -1,0 +1,94 @@
+"""The map page's side panel, built once per (what it shows, language, data version) and reused.
+
+Every visitor who chooses Storebro gets the same panel until the data changes:
+building it (about 45 ms of components for a locality) and turning it into
+JSON (about 17 ms) was most of the selection callback's server time under load
+(issue #13 item 5). This module keeps the last ``PANEL_CACHE_SIZE`` panels per
+``DashboardData`` in a bounded LRU.
+
+The version a panel is valid for is read on every call, so no write is ever
+missed: ``Store.data_version`` (indicator data, localities, groups),
+``GroupworkStore.last_change`` (every audited write: group work, plans, ideas'
+moderation, settings) and whether example data is shown. Three small queries
+against tens of milliseconds of work.
+
+``cached_panel`` returns the panel as built (Dash components), or, with
+``plain_json=True``, as the JSON-ready dicts Dash would send for it — then Dash's
+per-component serialisation is skipped too, and a cache hit costs about a
+millisecond. Callers must not change what they get: it is shared.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from typing import Any
+from weakref import WeakKeyDictionary
+
+from plotly.io.json import to_json_plotly
+
+from dashboard.data import DashboardData
+
+PANEL_CACHE_SIZE = 256
+"""Panels kept per app: every locality and the overviews of many layers, a few MB at most."""
+
+
+class PanelCache:
+    """A bounded, thread-safe LRU of built panels (gunicorn's threads share one per worker)."""
+
+    def __init__(self, size: int = PANEL_CACHE_SIZE) -> None:
+        self.size = size
+        self._entries: OrderedDict[Hashable, Any] = OrderedDict()
+        self._lock = threading.Lock()
+        self.hits = self.misses = 0
+
+    def get(self, key: Hashable, build: Callable[[], Any]) -> Any:
+        """The panel stored under ``key``, or ``build()``'s, stored (built outside the lock)."""
+        with self._lock:
+            if key in self._entries:
+                self._entries.move_to_end(key)
+                self.hits += 1
+                return self._entries[key]
+            self.misses += 1
+        panel = build()
+        with self._lock:
+            self._entries[key] = panel
+            self._entries.move_to_end(key)
+            while len(self._entries) > self.size:
+                self._entries.popitem(last=False)
+        return panel
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+
+_CACHES: WeakKeyDictionary[DashboardData, PanelCache] = WeakKeyDictionary()
+_CACHES_LOCK = threading.Lock()
+
+
+def panel_cache_of(data: DashboardData) -> PanelCache:
+    """The cache of ``data``'s app (made on first use; gone with the app)."""
+    with _CACHES_LOCK:
+        cache = _CACHES.get(data)
+        if cache is None:
+            cache = _CACHES[data] = PanelCache()
+        return cache
+
+
+def data_version(data: DashboardData) -> tuple[int, int, bool]:
+    """What a panel's content rests on: indicator data, audited writes, the example-data setting."""
+    return data.store.data_version(), data.gw.last_change(), data.example_data()
+
+
+def plain(component: Any) -> Any:
+    """A component tree as the JSON-ready dicts and lists Dash sends for it."""
+    return json.loads(to_json_plotly(component))
+
+
+def cached_panel(data: DashboardData, panel_key: str, language: str, build: Callable[[], Any], *,
+                 pages: int = 1, plain_json: bool = False) -> Any:
+    """The panel ``build`` makes for ``panel_key`` in ``language``, built at most once per data version."""
+    key = (panel_key, pages, language, plain_json, data_version(data))
+    return panel_cache_of(data).get(key, (lambda: plain(build())) if plain_json else build)

@@ -1,0 +1,93 @@
+"""The side panel's cache (issue #13 item 5): built once per (panel, language, data version), rebuilt
+after any write, bounded, shared by threads, and the same content as a freshly built panel."""
+
+from __future__ import annotations
+
+import json
+import threading
+from datetime import date
+
+from plotly.io.json import to_json_plotly
+
+from dashboard.views.map import panel_content, panel_key
+from dashboard.views.panel_cache import PanelCache, cached_panel, data_version, panel_cache_of
+from indicators.groupwork import service
+from indicators.groupwork.records import Activity, ActivityKind
+from tests.dashboard.helpers import texts
+
+STATE = {"layer": "population", "year": "senaste", "weights": ""}
+
+
+class Counting:
+    """A panel builder that counts its calls."""
+
+    def __init__(self, value: object = "panel") -> None:
+        self.calls = 0
+        self.value = value
+
+    def __call__(self) -> object:
+        self.calls += 1
+        return self.value
+
+
+def test_the_panel_is_built_once_per_panel_and_language(dashboard_data):
+    build = Counting()
+    assert cached_panel(dashboard_data, "ort:storebro", "sv", build) == "panel"
+    assert cached_panel(dashboard_data, "ort:storebro", "sv", build) == "panel"
+    assert build.calls == 1
+    cached_panel(dashboard_data, "ort:storebro", "en", build)
+    cached_panel(dashboard_data, "ort:tuna", "sv", build)
+    cached_panel(dashboard_data, "ort:storebro", "sv", build, pages=2)
+    assert build.calls == 4
+
+
+def test_any_audited_write_makes_the_next_panel_fresh(dashboard_data):
+    build = Counting()
+    cached_panel(dashboard_data, "ort:tuna", "sv", build)
+    before = data_version(dashboard_data)
+    admin = service.bootstrap_admin(dashboard_data.gw, "admin", "admin-lösenord-1")
+    service.save_activity(dashboard_data.gw, admin, Activity("tuna", date.today(), ActivityKind.WALK, "Byvandring", 9),
+                          known_localities=dashboard_data.locality_ids())
+    assert data_version(dashboard_data) != before
+    cached_panel(dashboard_data, "ort:tuna", "sv", build)
+    assert build.calls == 2
+
+
+def test_new_indicator_data_makes_the_next_panel_fresh(dashboard_data):
+    build = Counting()
+    cached_panel(dashboard_data, "ort:tuna", "sv", build)
+    deleted = dashboard_data.store.clear_examples()
+    assert deleted  # the bundled example figures were there
+    cached_panel(dashboard_data, "ort:tuna", "sv", build)
+    assert build.calls == 2
+
+
+def test_the_cache_keeps_only_the_most_recently_used():
+    cache = PanelCache(size=2)
+    cache.get("a", lambda: 1), cache.get("b", lambda: 2), cache.get("a", lambda: 0), cache.get("c", lambda: 3)
+    assert len(cache) == 2
+    assert cache.get("a", lambda: "again") == 1  # used recently: kept
+    assert cache.get("b", lambda: "again") == "again"  # least recently used: dropped
+
+
+def test_the_cache_answers_many_threads_with_one_panel_each():
+    cache, build = PanelCache(), Counting(object())
+    results = []
+    threads = [threading.Thread(target=lambda: results.append(cache.get("k", build))) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(results) == 8 and all(r is build.value for r in results)
+    assert len(cache) == 1 and 1 <= build.calls <= 8  # two threads may both build a missing panel; one is kept
+
+
+def test_a_cached_panel_is_the_panel_panel_content_builds(dashboard_data):
+    key = panel_key("storebro", STATE)
+    fresh = panel_content(dashboard_data, "storebro", STATE, "sv")
+    cached = cached_panel(dashboard_data, key, "sv", lambda: panel_content(dashboard_data, "storebro", STATE, "sv"))
+    assert texts(cached) == texts(fresh) and "Storebro" in texts(cached)
+    plain = cached_panel(dashboard_data, key, "sv", lambda: panel_content(dashboard_data, "storebro", STATE, "sv"),
+                         plain_json=True)
+    assert plain == json.loads(to_json_plotly(fresh))  # exactly what Dash would have sent
+    assert panel_cache_of(dashboard_data).hits == 0 and len(panel_cache_of(dashboard_data)) == 2
