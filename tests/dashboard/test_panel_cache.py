@@ -10,7 +10,12 @@ from datetime import date
 from plotly.io.json import to_json_plotly
 
 from dashboard.views.map import panel_content, panel_key
-from dashboard.views.panel_cache import PanelCache, cached_panel, data_version, panel_cache_of
+from dashboard.views.panel_cache import (
+    PanelCache,
+    cached_panel,
+    data_version,
+    panel_cache_of,
+)
 from indicators.groupwork import service
 from indicators.groupwork.records import Activity, ActivityKind
 from tests.dashboard.helpers import texts
