@@ -83,3 +83,24 @@ def test_a_new_indicator_restyles_the_map_without_reloading_its_frame(live_app, 
     assert window.evaluate("() => window.keptSinceFirstDraw === true")
     assert page.outside_requests() == []
     assert page.errors == []
+
+
+def test_a_frame_still_loading_when_values_come_applies_them_when_it_starts(live_app, page):
+    """The race: values that reach the page before its frame has loaded are not lost. Loading the
+    frame's document again (it still holds the first layer's values) stands in for a frame that
+    was loading while the values came: it must start with the values the page holds."""
+    page.page.set_viewport_size(VIEWPORT)
+    page.page.goto(live_app + "/")
+    frame = page.page.frame_locator("#map-frame")
+    frame.locator(".ort-label-tuna").wait_for()
+    page.page.wait_for_load_state("networkidle")
+    _choose_layer(page, INDEX)
+    page.page.wait_for_function("() => window.allasMapPending && window.allasMapPending.legend.title"
+                                f".startsWith({INDEX!r})")
+    page.page.wait_for_load_state("networkidle")
+
+    page.page.locator("#map-frame").evaluate("frame => { frame.srcdoc = frame.srcdoc; }")
+    frame.locator(".ort-label-tuna").wait_for()
+    assert _legend_title(page).startswith(INDEX)
+    assert "Folkmängd" in page.page.locator("#map-frame").get_attribute("srcdoc")  # its own values were the first layer's
+    assert page.errors == []
