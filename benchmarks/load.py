@@ -11,8 +11,8 @@ settings and the same number of workers, on 127.0.0.1 only:
   empty, never emptied). Each visitor loads the page once (session and CSRF
   cookie), then repeats what choosing a locality under "Ort" costs the
   server: the selection callback (URL, controls, map state and panel in one response,
-  ``_sync`` in ``dashboard/pages/map_callbacks.py``) and the map-rendering callback
-  (``_map``: the folium map document, ~20 KiB);
+  ``_sync`` in ``dashboard/pages/map_callbacks.py``) and the map callback
+  (``_map``: the frame's document the first time, then the values that restyle it);
 - a bare Dash app: one button and one trivial callback (``--serve-bare``
   starts it; it is this file run as the server), the floor any Dash app has.
 
@@ -121,14 +121,19 @@ def selection_body(locality: str, map_state: dict) -> dict:
     }
 
 
-def map_body(map_state: dict) -> dict:
-    """The map-rendering callback for a map state, no initiative filter."""
+MAP_OUTPUT, MAP_OUTPUTS = _multi_output([(ids.MAP_FRAME, "srcDoc"), (ids.MAP_FRAME_KEY, "data"),
+                                         (ids.MAP_VALUES, "data")])
+
+
+def map_body(map_state: dict, frame_key: str | None = None) -> dict:
+    """The map callback for a map state, no filter: the frame's document only without ``frame_key``, else values."""
     return {
-        "output": f"{ids.MAP_FRAME}.srcDoc",
-        "outputs": {"id": ids.MAP_FRAME, "property": "srcDoc"},
+        "output": MAP_OUTPUT,
+        "outputs": MAP_OUTPUTS,
         "inputs": [_prop(ids.MAP_STATE, "data", map_state), _prop(ids.INI_FILTER_AREAS, "value"),
-                   _prop(ids.INI_FILTER_STATUS, "value"), _prop(ids.INI_FILTER_YEAR, "value")],
-        "state": [],
+                   _prop(ids.INI_FILTER_STATUS, "value"), _prop(ids.INI_FILTER_YEAR, "value"),
+                   _prop(ids.IDEA_FILTER_SHOW, "value"), _prop(ids.IDEA_FILTER_STATUS, "value")],
+        "state": [_prop(ids.MAP_FRAME_KEY, "data", frame_key)],
         "changedPropIds": [f"{ids.MAP_STATE}.data"],
     }
 
@@ -161,6 +166,7 @@ class Visitor:
         self.base = base
         self.http = requests.Session()
         self.rng = random.Random(seed)
+        self.frame_key: str | None = None  # the map frame this visitor's page has (None: none yet)
 
     def open_page(self) -> None:
         response = self.http.get(self.base + "/", timeout=REQUEST_TIMEOUT_S)
@@ -190,9 +196,14 @@ def dashboard_step(visitor: Visitor, measure: Callable[[str, Callable[[], object
         return
 
     def draw() -> None:
-        document = visitor.post(map_body(map_state))[ids.MAP_FRAME]["srcDoc"]
-        if "leaflet" not in document.lower():
-            raise RuntimeError("map answered without a map")
+        # The first answer is the frame's document; a page that has it gets values only (decision 72).
+        answer = visitor.post(map_body(map_state, visitor.frame_key))
+        if visitor.frame_key is None:
+            if "leaflet" not in answer[ids.MAP_FRAME]["srcDoc"].lower():
+                raise RuntimeError("map answered without a map")
+            visitor.frame_key = answer[ids.MAP_FRAME_KEY]["data"]
+        if answer[ids.MAP_VALUES]["data"].get("frame") != visitor.frame_key:
+            raise RuntimeError("map values answered for another frame")
 
     measure("map", draw)
 
