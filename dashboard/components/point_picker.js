@@ -15,7 +15,7 @@
   // The zoom buttons' tooltips in the page's language (Leaflet's own say "Zoom in"), and the
   // attribution without Leaflet's English link title.
   L.control.zoom({zoomInTitle: data.messages.zoomIn, zoomOutTitle: data.messages.zoomOut}).addTo(map);
-  map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
+  map.attributionControl.setPrefix('Leaflet');  // no link out: the app works offline
 
   L.control.scale({metric: true, imperial: false, maxWidth: 120}).addTo(map);
   if (data.boundary) {
