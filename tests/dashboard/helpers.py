@@ -11,4 +11,6 @@ def texts(component) -> str:
         return str(component)
     if isinstance(component, (list, tuple)):
         return " ".join(texts(c) for c in component)
+    if isinstance(component, dict):  # a component as Dash sends it (``panel_cache``'s plain JSON)
+        return texts((component.get("props") or {}).get("children"))
     return texts(getattr(component, "children", None))

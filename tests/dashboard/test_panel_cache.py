@@ -95,4 +95,5 @@ def test_a_cached_panel_is_the_panel_panel_content_builds(dashboard_data):
     plain = cached_panel(dashboard_data, key, "sv", lambda: panel_content(dashboard_data, "storebro", STATE, "sv"),
                          plain_json=True)
     assert plain == json.loads(to_json_plotly(fresh))  # exactly what Dash would have sent
+    assert texts(plain) == texts(fresh)
     assert panel_cache_of(dashboard_data).hits == 0 and len(panel_cache_of(dashboard_data)) == 2
