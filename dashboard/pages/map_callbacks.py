@@ -10,7 +10,7 @@ from dash import Dash, Input, Output, State, ctx, no_update
 
 from dashboard import ids
 from dashboard.data import DashboardData
-from dashboard.views.map import map_update, panel_content, sync_view, year_slider
+from dashboard.views.map import map_update, shown_panel, sync_view, year_slider
 
 _HIGHLIGHT_JS = """
 function (locality) {
@@ -101,7 +101,7 @@ def register_map_callbacks(app: Dash, data: DashboardData, tiles: str = "none") 
         prevent_initial_call=True,
     )
     def _more_rows(pages, locality, map_state):
-        return panel_content(data, locality, map_state, pages=(pages or 0) + 1)
+        return shown_panel(data, locality, map_state, pages=(pages or 0) + 1)
 
     app.clientside_callback(_HIGHLIGHT_JS, Output(ids.HIGHLIGHT, "data"), Input(ids.LOCALITY, "value"))
     app.clientside_callback(_APPLY_VALUES_JS, Output(ids.MAP_APPLIED, "data"), Input(ids.MAP_VALUES, "data"))

@@ -23,6 +23,7 @@ from dashboard.data import DashboardData
 from dashboard.i18n.messages import text
 from dashboard.server.language import current_language
 from dashboard.views.map_markers import map_markers
+from dashboard.views.panel_cache import cached_panel, cached_view
 from dashboard.views.map_layers import (
     LayerData,
     indicator_layer_data,
@@ -133,7 +134,7 @@ def sync_view(
         year=new_year if new_year != year else no_update,
         latest=new_latest if new_latest != (latest or []) else no_update,
         map_state=new_map_state if new_map_state != map_state else no_update,
-        panel=panel_content(data, state.locality, new_map_state, language) if key != shown else no_update,
+        panel=shown_panel(data, state.locality, new_map_state, language) if key != shown else no_update,
         panel_key=key if key != shown else no_update,
     )
 
@@ -192,9 +193,19 @@ def slider_marks(years: list[int], max_labels: int = 8) -> dict[int, dict]:
 
 def layer_data(data: DashboardData, layer: str | None, year: str | None, weights: Mapping[str, float],
                language: str | None = None) -> tuple[LayerData, str]:
-    """The values to draw and the year label for the legend."""
+    """The values to draw and the year label for the legend (made once per data version: the map's
+    colours and the overview panel share them)."""
     layer = layer or data.default_indicator()
     year = year or LATEST
+    language = language or current_language()
+    if is_priority_layer(layer):  # "latest" is this year's plans: a date, not only the data, decides
+        return _layer_data(data, layer, year, weights, language)
+    key = ("layer", layer, year, format_weights(weights) or "", language)
+    return cached_view(data, key, lambda: _layer_data(data, layer, year, weights, language))
+
+
+def _layer_data(data: DashboardData, layer: str, year: str, weights: Mapping[str, float],
+                language: str) -> tuple[LayerData, str]:
     if is_priority_layer(layer):
         chosen_layer = priority_layer_of(data, layer, year, language)
         return LayerData(chosen_layer.indicator, []), str(chosen_layer.year)
@@ -312,6 +323,15 @@ def _unpack(data: DashboardData, map_state: dict | None) -> tuple[str, str, dict
     state = map_state or {}
     return (state.get("layer") or data.default_indicator(), state.get("year") or LATEST,
             parse_weights(state.get("weights")))
+
+
+def shown_panel(data: DashboardData, locality_id: str | None, map_state: dict | None,
+                language: str | None = None, pages: int = 1) -> Any:
+    """``panel_content`` as the page gets it: built once per data version and sent as the JSON Dash
+    would make of it (``dashboard.views.panel_cache``; issue #13 item 5)."""
+    language = language or current_language()
+    return cached_panel(data, panel_key(locality_id, map_state or {}), language, pages=pages, plain_json=True,
+                        build=lambda: panel_content(data, locality_id, map_state, language, pages))
 
 
 def panel_content(data: DashboardData, locality_id: str | None, map_state: dict | None,

@@ -90,5 +90,14 @@ def plain(component: Any) -> Any:
 def cached_panel(data: DashboardData, panel_key: str, language: str, build: Callable[[], Any], *,
                  pages: int = 1, plain_json: bool = False) -> Any:
     """The panel ``build`` makes for ``panel_key`` in ``language``, built at most once per data version."""
-    key = (panel_key, pages, language, plain_json, data_version(data))
-    return panel_cache_of(data).get(key, (lambda: plain(build())) if plain_json else build)
+    key = (panel_key, pages, language, plain_json)
+    return cached_view(data, key, (lambda: plain(build())) if plain_json else build)
+
+
+def cached_view(data: DashboardData, key: Hashable, build: Callable[[], Any]) -> Any:
+    """What ``build`` makes for ``key`` (all it depends on but the data), made at most once per data version.
+
+    The panels use it, and so do the map's layer values, which the overview panel and the map's
+    colours share (reading 2,000 localities' figures for a layer is the slow part of both).
+    """
+    return panel_cache_of(data).get((key, data_version(data)), build)
