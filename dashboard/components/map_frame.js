@@ -188,13 +188,18 @@
       dash.set_props(data.clickStore, {data: {id: id, at: Date.now()}});
     }
   }
+  // Restyles only the locality that was highlighted and the one now chosen (not every layer: with
+  // 2,000 localities a click would redraw them all), and remembers which is drawn highlighted.
+  var highlighted = null;
+  function styleLocality(key, on) {
+    if (areaLayers[key]) { areaLayers[key].setStyle({weight: on ? 5 : 1.5, color: on ? '#000' : '#333'}); }
+    if (pointLayers[key]) { pointLayers[key].setRadius(on ? 13 : 9); }
+  }
   function highlightLocality(id) {
     selected = id;
-    Object.keys(areaLayers).forEach(function (key) {
-      var on = key === id;
-      areaLayers[key].setStyle({weight: on ? 5 : 1.5, color: on ? '#000' : '#333'});
-      if (pointLayers[key]) { pointLayers[key].setRadius(on ? 13 : 9); }
-    });
+    if (highlighted !== null && highlighted !== id) { styleLocality(highlighted, false); }
+    if (id !== null && id !== undefined) { styleLocality(id, true); }
+    highlighted = id === undefined ? null : id;
   }
   window.highlightLocality = highlightLocality;
 
@@ -203,7 +208,13 @@
 
   L.geoJSON(geometry.boundary, {interactive: false, style: {color: '#111', weight: 3, fill: false}}).addTo(map);
 
+  // Hundreds of localities (unlabelled, see map_view.MAX_PERMANENT_LABELS) are drawn on one canvas:
+  // thousands of SVG elements made the first load and every restyle slow (issue #13). The real ten
+  // stay SVG, with their CSS classes.
+  var renderer = namesShown ? undefined : L.canvas({padding: 0.5, tolerance: 3});
+
   L.geoJSON(geometry.areas, {
+    renderer: renderer,
     style: function (feature) {
       return {fillColor: fillOf[feature.properties.id], fillOpacity: 0.78, color: '#333', weight: 1.5,
               className: 'ort-area ort-area-' + feature.properties.id};
@@ -229,7 +240,7 @@
       return L.circleMarker(latlng, {
         radius: 9, color: '#000', weight: 2, fill: true, fillOpacity: 1,
         fillColor: approximate ? '#fff' : '#000', dashArray: approximate ? '3 3' : null,
-        className: 'ort-marker ort-' + feature.properties.id
+        className: 'ort-marker ort-' + feature.properties.id, renderer: renderer
       });
     },
     onEachFeature: function (feature, layer) {
