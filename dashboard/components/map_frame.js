@@ -19,6 +19,12 @@
   geometry.ids.forEach(function (id, i) { tipIndex[id] = i; });
   var fillOf = {};
 
+  // The zoom buttons titled in the page's language, and the attribution without Leaflet's English
+  // link title (and without a link out: the map works offline).
+  L.control.zoom({position: 'topright', zoomInTitle: data.messages.zoomIn, zoomOutTitle: data.messages.zoomOut})
+    .addTo(map);
+  if (map.attributionControl) { map.attributionControl.setPrefix('Leaflet'); }
+
   // Kilometres only: Leaflet's default bar adds miles, and a Swede reads "5 mi" as 50 km.
   L.control.scale({metric: true, imperial: false, maxWidth: 160}).addTo(map);
 

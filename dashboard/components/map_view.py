@@ -213,7 +213,8 @@ def map_frame_html(
         tiles="OpenStreetMap" if tiles == "osm" else None,
         # The scale bar is added by map_frame.js: folium's is Leaflet's default, miles and all.
         control_scale=False,
-        zoom_control="topright",
+        # map_frame.js adds the zoom buttons with their titles in the page's language (Leaflet's say "Zoom in").
+        zoom_control=False,
         # folium passes max_zoom to tile layers only; Leaflet.markercluster needs it on the map.
         maxZoom=18,
         minZoom=6,
@@ -233,7 +234,8 @@ def map_frame_html(
     fmap.fit_bounds(geometry["fit"], padding_top_left=(LEGEND_WIDTH_PX + 10, 0), padding_bottom_right=(0, 0))
     frame = root.render()
     payload = {"key": key, "map": fmap.get_name(), "clickStore": ids.MAP_CLICK, "geometry": geometry,
-               "values": values}
+               "values": values,
+               "messages": {"zoomIn": text("map_zoom_in", language), "zoomOut": text("map_zoom_out", language)}}
     document = _append_to_body(frame, data_island(payload) + f"\n<script>\n{_FRAME_SCRIPT}</script>\n")
     return _accessible(document, text("map_title", language), language)
 

@@ -19,6 +19,8 @@ def test_map_shows_ten_localities_and_a_click_opens_the_panel(live_app, page):
         frame.locator(f"path.ort-{locality}").wait_for()
     labels = frame.locator(".ort-label").all_inner_texts()
     assert len(labels) == 10
+    assert frame.locator(".leaflet-control-zoom-in").get_attribute("title") == "Zooma in"
+    assert frame.locator(".leaflet-control-zoom-out").get_attribute("title") == "Zooma ut"
     assert "≈ Djursdala" in labels and "Storebro" in labels
     page.page.wait_for_load_state("networkidle")  # the page's first round of callbacks has settled
 

@@ -47,7 +47,7 @@ def test_the_legend_names_the_indicator_year_and_the_other_basis(dashboard_data)
     assert "Folkmängd (invånare), 2020" in html
     assert "Annan räknegrund" not in html  # 2020 has only tätort figures
     latest = map_document(dashboard_data, state("population"))
-    assert "Annan räknegrund – ej jämförbar" in latest
+    assert "Annan räknegrund – kan inte jämföras" in latest
 
 
 def test_names_are_escaped_in_labels_and_tooltips(dashboard_data, store):
