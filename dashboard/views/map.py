@@ -355,8 +355,7 @@ def panel_content(data: DashboardData, locality_id: str | None, map_state: dict 
     population_indicator = data.store.indicator("population")
     population = [o for o in observations if o.indicator_id == "population" and o.place_id == locality.id]
     # The map's figure for this locality, per indicator: the panel headlines the same one.
-    by_indicator = data.headlines_for(ind.id for ind in indicators)
-    headlines = {indicator_id: found.get(locality.id) for indicator_id, found in by_indicator.items()}
+    headlines = data.locality_headlines(locality.id, [ind.id for ind in indicators], observations)
     found = {indicator_id: headline for indicator_id, headline in headlines.items() if headline is not None}
     return locality_panel(
         locality,

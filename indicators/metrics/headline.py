@@ -37,14 +37,16 @@ class Headline:
 
 
 def headlines(
-    observations: Iterable[Observation], locality_ids: Sequence[str], year: int | None = None
+    observations: Iterable[Observation], locality_ids: Sequence[str], year: int | None = None,
+    *, basis: str | None = None, basis_known: bool = False,
 ) -> dict[str, Headline]:
     """Each locality's headline for one indicator, keyed by locality id.
 
     ``observations`` are the indicator's figures for the localities, the same
     ones the map is drawn from, and ``locality_ids`` every locality the map
     shows: which basis is the comparable one depends on all of them, not only
-    on the locality asked about.
+    on the locality asked about — unless that basis is given (``basis_known``, see
+    ``latest.map_values``): then one locality's own figures are enough.
     """
     observations = list(observations)
     by_place: dict[str, list[Observation]] = {pid: [] for pid in locality_ids}
@@ -53,7 +55,7 @@ def headlines(
         if found is not None and observation.value is not None and (year is None or observation.year == year):
             found.append(observation)
     result = {}
-    for figure in map_values(observations, locality_ids, year):
+    for figure in map_values(observations, locality_ids, year, basis=basis, basis_known=basis_known):
         shown = figure.observation
         bases = sorted({o.basis for o in by_place[figure.locality_id]} - ({shown.basis} if shown else set()))
         others = tuple(

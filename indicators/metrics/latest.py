@@ -9,7 +9,7 @@ as "other basis" instead of mixing them silently.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from indicators.core.model import Observation
@@ -50,8 +50,15 @@ def latest(observations: Iterable[Observation], year: int | None = None) -> Obse
     return max(with_values, key=_year_key)
 
 
+def main_basis(coverage: Mapping[str, int]) -> str | None:
+    """The comparable basis: the one most localities have a figure on (ties go to alphabetical order,
+    so the choice never depends on dictionary order)."""
+    return min(coverage, key=lambda b: (-coverage[b], b)) if coverage else None
+
+
 def map_values(
-    observations: Iterable[Observation], locality_ids: Sequence[str], year: int | None = None
+    observations: Iterable[Observation], locality_ids: Sequence[str], year: int | None = None,
+    *, basis: str | None = None, basis_known: bool = False,
 ) -> list[MapValue]:
     """One MapValue per locality, in ``locality_ids`` order, for the given year or the latest.
 
@@ -59,6 +66,9 @@ def map_values(
     to alphabetical order, so the choice never depends on dictionary order).
     Each locality shows its newest figure on that basis; a locality with none
     shows its newest other figure, flagged as not comparable.
+
+    ``basis_known``: ``basis`` is the comparable basis, counted over every locality beforehand
+    (``Store.basis_coverage``), so a single locality's figures can be headlined as the map would.
     """
     by_place: dict[str, list[Observation]] = {pid: [] for pid in locality_ids}
     for observation in observations:
@@ -67,22 +77,25 @@ def map_values(
             if year is None or observation.year == year:
                 found.append(observation)
 
-    coverage: Counter[str] = Counter()
-    for obs in by_place.values():
-        if len(obs) == 1:
-            coverage[obs[0].basis] += 1
-        elif obs:
-            coverage.update({o.basis for o in obs})
-    main_basis = min(coverage, key=lambda b: (-coverage[b], b)) if coverage else None
+    if basis_known:
+        comparable_basis = basis
+    else:
+        coverage: Counter[str] = Counter()
+        for obs in by_place.values():
+            if len(obs) == 1:
+                coverage[obs[0].basis] += 1
+            elif obs:
+                coverage.update({o.basis for o in obs})
+        comparable_basis = main_basis(coverage)
 
     # Scores call this for 60 indicators × 2,000 localities per request: the usual
     # single figure per locality skips the general path below.
     result = []
     for pid, obs in by_place.items():
         if len(obs) == 1:
-            result.append(MapValue(pid, obs[0], comparable=obs[0].basis == main_basis))
+            result.append(MapValue(pid, obs[0], comparable=obs[0].basis == comparable_basis))
             continue
-        on_main = latest(o for o in obs if o.basis == main_basis)
+        on_main = latest(o for o in obs if o.basis == comparable_basis)
         if on_main is not None:
             result.append(MapValue(pid, on_main, comparable=True))
         else:

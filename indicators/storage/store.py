@@ -250,6 +250,27 @@ class Store:
                     rows.extend(conn.execute(query.where(table.c.place_id.in_(chunk))).mappings())
         return sorted((_to_observation(row) for row in rows), key=_observation_order)
 
+    def basis_coverage(self, *, examples: bool = True) -> dict[str, dict[str, int]]:
+        """Per indicator, per basis: how many localities have a figure (a value) on it.
+
+        What ``indicators.metrics.latest.map_values`` counts to choose the comparable basis, answered
+        by the database for every indicator at once, so one locality's panel can headline its figures
+        as the map does without reading every locality's history (a minute at 2,000 localities).
+        """
+        table = schema.observations
+        query = (
+            select(table.c.indicator_id, table.c.basis, func.count(func.distinct(table.c.place_id)))
+            .where(table.c.value.is_not(None), table.c.place_id.in_(select(schema.localities.c.id)))
+            .group_by(table.c.indicator_id, table.c.basis)
+        )
+        if not examples:
+            query = query.where(table.c.example.is_(False))
+        coverage: dict[str, dict[str, int]] = {}
+        with self._engine.connect() as conn:
+            for indicator_id, basis, count in conn.execute(query):
+                coverage.setdefault(indicator_id, {})[basis] = count
+        return coverage
+
     def observation_years(self, indicator_ids: Iterable[str], *, examples: bool = True) -> list[int]:
         """Distinct years that hold a value of any of these indicators, newest first.
 
