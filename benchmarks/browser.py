@@ -219,7 +219,8 @@ def browser_page(playwright) -> Iterator:
         browser.close()
 
 
-APP_READY = [f"#{ids.MAP_FRAME}", ".ort-marker"]
+# The localities' dots: SVG paths for the real ten, one canvas for hundreds (map_frame.js).
+APP_READY = [f"#{ids.MAP_FRAME}", "path.ort-marker, .leaflet-overlay-pane canvas"]
 BARE_READY = [None, f"#{BARE_OUTPUT}"]
 
 
@@ -245,14 +246,24 @@ def selected_locality(page) -> str | None:
     return (parse_qs(urlsplit(page.url).query).get("ort") or [None])[0]
 
 
+_DOT_JS = """id => {
+  var shown = window.allasMap, dot = shown && shown.points[id];
+  if (!dot) { return null; }
+  var at = shown.map.latLngToContainerPoint(dot.getLatLng()), box = shown.map.getContainer().getBoundingClientRect();
+  return {x: box.left + at.x, y: box.top + at.y};
+}"""
+
+
 def click_map(page, locality: str, timeout_s: float) -> tuple[dict | None, str]:
     """Press and release the mouse on ``locality``'s marker inside the map frame."""
-    marker = page.frame_locator(f"#{ids.MAP_FRAME}").locator(f"path.ort-{locality}")
-    box = marker.bounding_box(timeout=timeout_s * 1000)
-    frame = page.locator(f"#{ids.MAP_FRAME}").bounding_box(timeout=timeout_s * 1000)
-    if box is None or frame is None:
+    element = page.locator(f"#{ids.MAP_FRAME}")
+    frame = element.bounding_box(timeout=timeout_s * 1000)
+    content = element.element_handle(timeout=timeout_s * 1000).content_frame()
+    # Where Leaflet draws the dot, from the map itself: SVG or canvas alike.
+    dot = content.evaluate(_DOT_JS, locality) if content is not None else None
+    if dot is None or frame is None:
         return None, f"no marker for {locality}"
-    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    x, y = frame["x"] + dot["x"], frame["y"] + dot["y"]
     margin = 10  # Leaflet's zoom buttons and the frame's edge
     if not (frame["x"] + margin < x < frame["x"] + frame["width"] - margin
             and frame["y"] + margin < y < min(frame["y"] + frame["height"], VIEWPORT["height"]) - margin):
