@@ -176,7 +176,7 @@ def year_slider(data: DashboardData, layer: str | None, year: int | None, latest
                         disabled=bool(latest))
 
 
-def slider_marks(years: list[int], max_labels: int = 8) -> dict[int, dict]:
+def slider_marks(years: list[int], max_labels: int = 6) -> dict[int, dict]:
     """A mark per year; labels thinned so they never overlap (every mark stays selectable)."""
     span = max(years[-1] - years[0], 1)
     gap = span / max_labels

@@ -190,3 +190,11 @@ def test_the_index_map_names_custom_weights(dashboard_data):
 def test_latest_for_a_score_layer_is_the_newest_year_with_scores(dashboard_data):
     html = map_document(dashboard_data, {"layer": "index", "year": "senaste", "weights": ""})
     assert "Attraktivitetsindex (alla områden) (poäng 0–100), 2024" in html
+
+
+def test_labelled_years_are_far_enough_apart_to_read_on_a_laptop():
+    # The bundled population years: 2015 and 2018 were both labelled and ran together at 1366 px.
+    marks = slider_marks([2000, 2005, 2010, 2015, 2018, 2020, 2021, 2023])
+    labelled = [year for year, mark in marks.items() if mark["label"].isdigit()]
+    assert all(b - a >= 23 / 6 for a, b in zip(labelled, labelled[1:]))
+    assert labelled[0] == 2000 and labelled[-1] == 2023
