@@ -433,7 +433,7 @@ def test_fuzz_cli_import_saves_all_or_nothing(store: Store, case: tuple[bytes, s
             assert "Traceback" not in err.getvalue()
         else:
             assert code == EXIT_OK and err.getvalue() == ""
-            assert "sparade" in out.getvalue()
+            assert "sparad" in out.getvalue()  # "1 ort ändrad och sparad", "2 orter ändrade och sparade"
             assert_sound([locality for locality in after if locality not in before])
 
 
