@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 
 def texts(component) -> str:
     """All text in a component tree, for asserting what a person would read."""
@@ -14,3 +16,20 @@ def texts(component) -> str:
     if isinstance(component, dict):  # a component as Dash sends it (``panel_cache``'s plain JSON)
         return texts((component.get("props") or {}).get("children"))
     return texts(getattr(component, "children", None))
+
+
+def components(tree) -> Iterator:
+    """Every component in a Dash tree (lists and tuples walked through), the tree's own first."""
+    if isinstance(tree, (list, tuple)):
+        for child in tree:
+            yield from components(child)
+        return
+    if tree is None or isinstance(tree, (str, int, float)):
+        return
+    yield tree
+    yield from components(getattr(tree, "children", None))
+
+
+def find(tree, component_id: str):
+    """The component with ``component_id`` in a Dash tree, or None."""
+    return next((c for c in components(tree) if getattr(c, "id", None) == component_id), None)

@@ -15,11 +15,22 @@ from dashboard.app import create_app
 from dashboard.components.groups_view import weekly_timeline_spec
 from dashboard.components.pager import PAGE_SIZE, clamp_offset
 from dashboard.server.settings import Settings
-from dashboard.views.groups import TIMELINE_POINTS_MAX, activity_page, initiative_page, render_groups
-from indicators.groupwork.records import Activity, ActivityDay, ActivityKind, Initiative, InitiativeStatus
+from dashboard.views.groups import (
+    TIMELINE_POINTS_MAX,
+    activity_page,
+    initiative_page,
+    render_groups,
+)
+from indicators.groupwork.records import (
+    Activity,
+    ActivityDay,
+    ActivityKind,
+    Initiative,
+    InitiativeStatus,
+)
 from indicators.observations.import_log import ImportOrigin
 from tests.dashboard.dash_http import DashClient
-from tests.dashboard.helpers import texts
+from tests.dashboard.helpers import components, find, texts
 
 ACTIVITIES, INITIATIVES = 120, 60
 
@@ -33,19 +44,6 @@ def _fill(gw, activities: int = ACTIVITIES, initiatives: int = INITIATIVES) -> N
                                    areas=("leva",)) for n in range(activities)], username="test", origin=origin)
     gw.import_initiatives([Initiative("storebro", f"Initiativ {n:03d}", InitiativeStatus.ONGOING, areas=("verka",))
                            for n in range(initiatives)], username="test", origin=origin)
-
-
-def _find(component, component_id):
-    """The component with ``component_id`` in a Dash tree, or None."""
-    if getattr(component, "id", None) == component_id:
-        return component
-    children = getattr(component, "children", None)
-    for child in children if isinstance(children, list | tuple) else [children]:
-        if child is not None and not isinstance(child, str | int | float):
-            found = _find(child, component_id)
-            if found is not None:
-                return found
-    return None
 
 
 def _rows(component, attribute: str) -> list[str]:
@@ -74,8 +72,8 @@ def busy(dashboard_data):
 
 def test_paging_shows_the_first_fifty_of_each_list_and_says_how_many_there_are(busy):
     view = render_groups(busy, "storebro", "12m", "sv")
-    activities = _find(view.detail, ids.GW_ACTIVITY_LIST)
-    initiatives = _find(view.detail, ids.GW_INITIATIVE_LIST)
+    activities = find(view.detail, ids.GW_ACTIVITY_LIST)
+    initiatives = find(view.detail, ids.GW_INITIATIVE_LIST)
     newest = [a.id for a in busy.gw.activities(locality_ids=["storebro"])][:PAGE_SIZE]
     assert _rows(activities, "data-activity") == newest
     assert len(_rows(initiatives, "data-initiative")) == PAGE_SIZE
@@ -97,7 +95,7 @@ def test_paging_the_next_page_continues_where_the_first_ended_and_the_last_is_sh
 
 def test_paging_buttons_lead_to_the_pages_around_and_stop_at_the_ends(busy):
     first = render_groups(busy, "storebro", "12m", "sv").detail
-    buttons = [b for b in _buttons(_find(first, ids.GW_ACTIVITY_LIST))]
+    buttons = [b for b in _buttons(find(first, ids.GW_ACTIVITY_LIST))]
     assert [(b.id["offset"], bool(b.disabled)) for b in buttons] == [(0, True), (PAGE_SIZE, False)]
     last = _buttons(html.Div(activity_page(busy, "storebro", "12m", 2 * PAGE_SIZE, "sv")))
     assert [(b.id["offset"], bool(b.disabled)) for b in last] == [(PAGE_SIZE, False), (3 * PAGE_SIZE, True)]
@@ -121,8 +119,8 @@ def _buttons(component) -> list[html.Button]:
 def test_paging_a_short_list_has_no_pager(dashboard_data):
     _fill(dashboard_data.gw, activities=3, initiatives=2)
     detail = render_groups(dashboard_data, "storebro", "12m", "sv").detail
-    assert _buttons(_find(detail, ids.GW_ACTIVITY_LIST)) == []
-    assert "Visar" not in texts(_find(detail, ids.GW_ACTIVITY_LIST))
+    assert _buttons(find(detail, ids.GW_ACTIVITY_LIST)) == []
+    assert "Visar" not in texts(find(detail, ids.GW_ACTIVITY_LIST))
 
 
 @pytest.mark.parametrize("asked, expected", [(50, 50), (55, 50), (-50, 0), (10_000, 0), ("50", 0), (None, 0),
@@ -175,16 +173,8 @@ def test_a_busy_period_draws_a_point_per_week_and_kind_with_its_counts():
 
 
 def _timeline(detail) -> dict:
-    graph = next(node for node in _walk(detail) if isinstance(node, dcc.Graph))
+    graph = next(node for node in components(detail) if isinstance(node, dcc.Graph))
     return graph.figure
-
-
-def _walk(node):
-    yield node
-    children = getattr(node, "children", None)
-    for child in children if isinstance(children, list | tuple) else [children]:
-        if child is not None and not isinstance(child, str | int | float):
-            yield from _walk(child)
 
 
 def test_the_timeline_has_a_point_per_activity_until_there_are_too_many(dashboard_data):

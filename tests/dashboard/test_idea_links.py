@@ -15,7 +15,7 @@ from indicators.ideas.records import Idea, Sender, Submission
 from indicators.ideas.rules import Step
 from indicators.ideas.store import IdeaStore
 from indicators.storage.app_settings import AppSettings
-from tests.dashboard.helpers import texts
+from tests.dashboard.helpers import components, texts
 
 TITLE = "Bänk vid ån {{ 7*7 }} <b>fet</b>"
 
@@ -78,7 +78,7 @@ def test_an_initiative_shows_the_idea_it_came_from_as_typed_and_linked(dashboard
     assert idea_href(idea) == href
     assert links(view.detail)[href] == TITLE  # the resident's text as a plain string: React shows it as text
     assert "Kom från förslaget" in texts(view.detail)
-    rows = [node for node in _walk(view.detail) if getattr(node, "className", "") == "item-text source initiative-origin"]
+    rows = [node for node in components(view.detail) if getattr(node, "className", "") == "item-text source initiative-origin"]
     assert len(rows) == 1 and getattr(rows[0], "data-idea") == idea.id
 
 
@@ -89,14 +89,3 @@ def test_initiatives_without_an_idea_show_no_origin(dashboard_data):
     view = render_groups(dashboard_data, "tuna", "12m", "sv")
     assert "Badplats" in texts(view.detail)
     assert "Kom från förslaget" not in texts(view.detail)
-
-
-def _walk(node):
-    if isinstance(node, (list, tuple)):
-        for child in node:
-            yield from _walk(child)
-        return
-    if node is None or isinstance(node, (str, int, float)):
-        return
-    yield node
-    yield from _walk(getattr(node, "children", None))

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
-
-from dashboard import ids
 from dash import no_update
 
+from dashboard import ids
 from dashboard.views.presentation import (
     DEFAULT_CHOICE,
     edit_draft,
@@ -20,7 +19,7 @@ from dashboard.views.presentation import (
 )
 from indicators.presentations.slides import Presentation
 from indicators.presentations.store import PresentationStore
-from tests.dashboard.helpers import texts
+from tests.dashboard.helpers import components, texts
 
 
 def test_the_default_presentation_has_every_locality_between_overview_and_progress(dashboard_data):
@@ -123,14 +122,6 @@ def test_the_progress_slide_counts_a_first_initiative_in_whole_numbers(dashboard
 
     dashboard_data.gw.save_initiative(Initiative("storebro", "Badbrygga", InitiativeStatus.ONGOING), username="t")
     slide = render_slide(dashboard_data, "framsteg")
-    graphs = [node for node in _walk(slide) if isinstance(node, dcc.Graph)]
+    graphs = [node for node in components(slide) if isinstance(node, dcc.Graph)]
     axis = graphs[0].figure["layout"]["yaxis"]
     assert axis["dtick"] == 1 and axis["tickformat"] == "d"  # 0, 1 — never 0,2 0,4 …
-
-
-def _walk(component):
-    yield component
-    children = getattr(component, "children", None)
-    for child in children if isinstance(children, list | tuple) else [children] if children is not None else []:
-        if hasattr(child, "to_plotly_json"):
-            yield from _walk(child)

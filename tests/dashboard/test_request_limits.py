@@ -46,7 +46,7 @@ from indicators.core.errors import InputError
 from indicators.groupwork import service
 from indicators.groupwork.store import GroupworkStore
 from tests.dashboard.dash_http import DashClient
-from tests.dashboard.helpers import texts
+from tests.dashboard.helpers import find, texts
 
 ADMIN_PASSWORD = "admin-lösenord-1"
 CSV = b"indicator_id,locality_id,year,value,source\nbroadband_100,tuna,2024,80,PTS\n"
@@ -261,7 +261,7 @@ def test_the_import_page_states_the_limit_and_gives_it_to_the_browser(dashboard_
     admin = service.bootstrap_admin(dashboard_data.gw, "admin", ADMIN_PASSWORD)
     monkeypatch.setattr(dashboard_data, "current_user", lambda: admin)
     page = import_page(dashboard_data, "sv")
-    upload = _find(page, ids.UPLOAD)
+    upload = find(page, ids.UPLOAD)
     assert upload.max_size == max_upload_bytes(DEFAULT_MAX_REQUEST_MB * MB)
     assert "Filen får vara högst 18,5 MB." in texts(page)
 
@@ -274,20 +274,8 @@ def test_the_pages_use_the_servers_limit(store, database_url):
         from dashboard.data import DashboardData
         from dashboard.pages.groups import groups_page
 
-        upload = _find(groups_page(DashboardData(store), "en"), ids.GW_UPLOAD)
+        upload = find(groups_page(DashboardData(store), "en"), ids.GW_UPLOAD)
     assert upload.max_size == max_upload_bytes(5 * MB)
-
-
-def _find(component, component_id: str):
-    if getattr(component, "id", None) == component_id:
-        return component
-    children = getattr(component, "children", None)
-    for child in children if isinstance(children, list | tuple) else [children]:
-        if child is not None and not isinstance(child, str | int | float):
-            found = _find(child, component_id)
-            if found is not None:
-                return found
-    return None
 
 
 # ---------------------------------------------------------------- upload names
