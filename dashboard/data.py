@@ -84,7 +84,8 @@ class DashboardData:
 
         @lru_cache(maxsize=16)
         def layer_observations_at(version: int, indicator_id: str, examples: bool) -> tuple[Observation, ...]:
-            return tuple(self.observations(indicator_id, [loc.id for loc in localities_at(version)]))
+            found = self.store.observations(indicator_id, [loc.id for loc in localities_at(version)])
+            return tuple(o for o in found if examples or not o.example)
 
         @lru_cache(maxsize=2)
         def basis_coverage_at(version: int, examples: bool) -> dict[str, dict[str, int]]:
