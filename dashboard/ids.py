@@ -15,7 +15,6 @@ YEAR = "year-slider"
 YEAR_LATEST = "year-latest"
 LOCALITY = "locality-select"
 PANEL = "locality-panel"
-HIGHLIGHT = "map-highlight"
 PANEL_KEY = "locality-panel-key"  # what the panel shows, so a selection rebuilds it only when that changes
 PANEL_MORE = "locality-panel-more"  # "show more" under the overview table
 MAP_FRAME_KEY = "map-frame-key"  # what geometry the frame on the page draws (decision 72)

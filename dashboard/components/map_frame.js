@@ -207,7 +207,11 @@
     if (id !== null && id !== undefined) { styleLocality(id, true); }
     highlighted = id === undefined ? null : id;
   }
-  window.highlightLocality = highlightLocality;
+  // For the page (assets/map_highlight.js): the locality its panel shows; nothing is redrawn
+  // when it is the one drawn highlighted already (the click on the map did that at once).
+  window.highlightLocality = function (id) {
+    if ((id === undefined ? null : id) !== highlighted) { highlightLocality(id); }
+  };
 
   current = data.values;
   areaIds.forEach(function (id, i) { fillOf[id] = current.palette[current.fills[i]]; });

@@ -112,6 +112,7 @@ def overview_panel(
                     html.Tbody(rows),
                 ],
                 className="data-table",
+                tabIndex="0",  # it scrolls sideways on a phone (assets/responsive.js would add it a frame later)
             ),
             *_more(len(shown), len(ranked), limit, language),
             html.P(text("source_line", language, source=indicator.source), className="source"),
@@ -194,6 +195,7 @@ def _population(locality: Locality, indicator: Indicator | None, population: Seq
                     html.Tbody(rows),
                 ],
                 className="data-table population-table",
+                tabIndex="0",  # as the overview's table
             ),
         ]
     )

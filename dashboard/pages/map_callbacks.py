@@ -12,16 +12,6 @@ from dashboard import ids
 from dashboard.data import DashboardData
 from dashboard.views.map import map_update, shown_panel, sync_view, year_slider
 
-_HIGHLIGHT_JS = """
-function (locality) {
-    var frame = document.getElementById(%r);
-    if (frame && frame.contentWindow && frame.contentWindow.highlightLocality) {
-        frame.contentWindow.highlightLocality(locality);
-    }
-    return window.dash_clientside.no_update;
-}
-""" % ids.MAP_FRAME
-
 # Hands new values to the frame, which restyles in place (decision 72). The parent keeps the newest
 # as ``allasMapPending``: a frame still loading (a new document is on its way) applies them at start.
 _APPLY_VALUES_JS = """
@@ -103,5 +93,5 @@ def register_map_callbacks(app: Dash, data: DashboardData, tiles: str = "none") 
     def _more_rows(pages, locality, map_state):
         return shown_panel(data, locality, map_state, pages=(pages or 0) + 1)
 
-    app.clientside_callback(_HIGHLIGHT_JS, Output(ids.HIGHLIGHT, "data"), Input(ids.LOCALITY, "value"))
+    # The map frame highlights the locality the panel shows: assets/map_highlight.js, no callback.
     app.clientside_callback(_APPLY_VALUES_JS, Output(ids.MAP_APPLIED, "data"), Input(ids.MAP_VALUES, "data"))

@@ -19,6 +19,7 @@ from dashboard.components.map_view import FRAME_VERSION, map_frame_html, map_geo
 from dashboard.components.panel import OVERVIEW_PAGE, locality_panel, overview_panel
 from dashboard.components.priority_map import category_values
 from dashboard.components.priority_table import priority_overview
+from dashboard.components.static_tree import freeze
 from dashboard.data import DashboardData
 from dashboard.i18n.messages import text
 from dashboard.server.language import current_language
@@ -327,11 +328,12 @@ def _unpack(data: DashboardData, map_state: dict | None) -> tuple[str, str, dict
 
 def shown_panel(data: DashboardData, locality_id: str | None, map_state: dict | None,
                 language: str | None = None, pages: int = 1) -> Any:
-    """``panel_content`` as the page gets it: built once per data version and sent as the JSON Dash
-    would make of it (``dashboard.views.panel_cache``; issue #13 item 5)."""
+    """``panel_content`` as the page gets it: its static markup as data (``static_tree.freeze``),
+    built once per data version and sent as the JSON Dash would make of it
+    (``dashboard.views.panel_cache``; issue #13 items 2 and 5)."""
     language = language or current_language()
     return cached_panel(data, panel_key(locality_id, map_state or {}), language, pages=pages, plain_json=True,
-                        build=lambda: panel_content(data, locality_id, map_state, language, pages))
+                        build=lambda: freeze(panel_content(data, locality_id, map_state, language, pages)))
 
 
 def panel_content(data: DashboardData, locality_id: str | None, map_state: dict | None,

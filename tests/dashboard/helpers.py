@@ -13,9 +13,13 @@ def texts(component) -> str:
         return str(component)
     if isinstance(component, (list, tuple)):
         return " ".join(texts(c) for c in component)
-    if isinstance(component, dict):  # a component as Dash sends it (``panel_cache``'s plain JSON)
-        return texts((component.get("props") or {}).get("children"))
-    return texts(getattr(component, "children", None))
+    if isinstance(component, dict):
+        if "t" in component:  # a node of a StaticTree (``dashboard.components.static_tree``)
+            return texts(component.get("c"))
+        props = component.get("props") or {}  # a component as Dash sends it (``panel_cache``'s plain JSON)
+        return texts(props["tree"] if "tree" in props else props.get("children"))
+    tree = getattr(component, "tree", None)  # a StaticTree's nodes
+    return texts(tree if tree is not None else getattr(component, "children", None))
 
 
 def components(tree) -> Iterator:
