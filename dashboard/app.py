@@ -56,6 +56,7 @@ from dashboard.views.public_names import (
     READINESS_PATH,
     STAFF_PATH,
 )
+from dashboard.views.warm_up import start_warm_up
 from indicators.audit import log as audit_log
 from indicators.groupwork.service import upgrade_password_hash
 from indicators.observations.import_log import utc_now
@@ -138,6 +139,8 @@ def create_app(
     register_readiness_callbacks(app, data)
     register_plans_callbacks(app, data)
     register_changes_callbacks(app, data)
+    if settings.warm_panels is not None:
+        start_warm_up(data, settings.warm_panels)
     return app
 
 

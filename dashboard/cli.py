@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from sqlalchemy.engine import make_url
@@ -21,6 +22,7 @@ from dashboard.server.settings import (
     TILE_CHOICES,
     Settings,
 )
+from dashboard.views.warm_up import DEFAULT_WARM_PANELS, WARM_PANELS_ENV
 from indicators.storage.store import (
     SchemaVersionError,
     default_database_url,
@@ -105,6 +107,14 @@ def build_parser(*, serve: bool = False) -> argparse.ArgumentParser:
         f"ungefär 3/4 av det (standard: {MAX_REQUEST_MB_ENV} eller {DEFAULT_MAX_REQUEST_MB})",
     )
     parser.add_argument(
+        "--warm-panels",
+        type=_non_negative,
+        default=None,
+        metavar="N",
+        help="bygg kartsidans översikt och de N första orternas paneler när servern startar, i bakgrunden, "
+        f"så att de första besökarnas klick går snabbt (standard: {WARM_PANELS_ENV} eller {DEFAULT_WARM_PANELS})",
+    )
+    parser.add_argument(
         "--example-data",
         choices=("on", "off"),
         default=None,
@@ -143,6 +153,29 @@ def _positive(value: str) -> int:
     return number
 
 
+def _non_negative(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = -1
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"ett heltal 0 eller större, inte {value!r}")
+    return number
+
+
+def _warm_panels(args: argparse.Namespace) -> int:
+    """``--warm-panels``, else ``ALLAS_WARM_PANELS``, else the default; a wrong value is said in words."""
+    if args.warm_panels is not None:
+        return args.warm_panels
+    value = os.environ.get(WARM_PANELS_ENV, "").strip()
+    if not value:
+        return DEFAULT_WARM_PANELS
+    try:
+        return _non_negative(value)
+    except argparse.ArgumentTypeError as error:
+        raise SystemExit(f"python -m dashboard: {WARM_PANELS_ENV}: {error}") from None
+
+
 def _request_mb(value: str) -> int:
     try:
         return parse_max_request_mb(value, "--max-request-mb")
@@ -160,6 +193,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         tiles=args.tiles,
         secure_cookies=args.secure_cookies,
         max_request_mb=max_request_mb,
+        warm_panels=_warm_panels(args),
     )
 
 

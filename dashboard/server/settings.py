@@ -28,6 +28,10 @@ class Settings:
     """Signs session cookies. Empty: generated once and kept in the user's data directory."""
     secure_cookies: bool = False
     """Send cookies only over HTTPS; turn on when the app is served behind TLS."""
+    warm_panels: int | None = None
+    """Localities whose map panels each server process builds when it starts, in the background
+    (``dashboard.views.warm_up``); None builds nothing (tests). ``--warm-panels`` or
+    ``ALLAS_WARM_PANELS``, 20 when started from the command line."""
     max_request_mb: int = DEFAULT_MAX_REQUEST_MB
     """Requests with a larger body are refused (413) before they are parsed; uploads are capped to fit.
     ``--max-request-mb`` or ``ALLAS_MAX_REQUEST_MB``."""
