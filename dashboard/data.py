@@ -21,7 +21,7 @@ from dashboard.views.map_layers import layer_options
 from geodata.areas import locality_areas
 from geodata.boundary import municipality_boundary
 from geodata.web_layers import WebLayers, build_web_layers
-from indicators.core.model import Indicator, Level, Locality, Observation
+from indicators.core.model import REFERENCE_PLACE_IDS, Indicator, Level, Locality, Observation
 from indicators.groupwork.records import User
 from indicators.groupwork.store import GroupworkStore
 from indicators.metrics.headline import Headline, headlines
@@ -91,6 +91,13 @@ class DashboardData:
         def basis_coverage_at(version: int, examples: bool) -> dict[str, dict[str, int]]:
             return self.store.basis_coverage(examples=examples)
 
+        # Every locality's panel sets its figures beside the municipality's and Sweden's: the same
+        # rows for each of them, read once per data version.
+        @lru_cache(maxsize=2)
+        def reference_observations_at(version: int) -> tuple[Observation, ...]:
+            return tuple(self.store.observations(place_ids=REFERENCE_PLACE_IDS))
+
+        self._reference_observations_at = reference_observations_at
         self._basis_coverage_at = basis_coverage_at
         self._localities_at = localities_at
         self._layer_observations_at = layer_observations_at
@@ -126,6 +133,22 @@ class DashboardData:
     ) -> list[Observation]:
         """The store's observations as views may show them: without the example figures when they are off."""
         found = self.store.observations(indicator_id, place_ids, year)
+        return found if self.example_data() else [o for o in found if not o.example]
+
+    def panel_observations(self, locality_id: str) -> list[Observation]:
+        """The locality's observations and the municipality's and Sweden's, in the store's order
+        (``observations``'s, by place first), as a locality's panel shows them.
+
+        The reference places' rows are read once per data version; only the locality's own are read
+        for each panel (a third of the rows, at 2,000 localities × 60 indicators).
+        """
+        references = self._reference_observations_at(self.store.data_version())
+        by_place: dict[str, list[Observation]] = {place: [] for place in sorted({locality_id, *REFERENCE_PLACE_IDS})}
+        for o in references:
+            by_place[o.place_id].append(o)
+        if locality_id not in REFERENCE_PLACE_IDS:
+            by_place[locality_id] = self.store.observations(place_ids=[locality_id])
+        found = [o for place in by_place.values() for o in place]
         return found if self.example_data() else [o for o in found if not o.example]
 
     def populations(self, year: int) -> dict[str, Observation | None]:

@@ -120,8 +120,10 @@ def _nodes(component: Any) -> list:
         return [node for child in component for node in _nodes(child)]
     if isinstance(component, StaticTree):
         return list(component.tree)
-    attributes = {name: value for name, value in component.to_plotly_json()["props"].items()
-                  if name != "children" and value is not None and ATTRIBUTES.match(name)}
+    # A Dash component keeps each prop it was given as an attribute of its own (``vars``), beside
+    # its bookkeeping (``_type``, ``available_properties``…), which ``ATTRIBUTES`` never matches.
+    attributes = {name: value for name, value in vars(component).items()
+                  if value is not None and ATTRIBUTES.match(name)}
     tag = "a" if isinstance(component, dcc.Link) else component._type.lower()
     if isinstance(component, dcc.Link):
         attributes[_LINK] = "1"

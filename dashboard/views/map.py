@@ -47,7 +47,7 @@ from dashboard.views.url_state import (
     to_query,
     year_or_none,
 )
-from indicators.core.model import REFERENCE_PLACE_IDS, Locality
+from indicators.core.model import Locality
 from indicators.core.slus import AREAS_BY_ID
 from indicators.metrics.latest import years_with_data
 from indicators.metrics.summary import locality_summary
@@ -353,7 +353,7 @@ def panel_content(data: DashboardData, locality_id: str | None, map_state: dict 
                               layer_values.notes, language, limit=max(1, pages) * OVERVIEW_PAGE)
 
     indicators = data.store.indicators()
-    observations = data.observations(place_ids=[locality.id, *REFERENCE_PLACE_IDS])
+    observations = data.panel_observations(locality.id)
     population_indicator = data.store.indicator("population")
     population = [o for o in observations if o.indicator_id == "population" and o.place_id == locality.id]
     # The map's figure for this locality, per indicator: the panel headlines the same one.

@@ -26,3 +26,23 @@ def test_a_renamed_locality_is_named_anew_in_the_list_and_the_panel(dashboard_da
     dashboard_data.store.save_localities([replace(tuna, name="Tuna by")])
     assert "Tuna by" in [loc.name for loc in dashboard_data.localities()]
     assert "Tuna by" in texts(shown_panel(dashboard_data, "tuna", STATE, "sv"))
+
+
+def test_a_panels_observations_are_the_stores_in_its_order_with_references_read_once(dashboard_data):
+    from indicators.core.model import REFERENCE_PLACE_IDS
+    from indicators.accounts.operator import operator_actor
+    from indicators.storage.app_settings import change_settings
+
+    for examples in (True, False):
+        change_settings(dashboard_data.store.engine, operator_actor(), {"example_data": "on" if examples else "off"})
+        for locality in ("storebro", "vimmerby", "sodra-vi"):
+            expected = dashboard_data.observations(place_ids=[locality, *REFERENCE_PLACE_IDS])
+            assert dashboard_data.panel_observations(locality) == expected
+
+
+def test_a_new_figure_for_the_municipality_shows_in_every_panel_at_once(dashboard_data):
+    from indicators.core.model import MUNICIPALITY_ID
+
+    dashboard_data.panel_observations("tuna")  # the references are read and kept
+    dashboard_data.store.save_observations([Observation("population", MUNICIPALITY_ID, 2099, 99999, "Test")])
+    assert any(o.year == 2099 and o.value == 99999 for o in dashboard_data.panel_observations("tuna"))
