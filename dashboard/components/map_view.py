@@ -219,6 +219,10 @@ def map_frame_html(
         maxZoom=18,
         minZoom=6,
         zoom_snap=0.25,
+        # A tooltip or popup goes at once instead of fading for 200 ms: on the canvas of hundreds
+        # of localities a click closes the hover tooltip, and the page counted as settled only after
+        # its fade (issue #13's browser benchmark); nobody waits for a fade to end.
+        fadeAnimation=False,
     )
     # Leaflet and Leaflet.markercluster from the app's own /vendor route; folium's CDN defaults are
     # dropped. The cluster script is always there: values sent later may bring markers a frame
