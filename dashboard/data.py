@@ -97,6 +97,13 @@ class DashboardData:
         def reference_observations_at(version: int) -> tuple[Observation, ...]:
             return tuple(self.store.observations(place_ids=REFERENCE_PLACE_IDS))
 
+        # The catalogue (a query and a Swedish sort) was read twice by every selection: for the
+        # layer list and for the default layer.
+        @lru_cache(maxsize=2)
+        def indicators_at(version: int) -> tuple[Indicator, ...]:
+            return tuple(self.store.indicators())
+
+        self._indicators_at = indicators_at
         self._reference_observations_at = reference_observations_at
         self._basis_coverage_at = basis_coverage_at
         self._localities_at = localities_at
@@ -178,12 +185,16 @@ class DashboardData:
     def layers(self, localities: list[Locality] | None = None) -> WebLayers:
         return self._layers_for(tuple(localities if localities is not None else self.localities()))
 
+    def indicators(self) -> list[Indicator]:
+        """The indicator catalogue in the store's order (read once per data version)."""
+        return list(self._indicators_at(self.store.data_version()))
+
     def map_indicators(self) -> list[Indicator]:
         """Indicators measured per locality: the only ones a map can be coloured by."""
-        return [i for i in self.store.indicators() if i.level == Level.LOCALITY]
+        return [i for i in self.indicators() if i.level == Level.LOCALITY]
 
     def layer_options(self) -> list[dict]:
-        return layer_options(self.store.indicators())
+        return layer_options(self.indicators())
 
     def layer_observations(self, indicator_id: str) -> list[Observation]:
         """The figures a map layer of the indicator is drawn from: every locality's, no reference place."""

@@ -352,7 +352,7 @@ def panel_content(data: DashboardData, locality_id: str | None, map_state: dict 
         return overview_panel(layer_values.indicator, layer_values.values, data.names(), year_label,
                               layer_values.notes, language, limit=max(1, pages) * OVERVIEW_PAGE)
 
-    indicators = data.store.indicators()
+    indicators = data.indicators()
     observations = data.panel_observations(locality.id)
     population_indicator = data.store.indicator("population")
     population = [o for o in observations if o.indicator_id == "population" and o.place_id == locality.id]

@@ -46,3 +46,10 @@ def test_a_new_figure_for_the_municipality_shows_in_every_panel_at_once(dashboar
     dashboard_data.panel_observations("tuna")  # the references are read and kept
     dashboard_data.store.save_observations([Observation("population", MUNICIPALITY_ID, 2099, 99999, "Test")])
     assert any(o.year == 2099 and o.value == 99999 for o in dashboard_data.panel_observations("tuna"))
+
+
+def test_a_new_indicator_is_offered_as_a_map_layer_at_once(dashboard_data):
+    population = dashboard_data.store.indicator("population")
+    assert "population_copy" not in [o["value"] for o in dashboard_data.layer_options()]  # read and kept
+    dashboard_data.store.save_indicators([replace(population, id="population_copy", name_sv="Folkmängd (kopia)", name_en="Population (copy)")])
+    assert "population_copy" in [o["value"] for o in dashboard_data.layer_options()]
