@@ -34,6 +34,9 @@ ATTRIBUTES = re.compile(
 )
 """The attributes a frozen element keeps (the same list is in ``assets/static_tree.js``)."""
 
+Node = dict[str, Any]
+"""One element of a ``StaticTree``'s ``tree``: ``{"t": tag, "a": attributes, "c": children}``."""
+
 _HTML_NAMESPACE = html.Div._namespace
 _LINK = "data-app-link"
 """Marks a link made from a ``dcc.Link``: the browser follows it inside the app, without a reload."""
@@ -64,7 +67,10 @@ def freeze(component: Any) -> Any:
 
     A component that is static throughout (no ``id`` anywhere in it, only ``html.*`` and
     ``dcc.Link``) becomes one ``StaticTree``; one that is not stays, its children frozen in runs.
+    A ``StaticTree`` (a panel built as nodes, ``components.markup``) is returned as it is.
     """
+    if isinstance(component, StaticTree):
+        return component
     if _is_static(component):
         return StaticTree(tree=_nodes(component))
     if isinstance(component, (list, tuple)):
@@ -108,6 +114,31 @@ def _is_static(component: Any) -> bool:
     return getattr(component, "id", None) is None and _is_static(getattr(component, "children", None))
 
 
+def node(tag: str, attributes: dict[str, Any] | None = None, children: list | None = None) -> Node:
+    """One element of a ``StaticTree``: ``{"t": tag}``, with ``"a"`` and ``"c"`` only when not empty.
+
+    ``attributes`` must already be allowed (``ATTRIBUTES``) and ``children`` be nodes and strings.
+    """
+    made: dict[str, Any] = {"t": tag}
+    if attributes:
+        made["a"] = attributes
+    if children:
+        made["c"] = children
+    return made
+
+
+def nodes_of(component: Any) -> list:
+    """A static Dash component (or list of them, or text) as ``StaticTree`` nodes and strings.
+
+    For markup built as nodes that holds a piece shared with Dash pages (``components.markup.h``).
+    A component a callback may need (with an ``id``, or not ``html.*``/``dcc.Link``) raises
+    ``ValueError``: as data it would silently lose its callbacks.
+    """
+    if not _is_static(component):
+        raise ValueError(f"not static markup (an id, or not html.*/dcc.Link): {component!r:.200}")
+    return _nodes(component)
+
+
 def _nodes(component: Any) -> list:
     """``component`` (static, see ``_is_static``) as a list of tree nodes and strings."""
     if component is None:
@@ -127,10 +158,4 @@ def _nodes(component: Any) -> list:
     tag = "a" if isinstance(component, dcc.Link) else component._type.lower()
     if isinstance(component, dcc.Link):
         attributes[_LINK] = "1"
-    node: dict[str, Any] = {"t": tag}
-    if attributes:
-        node["a"] = attributes
-    children = _nodes(getattr(component, "children", None))
-    if children:
-        node["c"] = children
-    return [node]
+    return [node(tag, attributes, _nodes(getattr(component, "children", None)))]

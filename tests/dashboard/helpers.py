@@ -1,4 +1,4 @@
-"""Small helpers for reading Dash component trees in tests."""
+"""Small helpers for reading Dash component trees and ``StaticTree`` nodes in tests."""
 
 from __future__ import annotations
 
@@ -37,3 +37,33 @@ def components(tree) -> Iterator:
 def find(tree, component_id: str):
     """The component with ``component_id`` in a Dash tree, or None."""
     return next((c for c in components(tree) if getattr(c, "id", None) == component_id), None)
+
+
+def nodes(tree) -> Iterator[dict]:
+    """Every element node of ``StaticTree`` data in a tree, parents before their children.
+
+    ``tree`` may be a ``StaticTree``, nodes (``{"t", "a", "c"}``) and lists of them, a component
+    as Dash sends it (``panel_cache``'s plain JSON) or Dash components holding any of these:
+    the locality panel is built as nodes (``components.markup``), other panels are frozen.
+    """
+    if tree is None or isinstance(tree, (str, int, float)):
+        return
+    if isinstance(tree, (list, tuple)):
+        for child in tree:
+            yield from nodes(child)
+        return
+    if isinstance(tree, dict):
+        if "t" in tree:
+            yield tree
+            yield from nodes(tree.get("c"))
+            return
+        props = tree.get("props") or {}
+        yield from nodes(props["tree"] if "tree" in props else props.get("children"))
+        return
+    own = getattr(tree, "tree", None)
+    yield from nodes(own if own is not None else getattr(tree, "children", None))
+
+
+def attribute(node: dict, name: str):
+    """The attribute ``name`` (React's name: ``className``, ``data-indicator``…) of a node, or None."""
+    return (node.get("a") or {}).get(name)

@@ -16,38 +16,24 @@ from dashboard.components.map_view import read_data_island
 from dashboard.i18n.messages import indicator_name, text
 from dashboard.views.map import map_document, panel_content
 from indicators.core.model import Observation
+from tests.dashboard.helpers import attribute, nodes
 
 TEN = ["djursdala", "frodinge", "gullringen", "locknevi", "pelarne", "rumskulla", "storebro", "sodra-vi", "tuna",
        "vimmerby"]
 YEAR = re.compile(r"(\d{4}|odaterad)\)")
 
 
-def walk(component):
-    """Every component in a Dash tree, depth first."""
-    yield component
-    children = getattr(component, "children", None)
-    if isinstance(children, (list, tuple)):
-        for child in children:
-            yield from walk(child)
-    elif children is not None and not isinstance(children, str | int | float):
-        yield from walk(children)
-
-
-def words(component) -> str:
-    if isinstance(component, str | int | float):
-        return str(component)
-    children = getattr(component, "children", None)
-    if isinstance(children, (list, tuple)):
-        return "".join(words(c) for c in children)
-    return "" if children is None else words(children)
+def words(node) -> str:
+    """A node's text as the browser shows it: its strings run together, without added spaces."""
+    return "".join(child if isinstance(child, str) else words(child) for child in node.get("c", []))
 
 
 def panel_headlines(data, locality: str, indicator: str) -> list[str]:
     """The headline figure(s) the panel shows for the indicator (population: in its section and its area)."""
     panel = panel_content(data, locality, {"layer": indicator, "year": "senaste"})
-    found = [c for c in walk(panel) if getattr(c, "className", None) == "headline"
-             and getattr(c, "data-indicator", None) == indicator]
-    return [words(next(p for p in walk(h) if getattr(p, "className", None) == "headline-figure")) for h in found]
+    found = [n for n in nodes(panel) if attribute(n, "className") == "headline"
+             and attribute(n, "data-indicator") == indicator]
+    return [words(next(p for p in nodes(h) if attribute(p, "className") == "headline-figure")) for h in found]
 
 
 def tooltip_figure(data, locality: str, indicator: str) -> str:
@@ -103,8 +89,8 @@ def test_map_tooltip_and_panel_headline_agree_for_all_ten_localities(dashboard_d
 
 def test_frodinge_headlines_its_tatort_and_names_the_electoral_district_beside_it(dashboard_data):
     panel = panel_content(dashboard_data, "frodinge", None)
-    population = next(c for c in walk(panel) if getattr(c, "className", None) == "headline"
-                      and getattr(c, "data-indicator", None) == "population")
+    population = next(n for n in nodes(panel) if attribute(n, "className") == "headline"
+                      and attribute(n, "data-indicator") == "population")
     shown = words(population)
     assert shown.startswith("302 invånare (tätort (SCB), 2020)")
     assert "valdistrikt: 991 invånare (2022)" in shown

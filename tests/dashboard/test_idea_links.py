@@ -15,27 +15,18 @@ from indicators.ideas.records import Idea, Sender, Submission
 from indicators.ideas.rules import Step
 from indicators.ideas.store import IdeaStore
 from indicators.storage.app_settings import AppSettings
-from tests.dashboard.helpers import components, texts
+from tests.dashboard.helpers import attribute, components, nodes, texts
 
 TITLE = "Bänk vid ån {{ 7*7 }} <b>fet</b>"
 
 
 def links(component) -> dict[str, str]:
-    """href → link text for every ``dcc.Link`` in a component tree."""
-    found: dict[str, str] = {}
-
-    def walk(node) -> None:
-        if isinstance(node, (list, tuple)):
-            for child in node:
-                walk(child)
-            return
-        if isinstance(node, dcc.Link):
-            found[node.href] = texts(node.children)
-        children = getattr(node, "children", None)
-        if children is not None and not isinstance(children, str):
-            walk(children)
-
-    walk(component)
+    """href → link text for every link inside the app in a tree: a ``dcc.Link``, or the node one
+    becomes in ``StaticTree`` data (``{"t": "a", "a": {"href": …, "data-app-link": "1"}}``, as the
+    locality panel is built)."""
+    found = {c.href: texts(c.children) for c in components(component) if isinstance(c, dcc.Link)}
+    found.update({attribute(n, "href"): texts(n) for n in nodes(component)
+                  if n["t"] == "a" and attribute(n, "data-app-link") == "1"})
     return found
 
 

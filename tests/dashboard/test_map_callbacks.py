@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import base64
 
-from dash import dcc, html, no_update
+from dash import html, no_update
 
 from dashboard import ids
+from dashboard.components.static_tree import StaticTree
 from dashboard.views.map import (
     map_document,
     panel_content,
@@ -15,7 +16,7 @@ from dashboard.views.map import (
     sync_view,
     year_slider,
 )
-from tests.dashboard.helpers import texts
+from tests.dashboard.helpers import attribute, components, nodes, texts
 
 POPULATION = {"layer": "population", "year": "senaste", "weights": ""}
 
@@ -66,16 +67,16 @@ def test_a_new_layer_keeps_a_localitys_panel_but_redraws_the_overview(dashboard_
 
 def test_the_population_chart_is_an_svg_image_with_a_text_alternative(dashboard_data):
     panel = panel_content(dashboard_data, "sodra-vi", POPULATION)
-    images = [c for c in walk(panel) if isinstance(c, html.Img)]
+    images = [n for n in nodes(panel) if n["t"] == "img"]
     assert len(images) == 1
-    chart = images[0]
-    assert chart.src.startswith("data:image/svg+xml;base64,")
-    drawn = base64.b64decode(chart.src.split(",", 1)[1]).decode("utf-8")
+    src = attribute(images[0], "src")
+    assert src.startswith("data:image/svg+xml;base64,")
+    drawn = base64.b64decode(src.split(",", 1)[1]).decode("utf-8")
     assert drawn.startswith("<svg") and "invånare" in drawn
-    assert chart.alt == "Folkmängd i Södra Vi över tid. Siffrorna står i tabellen under diagrammet."
-    assert not [c for c in walk(panel) if isinstance(c, dcc.Graph)]  # no plotly.js for the map page
+    assert attribute(images[0], "alt") == "Folkmängd i Södra Vi över tid. Siffrorna står i tabellen under diagrammet."
+    assert isinstance(panel, StaticTree)  # markup as data only: no dcc.Graph, so no plotly.js for the map page
     # The figures stay in a table beside the image.
-    assert any("population-table" in (getattr(c, "className", None) or "") for c in walk(panel))
+    assert any("population-table" in (attribute(n, "className") or "") for n in nodes(panel))
 
 
 def test_the_overview_shows_a_page_of_rows_and_a_button_for_more(dashboard_data):
@@ -86,22 +87,13 @@ def test_the_overview_shows_a_page_of_rows_and_a_button_for_more(dashboard_data)
     values = [MapValue(f"ort-{i}", None, True) for i in range(60)]
     names = {f"ort-{i}": f"Ort {i:02d}" for i in range(60)}
     first = overview_panel(indicator, values, names, "2024", limit=25)
-    assert len([c for c in walk(first) if isinstance(c, html.Tr)]) == 1 + 25  # heading row + a page
+    assert len([c for c in components(first) if isinstance(c, html.Tr)]) == 1 + 25  # heading row + a page
     assert "Visar 25 av 60 orter" in texts(first)
-    more = next(c for c in walk(first) if getattr(c, "id", None) == ids.PANEL_MORE)
+    more = next(c for c in components(first) if getattr(c, "id", None) == ids.PANEL_MORE)
     assert more.children == "Visa 25 till" and more.n_clicks == 0
     last = overview_panel(indicator, values, names, "2024", limit=75)
-    assert len([c for c in walk(last) if isinstance(c, html.Tr)]) == 1 + 60
-    assert not [c for c in walk(last) if getattr(c, "id", None) == ids.PANEL_MORE]
-
-
-def walk(component):
-    """The component and everything inside it."""
-    yield component
-    children = getattr(component, "children", None)
-    for child in children if isinstance(children, (list, tuple)) else [children]:
-        if child is not None and not isinstance(child, (str, int, float)):
-            yield from walk(child)
+    assert len([c for c in components(last) if isinstance(c, html.Tr)]) == 1 + 60
+    assert not [c for c in components(last) if getattr(c, "id", None) == ids.PANEL_MORE]
 
 
 def test_clearing_the_list_removes_the_locality_from_the_url(dashboard_data):

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from dash import dcc, html
-from plotly.io.json import to_json_plotly
 
-from dashboard.components.static_tree import StaticTree, freeze
+from dashboard.components.static_tree import StaticTree, freeze, nodes_of
 from dashboard.views.map import panel_content, shown_panel
-from tests.dashboard.helpers import components, texts
+from tests.dashboard.helpers import nodes, texts
 
 STATE = {"layer": "population", "year": "senaste", "weights": ""}
 
@@ -74,14 +74,29 @@ def test_other_libraries_components_are_never_frozen():
     assert isinstance(frozen, html.Div) and frozen.children[1] is graph
 
 
+def test_a_static_tree_is_frozen_as_it_is():
+    built = StaticTree(tree=[{"t": "p", "c": ["Källa: SCB"]}])
+
+    assert freeze(built) is built
+    assert freeze(html.Div([built, html.Button("Visa fler", id="panel-more")])).children[0].tree == built.tree
+
+
+def test_a_component_a_callback_needs_cannot_be_made_data():
+    with pytest.raises(ValueError, match="not static"):
+        nodes_of(html.P(html.Button("Visa fler", id="panel-more")))
+    with pytest.raises(ValueError, match="not static"):
+        nodes_of(dcc.Graph(figure={}))
+
+
 def test_the_locality_panel_reaches_the_browser_as_one_component_with_every_word(dashboard_data):
     built = panel_content(dashboard_data, "storebro", STATE, "sv")
     sent = shown_panel(dashboard_data, "storebro", STATE, "sv")
 
+    assert isinstance(built, StaticTree)  # built as data (``components.markup``), not Dash components
     assert sent["type"] == "StaticTree" and sent["namespace"] == "allas_static"
+    assert sent["props"]["tree"] == json.loads(json.dumps(built.tree))
     assert texts(sent) == texts(built)
-    assert len(list(components(built))) > 200  # what Dash would otherwise wrap one by one
-    assert len(json.dumps(sent)) < len(to_json_plotly(built))
+    assert len(list(nodes(built))) > 200  # what Dash would otherwise wrap one by one
 
 
 def test_the_overview_of_many_localities_keeps_its_show_more_button_a_dash_component(dashboard_data):

@@ -109,7 +109,11 @@ def _strings(value) -> list[str]:
 
 
 def _component_text(component) -> str:
-    """All text and srcDoc documents inside a Dash component tree, as one string."""
+    """All text and srcDoc documents inside a Dash component tree, as one string.
+
+    ``StaticTree`` data (the locality panel is built as it) counts too: its nodes' strings and the
+    values of their attributes (``title``, ``alt``…), where hostile text could be as well.
+    """
     parts: list[str] = []
 
     def walk(node) -> None:
@@ -122,9 +126,13 @@ def _component_text(component) -> str:
             for child in node:
                 walk(child)
             return
+        if isinstance(node, dict) and "t" in node:  # a StaticTree node
+            parts.extend(str(value) for value in (node.get("a") or {}).values())
+            walk(node.get("c"))
+            return
         if getattr(node, "srcDoc", None):
             parts.extend((node.srcDoc, _map_texts(node.srcDoc)))
-        for prop in ("children", "figure", "label", "title"):
+        for prop in ("children", "tree", "figure", "label", "title"):
             value = getattr(node, prop, None)
             if value is not None and not callable(value):
                 walk(value if prop != "figure" else json.dumps(value.to_plotly_json() if hasattr(value, "to_plotly_json")
