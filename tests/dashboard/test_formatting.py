@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
+from dashboard.views.formatting import number, rate
+
 
 def test_a_rate_per_thousand_always_has_one_decimal_so_a_column_lines_up():
     from dashboard.views.formatting import rate
@@ -10,3 +15,17 @@ def test_a_rate_per_thousand_always_has_one_decimal_so_a_column_lines_up():
     assert rate(1.04, "sv") == "1,0"
     assert rate(1234.56, "en") == "1,234.6"
     assert rate(None, "sv") == "saknas"
+
+
+@given(st.floats(min_value=-1e9, max_value=1e9, allow_nan=False) | st.integers(-10**9, 10**9),
+       st.sampled_from(["sv", "en"]))
+def test_numbers_are_written_exactly_as_babels_format_decimal_writes_them(value, language):
+    from babel import Locale
+    from babel.numbers import format_decimal
+
+    from indicators.i18n.locales import babel_locale
+
+    locale = Locale.parse(babel_locale(language))
+    pattern = "#,##0" if float(value).is_integer() else "#,##0.0"
+    assert number(value, language) == format_decimal(value, format=pattern, locale=locale)
+    assert rate(value, language) == format_decimal(value, format="#,##0.0", locale=locale)
