@@ -28,6 +28,7 @@ from dashboard.data import DashboardData
 from dashboard.i18n.messages import indicator_name, text
 from dashboard.server.language import current_language
 from dashboard.views.map import weights_note
+from dashboard.views.panel_cache import cached_view
 from dashboard.views.priorities import PriorityTable, priority_table
 from dashboard.views.url_state import (
     COMPARE_CHARTS,
@@ -243,7 +244,17 @@ class CompareContent(NamedTuple):
 
 
 def compare_content(data: DashboardData, search: str | None, language: str | None = None) -> CompareContent:
-    """The message, example notice, four charts and ranking table for the view in the URL."""
+    """The message, example notice, four charts and ranking table for the view in the URL.
+
+    Made once per data version for each link and language (``views.panel_cache``, as the map's
+    panels): building plotly's figures, the small multiples above all, was ~280 ms of every answer
+    for the same ten localities. What it returns is shared: never change it.
+    """
+    language = language or current_language()
+    return cached_view(data, ("compare", search or "", language), lambda: _compare_content(data, search, language))
+
+
+def _compare_content(data: DashboardData, search: str | None, language: str) -> CompareContent:
     view = compare_view(data, search, language)
     if isinstance(view, str):
         empty = empty_figure()

@@ -113,3 +113,16 @@ def test_the_excel_export_has_the_table_and_its_column_descriptions(dashboard_da
     sheets = pd.read_excel(io.BytesIO(base64.b64decode(download["content"])), sheet_name=None)
     assert list(sheets) == ["jamforelse", "kolumner"]
     assert len(sheets["kolumner"]) == len(EXPORT_COLUMNS)
+
+
+def test_the_same_link_is_drawn_once_per_data_version_and_anew_after_a_write(dashboard_data):
+    from dashboard.views.compare import compare_content
+    from indicators.core.model import Observation
+
+    link = "?orter=storebro,tuna,pelarne&ar=2023&omrade=leva"
+    first = compare_content(dashboard_data, link, "sv")
+    assert compare_content(dashboard_data, link, "sv") is first  # kept: the figures are not built again
+    assert compare_content(dashboard_data, link, "en") is not first  # each language its own
+
+    dashboard_data.store.save_observations([Observation("population", "tuna", 2023, 99999, "Test", basis="tätort")])
+    assert compare_content(dashboard_data, link, "sv") is not first
