@@ -10,7 +10,7 @@ pass through here: the view model has no field for them.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -141,10 +141,18 @@ def send_idea(data: Any, ideas: Any, sender: Any, form: FormInput, language: str
                        known_localities=data.locality_ids(), area_contains=data.area_contains,
                        values=read_settings(data.store.engine))
     except InputError as error:
-        return Sent(text("idea_form_problems", language), by_field(error.problems, language), False)
+        return Sent(text("idea_form_problems", language), by_field(_in_form_words(error.problems), language), False)
     except Throttled as throttled:
         return Sent(throttled.message.render(language), {}, False)
     return Sent(text("idea_sent", language), {}, True)
+
+
+def _in_form_words(problems: tuple[Problem, ...] | list[Problem]) -> list[Problem]:
+    """The rules' problems as the form says them: "no area" names the areas' ids for a file's
+    column (``areas_required``), where the form's reader ticks boxes with the areas' names."""
+    return [replace(p, message=message("idea_areas_required"))
+            if p.field == "areas" and getattr(p.message, "key", None) == "areas_required" else p
+            for p in problems]
 
 
 def support_idea(data: Any, ideas: Any, sender: Any, idea_id: int, language: str | None = None) -> str:

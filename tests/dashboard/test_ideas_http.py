@@ -136,6 +136,15 @@ def test_bad_input_gets_a_message_per_field_and_keeps_the_text(world):
     assert ideas.queue(None) == []
 
 
+def test_a_resident_who_ticks_no_area_is_asked_in_the_forms_own_words(world):
+    app, ideas, _ = world
+    answer = send(client_as(app, None), areas=()).get_json()["response"]
+    said = str(answer["idea-error-areas"]["children"])
+    assert "Välj minst ett utvecklingsområde." in said
+    assert "leva" not in said and "motas" not in said  # no column ids from the import rules
+    assert ideas.queue(None) == []
+
+
 def test_the_contact_reaches_only_the_localitys_editor_and_staff(world):
     app, ideas, _ = world
     send(client_as(app, None), contact=CONTACT)
