@@ -14,7 +14,7 @@ from tests.dashboard.test_browser_map import TEN_LOCALITIES
 pytestmark = pytest.mark.browser
 
 VIEWPORT = {"width": 1366, "height": 900}
-INDEX = "Attraktivitetsindex (alla områden)"  # the index layer: a score, so every area changes colour
+INDEX = "Attraktivitetsindex – alla områden"  # the index layer: a score, so every area changes colour
 FILLS = """() => Object.fromEntries(Array.from(document.querySelectorAll('path.ort-area'))
                  .map(p => [p.getAttribute('class').match(/ort-area-(\\S+)/)[1], p.getAttribute('fill')]))"""
 

@@ -181,7 +181,7 @@ def test_the_index_map_names_custom_weights(dashboard_data):
 
 def test_latest_for_a_score_layer_is_the_newest_year_with_scores(dashboard_data):
     html = map_document(dashboard_data, {"layer": "index", "year": "senaste", "weights": ""})
-    assert "Attraktivitetsindex (alla områden) (poäng 0–100), 2024" in html
+    assert "Attraktivitetsindex – alla områden (poäng 0–100), 2024" in html
 
 
 def test_labelled_years_are_far_enough_apart_to_read_on_a_laptop():
