@@ -315,7 +315,8 @@ def _accessible(document: str, title: str, language: str | None) -> str:
     lang = language or current_language()
     document = document.replace("<html>", f'<html lang="{lang}">', 1)
     document = document.replace("<head>", f"<head>\n<title>{html.escape(title)}</title>", 1)
-    return document.replace("maximum-scale=1.0, user-scalable=no", "")
+    # Without a trailing comma: the browser reports an empty key in the viewport's content.
+    return document.replace("initial-scale=1.0, maximum-scale=1.0, user-scalable=no", "initial-scale=1.0")
 
 
 def _with_properties(collection: dict, extra) -> dict:

@@ -87,3 +87,10 @@ def test_every_legend_class_reads_as_a_range_the_next_starting_where_one_ends(da
     ranges = [row["label"].split("–") for row in legend["rows"] if row["colour"] in PALETTE and "–" in row["label"]]
     assert len(ranges) >= 3
     assert all(high == low for (_, high), (low, _) in zip(ranges, ranges[1:])), legend["rows"]
+
+
+def test_the_map_lets_people_zoom_the_page_and_its_viewport_has_no_empty_key(dashboard_data):
+    document = map_document(dashboard_data, {"layer": "population", "year": "senaste", "weights": ""}, language="sv")
+    [content] = re.findall(r'<meta name="viewport" content="([^"]*)"', document)
+    keys = [part.split("=")[0].strip() for part in content.split(",")]
+    assert keys == ["width", "initial-scale"]  # no maximum-scale or user-scalable, no trailing comma
