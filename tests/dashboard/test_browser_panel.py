@@ -45,8 +45,9 @@ def test_choosing_in_the_list_highlights_the_locality_in_the_map(live_app, page)
     before = len(_callback_posts(page))
 
     view.locator("#locality-select").click()
-    view.keyboard.type("Tuna")
-    view.keyboard.press("Enter")
+    # Typed into the list's search box once it is there (keys pressed before it opens are lost).
+    view.locator("input.dash-dropdown-search").fill("Tuna")
+    view.get_by_role("option", name="Tuna", exact=True).click()
 
     view.locator("[data-locality=tuna]").wait_for()
     view.wait_for_load_state("networkidle")
