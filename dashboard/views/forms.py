@@ -147,9 +147,20 @@ def outcome_message(error: Exception | None, language: str | None = None, ok_key
     return html.P(render(error.args[0] if error.args else "", language), className="notice notice-error")
 
 
+def form_message(problem: Problem, language: str | None = None) -> str:
+    """A problem's message as a form says it.
+
+    The rules are shared with the importers, whose "no area" names the areas' ids, the values of a
+    file's column (``areas_required``); a form's reader ticks boxes with the areas' names instead.
+    """
+    if problem.field == "areas" and getattr(problem.message, "key", None) == "areas_required":
+        return text("form_areas_required", language)
+    return render(problem.message, language or current_language())
+
+
 def _problem_text(problem: Problem, language: str) -> str:
     """"Titel: måste fyllas i" — the form's own label for the field, then the message."""
-    message = render(problem.message, language)
+    message = form_message(problem, language)
     if not problem.field:
         return message
     return f"{label_of('field', problem.field, language)}: {message}"

@@ -10,7 +10,7 @@ pass through here: the view model has no field for them.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -18,6 +18,7 @@ from dash import html
 
 from dashboard.components.ideas_view import counts_table, idea_card, queue_section
 from dashboard.i18n.messages import message, text
+from dashboard.views.forms import form_message
 from dashboard.views.idea_rows import (  # noqa: F401 (public here)
     STATUS_KEYS,
     CountRow,
@@ -82,7 +83,7 @@ def by_field(problems: list[Problem] | tuple[Problem, ...], language: str | None
     for problem in problems:
         field = problem.field or "form"
         field = "point" if field in ("lat", "lon") else field
-        shown = problem.message.render(language) if hasattr(problem.message, "render") else str(problem.message)
+        shown = form_message(problem, language)
         found.setdefault(field, []).append(shown)
     return {field: " ".join(messages) for field, messages in found.items()}
 
@@ -141,18 +142,10 @@ def send_idea(data: Any, ideas: Any, sender: Any, form: FormInput, language: str
                        known_localities=data.locality_ids(), area_contains=data.area_contains,
                        values=read_settings(data.store.engine))
     except InputError as error:
-        return Sent(text("idea_form_problems", language), by_field(_in_form_words(error.problems), language), False)
+        return Sent(text("idea_form_problems", language), by_field(error.problems, language), False)
     except Throttled as throttled:
         return Sent(throttled.message.render(language), {}, False)
     return Sent(text("idea_sent", language), {}, True)
-
-
-def _in_form_words(problems: tuple[Problem, ...] | list[Problem]) -> list[Problem]:
-    """The rules' problems as the form says them: "no area" names the areas' ids for a file's
-    column (``areas_required``), where the form's reader ticks boxes with the areas' names."""
-    return [replace(p, message=message("idea_areas_required"))
-            if p.field == "areas" and getattr(p.message, "key", None) == "areas_required" else p
-            for p in problems]
 
 
 def support_idea(data: Any, ideas: Any, sender: Any, idea_id: int, language: str | None = None) -> str:

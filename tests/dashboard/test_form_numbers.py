@@ -96,3 +96,13 @@ def test_a_strategic_meeting_takes_its_participants_with_a_space_between_thousan
     assert saved and [m.participants for m in dashboard_data.gw.meetings()][-1] == 1230
     message, saved = save_meeting_from_form(dashboard_data, "2026-02-10", "Möte", "230,5", "", "")
     assert not saved and "”230,5” är inget heltal" in texts(message)
+
+
+def test_an_initiative_with_no_area_ticked_is_asked_in_the_forms_words_not_the_import_columns():
+    from dashboard.views.forms import outcome_message
+    from indicators.groupwork.rules import area_problems
+
+    shown = texts(outcome_message(InputError(area_problems((), required=True)), "sv"))
+
+    assert "Välj minst ett utvecklingsområde." in shown
+    assert "leva" not in shown and "motas" not in shown
