@@ -139,8 +139,7 @@ class DashboardData:
         self, indicator_id: str | None = None, place_ids: Iterable[str] | None = None, year: int | None = None
     ) -> list[Observation]:
         """The store's observations as views may show them: without the example figures when they are off."""
-        found = self.store.observations(indicator_id, place_ids, year)
-        return found if self.example_data() else [o for o in found if not o.example]
+        return self._as_shown(self.store.observations(indicator_id, place_ids, year))
 
     def panel_observations(self, locality_id: str) -> list[Observation]:
         """The locality's observations and the municipality's and Sweden's, in the store's order
@@ -155,7 +154,10 @@ class DashboardData:
             by_place[o.place_id].append(o)
         if locality_id not in REFERENCE_PLACE_IDS:
             by_place[locality_id] = self.store.observations(place_ids=[locality_id])
-        found = [o for place in by_place.values() for o in place]
+        return self._as_shown([o for place in by_place.values() for o in place])
+
+    def _as_shown(self, found: list[Observation]) -> list[Observation]:
+        """``found`` without the example figures when the staff setting leaves them out."""
         return found if self.example_data() else [o for o in found if not o.example]
 
     def populations(self, year: int) -> dict[str, Observation | None]:

@@ -16,6 +16,7 @@ import threading
 from dashboard.data import DashboardData
 from dashboard.views.map import shown_panel
 from dashboard.views.url_state import LATEST
+from indicators.i18n.locales import DEFAULT_LANGUAGE
 
 logger = logging.getLogger(__name__)
 
@@ -25,15 +26,15 @@ DEFAULT_WARM_PANELS = 20
 a larger set (each panel is tens of milliseconds of one core, taken from the first page loads)."""
 
 
-def warm_up(data: DashboardData, localities: int, language: str = "sv") -> int:
+def warm_up(data: DashboardData, localities: int, language: str = DEFAULT_LANGUAGE) -> int:
     """Build the default map's values and overview and the first ``localities`` panels; how many panels.
 
     A failure is logged and ends the warming: a visitor's request will build the panel (and show
     the error) as it would have without it.
     """
-    state = {"layer": data.default_indicator(), "year": LATEST, "weights": ""}
     built = 0
     try:
+        state = {"layer": data.default_indicator(), "year": LATEST, "weights": ""}
         shown_panel(data, None, state, language)  # reads the layer's values, which the map's colours share
         built += 1
         for locality in data.localities()[:localities]:
@@ -44,7 +45,7 @@ def warm_up(data: DashboardData, localities: int, language: str = "sv") -> int:
     return built
 
 
-def start_warm_up(data: DashboardData, localities: int, language: str = "sv") -> threading.Thread:
+def start_warm_up(data: DashboardData, localities: int, language: str = DEFAULT_LANGUAGE) -> threading.Thread:
     """``warm_up`` in a daemon thread of this process."""
     thread = threading.Thread(target=warm_up, args=(data, localities, language), name="warm-panels", daemon=True)
     thread.start()
