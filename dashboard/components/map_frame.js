@@ -261,9 +261,10 @@
       layer.on('mousedown', pressed(id));
       layer.on('mouseover', function () { layer.setStyle({weight: 4, color: '#000'}); });
       layer.on('mouseout', function () {
-        var selected = null;
-        try { selected = new URLSearchParams(window.parent.location.search).get('ort'); } catch (e) { /* alone */ }
-        layer.setStyle({weight: id === selected ? 5 : 1.5, color: id === selected ? '#000' : '#333'});
+        // Back to how the choice draws it: outlined in place as SVG, or plain under the canvas's
+        // overlay (styleLocality), so leaving the chosen area never restyles the canvas outline.
+        var on = id === highlighted && !renderer;
+        layer.setStyle({weight: on ? 5 : 1.5, color: on ? '#000' : '#333'});
       });
     }
   }).addTo(map);

@@ -55,6 +55,11 @@ def test_choosing_on_the_canvas_outlines_the_locality_above_it_and_leaves_the_ca
     # The canvas shapes keep their style: nothing on the canvas was redrawn for the choice.
     assert frame.evaluate("() => window.allasMap.areas['storebro'].options.weight") == 1.5
     assert frame.evaluate("() => window.allasMap.points['storebro'].options.radius") == 9
+    # The pointer comes onto Storebro's area and leaves it (Leaflet's own events).
+    frame.evaluate("() => { const area = window.allasMap.areas['storebro']; area.fire('mouseover'); }")
+    frame.evaluate("() => { const area = window.allasMap.areas['storebro']; area.fire('mouseout'); }")
+    assert frame.evaluate("() => window.allasMap.areas['storebro'].options.weight") == 1.5  # the overlay outlines
+    assert _chosen(frame) == ["storebro:5"]
 
     view.locator("#locality-select").click()
     view.locator("input.dash-dropdown-search").fill("Tuna")

@@ -159,3 +159,20 @@ def test_clearing_the_list_takes_the_highlight_off_the_map(live_app, page):
         "() => document.getElementById('map-frame').contentDocument.querySelector('path.ort-area-tuna')"
         ".getAttribute('stroke-width') === '1.5'")
     assert page.errors == []
+
+
+def test_pointing_at_the_chosen_area_and_leaving_it_keeps_its_outline(live_app, page):
+    view = page.page
+    view.goto(live_app + "/?ort=storebro")
+    area = view.frame_locator("#map-frame").locator("path.ort-area-storebro")
+    area.wait_for()
+    view.locator("#locality-panel [data-locality=storebro]").wait_for()
+
+    frame = view.locator("#map-frame").element_handle().content_frame()
+    # The pointer comes onto the area (drawn thicker) and leaves it (Leaflet's own events).
+    frame.evaluate("() => { const area = window.allasMap.areas['storebro']; area.fire('mouseover'); }")
+    assert area.get_attribute("stroke-width") == "4"
+    frame.evaluate("() => { const area = window.allasMap.areas['storebro']; area.fire('mouseout'); }")
+
+    assert area.get_attribute("stroke-width") == "5"
+    assert page.errors == []
