@@ -104,7 +104,7 @@ class _Report:
         self.sources: set[str] = set()
         self.example = False
         self.names = data.names()
-        self.indicators = data.store.indicators()
+        self.indicators = data.indicators()
 
     # -- cells -----------------------------------------------------------------
     def badge(self) -> bool:

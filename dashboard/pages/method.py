@@ -17,7 +17,7 @@ _DIRECTION_KEYS = {Direction.HIGHER_IS_BETTER: N_("direction_higher"), Direction
 
 
 def method_page(data: DashboardData, language: str | None = None) -> html.Div:
-    indicators = data.store.indicators()
+    indicators = data.indicators()
     rows = [
         html.Tr([html.Td(indicator_name(i, language)), html.Td(AREAS_BY_ID[i.area_id].short_name if i.area_id in AREAS_BY_ID else i.area_id), html.Td(unit_heading(i, language)),
                  html.Td(text(_DIRECTION_KEYS[i.direction], language)), html.Td(i.source),

@@ -39,7 +39,7 @@ from dashboard.views.url_state import (
     compare_query,
     parse_compare_query,
 )
-from indicators.core.model import MUNICIPALITY_ID, SWEDEN_ID, Indicator, Level
+from indicators.core.model import MUNICIPALITY_ID, SWEDEN_ID, Indicator
 from indicators.core.slus import DEVELOPMENT_AREAS
 from indicators.i18n.texts import render
 from indicators.metrics.comparison import ComparisonRow, comparison_rows
@@ -67,7 +67,7 @@ def default_state(data: DashboardData) -> CompareState:
 
 
 def _area_indicators(data: DashboardData, area: str) -> list:
-    return [i for i in data.store.indicators() if i.area_id == area and i.level is Level.LOCALITY]
+    return [i for i in data.map_indicators() if i.area_id == area]
 
 
 def _first_indicator(data: DashboardData, area: str) -> str:
@@ -81,7 +81,7 @@ def read_state(data: DashboardData, search: str | None) -> CompareState:
         search,
         localities={loc.id for loc in data.localities()},
         areas={a.id for a in DEVELOPMENT_AREAS},
-        indicators={i.id for i in data.store.indicators() if i.level is Level.LOCALITY},
+        indicators={i.id for i in data.map_indicators()},
         default=default_state(data),
     )
     if state.indicator not in {i.id for i in _area_indicators(data, state.area)}:
@@ -207,7 +207,7 @@ def compare_view(data: DashboardData, search: str | None, language: str | None =
     table = data.score_table(year, state.weights)
     names = data.names()
     selected = list(state.localities)
-    indicators = {i.id: i for i in data.store.indicators() if i.level is Level.LOCALITY}
+    indicators = {i.id: i for i in data.map_indicators()}
     rows = comparison_rows(table, selected, list(indicators.values()), language=language or current_language())
 
     column = table.indicators.get(state.indicator)
@@ -282,7 +282,7 @@ def export_comparison(data: DashboardData, search: str | None, fmt: str, languag
         return None
     year = int(state.year)
     table = data.score_table(year, state.weights)
-    indicators = {i.id: i for i in data.store.indicators() if i.level is Level.LOCALITY}
+    indicators = {i.id: i for i in data.map_indicators()}
     frame = comparison_frame(comparison_rows(table, list(state.localities), list(indicators.values()),
                                              language=language),
                              data.names(), indicators, language)

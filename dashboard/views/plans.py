@@ -186,7 +186,7 @@ def change_view(data: DashboardData, start: date, end: date, language: str | Non
     language = language or current_language()
     report = change_report(data, start, end)
     names = data.names()
-    indicators = data.store.indicators()
+    indicators = data.indicators()
     indicator_names = {i.id: (i.name_en if language == "en" else i.name_sv) for i in indicators}
     units = {i.id: i.unit for i in indicators}
     rows = []

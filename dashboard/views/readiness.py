@@ -101,7 +101,7 @@ def readiness_view(data: DashboardData, user: User | None, language: str | None 
     localities = data.localities()
     names = {loc.id: loc.name for loc in localities}
     names[MUNICIPALITY_ID] = text("col_municipality", language)
-    indicators = {ind.id: ind for ind in data.store.indicators()}
+    indicators = {ind.id: ind for ind in data.indicators()}
     # Every figure, examples included: data.observations would hide them when they are switched off.
     table = readiness(list(indicators.values()), data.store.observations(), [loc.id for loc in localities])
     summary, details = [], []
