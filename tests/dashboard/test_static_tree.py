@@ -114,3 +114,14 @@ def test_the_overview_of_many_localities_keeps_its_show_more_button_a_dash_compo
     assert kinds == ["StaticTree", "Button", "StaticTree"]
     assert frozen.children[1].id == ids.PANEL_MORE and frozen.children[1].n_clicks == 0
     assert texts(frozen) == texts(built)
+
+
+def test_the_browser_keeps_exactly_the_attributes_the_server_keeps():
+    import re
+    from pathlib import Path
+
+    from dashboard.components.static_tree import ATTRIBUTES
+
+    script = (Path(__file__).parents[2] / "dashboard" / "assets" / "static_tree.js").read_text(encoding="utf-8")
+    [in_browser] = re.findall(r"var ATTRIBUTES = /(.*)/;", script)
+    assert in_browser == ATTRIBUTES.pattern  # one allow-list, written in two languages
