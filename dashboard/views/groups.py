@@ -154,8 +154,7 @@ def render_groups(data: DashboardData, locality_id: str | None, period: str | No
     # What every visitor of the period sees alike is made once per data version (any audited write
     # makes it anew, as for the map's panels: ``views.panel_cache``); with 50,000 activities the
     # counts, the timeline and the lists were ~70 ms of each answer (issue #13 item 4).
-    activity_counts, status_counts = cached_view(
-        data, ("groups-counts", since, until), lambda: (gw.activity_counts(since, until), gw.initiative_status_counts()))
+    activity_counts, status_counts = _period_counts(data, since, until)
     overview = cached_view(data, ("groups-overview", since, until, label, language), lambda: overview_table(
         data.names(), activity_counts, status_counts, data.populations(until.year), label, language))
     hidden = {"display": "none"}
@@ -201,6 +200,13 @@ def render_groups(data: DashboardData, locality_id: str | None, period: str | No
                       composition_version=composition.version)
 
 
+def _period_counts(data: DashboardData, since: date, until: date) -> tuple[dict, dict]:
+    """Activities (and participants) per locality in the period, and initiatives per locality and
+    status: what the overview and both lists' pagers count, made once per data version."""
+    return cached_view(data, ("groups-counts", since, until),
+                       lambda: (data.gw.activity_counts(since, until), data.gw.initiative_status_counts()))
+
+
 def _timeline(data: DashboardData, locality_id: str, name: str, since: date, until: date, total: int,
               language: str | None) -> dict | None:
     """Each activity as a point, or, above ``TIMELINE_POINTS_MAX`` of them, a point per week and kind."""
@@ -218,7 +224,7 @@ def activity_page(data: DashboardData, locality_id: str | None, period: str | No
     if locality is None:
         return None
     since, until, _ = period_bounds(period)
-    total = data.gw.activity_counts(since, until).get(locality.id, (0, None))[0]
+    total = _period_counts(data, since, until)[0].get(locality.id, (0, None))[0]
     editable = can(data.current_user(), Action.EDIT_GROUP_RECORDS, locality.id)
     return _activity_page(data, locality.id, since, until, clamp_offset(offset, total), total, editable, language)
 
