@@ -38,6 +38,7 @@ from dashboard.server.language import current_language, register_language_route
 from dashboard.server.marker_details import register_marker_routes
 from dashboard.server.not_found import register_not_found_status
 from dashboard.server.request_limits import register_request_limit
+from dashboard.server.request_memo import register_read_memo
 from dashboard.server.secret import load_or_create_secret
 from dashboard.server.security_headers import register_security_headers
 from dashboard.server.settings import Settings
@@ -106,6 +107,7 @@ def create_app(
     app.layout = build_shell
     app.validation_layout = lambda: html.Div([build_shell(), *[page(data) for _, page in PAGES.values()]])
     register_request_limit(app.server, settings.max_request_mb)  # before anything reads a body
+    register_read_memo(app.server)  # before any hook reads the database
     register_compression(app.server)  # registered first, so it runs after every other response hook
     register_cache_headers(app.server)
     register_security_headers(app.server, settings.tiles)

@@ -74,6 +74,7 @@ from indicators.i18n.messages import t
 from indicators.i18n.texts import Text
 from indicators.observations.import_log import ImportOrigin, utc_now
 from indicators.storage import schema
+from indicators.storage.read_memo import remembered
 from indicators.storage.store import (
     SaveResult,
     Store,
@@ -441,8 +442,11 @@ class GroupworkStore:
         """Rises with every audited write: a cache of group-work figures can key on it.
 
         (``Store.data_version`` stays about indicator data, so a new activity
-        does not make the dashboard recompute every score.)
+        does not make the dashboard recompute every score.) Read once per request: ``read_memo``.
         """
+        return remembered(("last_change", id(self._reader)), self._read_last_change)
+
+    def _read_last_change(self) -> int:
         with self._reader.connect() as conn:
             return conn.execute(select(func.max(schema.audit_log.c.id))).scalar() or 0
 

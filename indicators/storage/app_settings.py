@@ -39,6 +39,7 @@ from indicators.i18n.messages import t
 from indicators.i18n.texts import N_, Text
 from indicators.observations.import_log import utc_now
 from indicators.storage import schema
+from indicators.storage.read_memo import remembered
 from indicators.storage.store import write_transaction
 
 logger = logging.getLogger(__name__)
@@ -198,11 +199,18 @@ class AppSettings:
         return cls({})
 
 
+def _read_settings_from(engine: Engine) -> AppSettings:
+    with engine.connect() as conn:
+        return read_settings(conn)
+
+
 def read_settings(source: Engine | Connection) -> AppSettings:
-    """The settings in force; a stored value that no longer validates falls back to its default (logged)."""
+    """The settings in force; a stored value that no longer validates falls back to its default (logged).
+
+    From an engine, once per request (``read_memo``); from a connection (inside a transaction), always.
+    """
     if isinstance(source, Engine):
-        with source.connect() as conn:
-            return read_settings(conn)
+        return remembered(("settings", id(source)), lambda: _read_settings_from(source))
     table = schema.app_settings
     values: dict[str, int | bool] = {}
     for key, raw in source.execute(select(table.c.key, table.c.value)).all():

@@ -14,8 +14,8 @@ keeps every observation already stored.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Collection, Hashable, Iterable, Mapping, Sequence
-from contextlib import AbstractContextManager
+from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import UTC
 from functools import partial
@@ -57,6 +57,7 @@ from indicators.i18n.messages import t
 from indicators.i18n.texts import Text
 from indicators.observations.import_log import ImportLogEntry, ImportOrigin, utc_now
 from indicators.storage import migrations, schema
+from indicators.storage.read_memo import forget, remembered
 from indicators.storage.bundled import (
     bundled_example_observations,
     bundled_groups,
@@ -329,7 +330,11 @@ class Store:
         return Catalogue.of(indicators, locality_ids, current_year)
 
     def data_version(self) -> int:
-        """A number that changes whenever data is written; caches of derived figures key on it."""
+        """A number that changes whenever data is written; caches of derived figures key on it
+        (read once per request: ``read_memo``)."""
+        return remembered(("data_version", id(self._engine)), self._read_data_version)
+
+    def _read_data_version(self) -> int:
         with self._engine.connect() as conn:
             return conn.execute(select(func.max(schema.data_version.c.version))).scalar() or 0
 
@@ -395,7 +400,8 @@ class Store:
 # ------------------------------------------------------------------ engine setup
 
 
-def write_transaction(engine: Engine) -> AbstractContextManager[Connection]:
+@contextmanager
+def write_transaction(engine: Engine) -> Iterator[Connection]:
     """A transaction that will write: committed on success, rolled back on any error.
 
     On SQLite it starts with ``BEGIN IMMEDIATE``, taking the write lock before
@@ -403,8 +409,15 @@ def write_transaction(engine: Engine) -> AbstractContextManager[Connection]:
     otherwise fail at once with "database is locked" when another thread (a
     second Flask request) committed in between, instead of waiting its turn.
     On PostgreSQL it is an ordinary transaction.
+
+    Version numbers and settings a request remembered (``read_memo``) are forgotten when it ends,
+    committed or not, so the request reads back what it wrote.
     """
-    return engine.execution_options(**{_WRITER: True}).begin()
+    try:
+        with engine.execution_options(**{_WRITER: True}).begin() as conn:
+            yield conn
+    finally:
+        forget()
 
 
 def _create_engine(url: str) -> Engine:
