@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from functools import lru_cache
+from math import copysign
 
 from babel import Locale
 from babel.dates import format_date
@@ -30,7 +31,16 @@ def _pattern(pattern: str) -> NumberPattern:
 
 def _decimal(value: float, pattern: str, language: str | None) -> str:
     """``value`` in ``pattern`` as the reader's language writes it (what Babel's ``format_decimal`` gives)."""
-    return _pattern(pattern).apply(value, _locale(language or current_language()))
+    # The type and the sign of a zero are part of the key: 1 == 1.0 and 0.0 == -0.0 for a dict.
+    sign = copysign(1.0, value) if isinstance(value, float) else 0.0
+    return _written(type(value), value, sign, pattern, language or current_language())
+
+
+@lru_cache(maxsize=8192)
+def _written(_kind: type, value: float, _sign: float, pattern: str, language: str) -> str:
+    """Babel's writing of a number, remembered: two thirds of a locality panel's figures are the
+    municipality's and Sweden's, the same in every panel, and Babel takes ~60 µs for each."""
+    return _pattern(pattern).apply(value, _locale(language))
 
 
 def number(value: float | None, language: str | None = None) -> str:

@@ -29,3 +29,17 @@ def test_numbers_are_written_exactly_as_babels_format_decimal_writes_them(value,
     pattern = "#,##0" if float(value).is_integer() else "#,##0.0"
     assert number(value, language) == format_decimal(value, format=pattern, locale=locale)
     assert rate(value, language) == format_decimal(value, format="#,##0.0", locale=locale)
+
+
+def test_a_remembered_figure_keeps_its_sign_and_kind():
+    # The writing is remembered per value; 0.0 == -0.0 and 1 == 1.0 must still be written as Babel writes each.
+    from babel import Locale
+    from babel.numbers import format_decimal
+
+    from indicators.i18n.locales import babel_locale
+
+    locale = Locale.parse(babel_locale("sv"))
+    for value in (0.0, -0.0, 0, 1, 1.0, -1.5, 1.5):
+        assert rate(value, "sv") == format_decimal(value, format="#,##0.0", locale=locale)
+        assert number(value, "sv") == format_decimal(value, format="#,##0" if float(value).is_integer() else "#,##0.0",
+                                                     locale=locale)
