@@ -332,7 +332,10 @@ def shown_panel(data: DashboardData, locality_id: str | None, map_state: dict | 
     built once per data version and sent as the JSON Dash would make of it
     (``dashboard.views.panel_cache``; issue #13 items 2 and 5)."""
     language = language or current_language()
+    # A locality's panel shows the store's data only (the locality, its group, indicators): group
+    # work, plans and ideas do not make it stale. The overview may show plans' priorities.
     return cached_panel(data, panel_key(locality_id, map_state or {}), language, pages=pages, plain_json=True,
+                        group_work=locality_id is None,
                         build=lambda: freeze(panel_content(data, locality_id, map_state, language, pages)))
 
 

@@ -6,11 +6,12 @@ JSON (about 17 ms) was most of the selection callback's server time under load
 (issue #13 item 5). This module keeps the last ``PANEL_CACHE_SIZE`` panels per
 ``DashboardData`` in a bounded LRU.
 
-The version a panel is valid for is read on every call, so no write is ever
-missed: ``Store.data_version`` (indicator data, localities, groups),
-``GroupworkStore.last_change`` (every audited write: group work, plans, ideas'
-moderation, settings) and whether example data is shown. Three small queries
-against tens of milliseconds of work.
+The version a panel is valid for is read for every request (once per request:
+``indicators.storage.read_memo``), so no write is ever missed: ``Store.data_version``
+(indicator data, localities, groups), ``GroupworkStore.last_change`` (every audited write:
+group work, plans, ideas' moderation, settings) and whether example data is shown. What rests on
+the store alone (a locality's panel: ``group_work=False``) leaves the audited writes out of its
+key, so saving an activity keeps every warm locality panel warm.
 
 ``cached_panel`` returns the panel as built (Dash components), or, with
 ``plain_json=True``, as the JSON-ready dicts Dash would send for it — then Dash's
@@ -27,7 +28,10 @@ from collections.abc import Callable, Hashable
 from typing import Any
 from weakref import WeakKeyDictionary
 
+from dash.development.base_component import Component
 from plotly.io.json import to_json_plotly
+
+from dashboard.components.static_tree import StaticTree
 
 from dashboard.data import DashboardData
 
@@ -77,27 +81,44 @@ def panel_cache_of(data: DashboardData) -> PanelCache:
         return cache
 
 
-def data_version(data: DashboardData) -> tuple[int, int, bool]:
-    """What a panel's content rests on: indicator data, audited writes, the example-data setting."""
-    return data.store.data_version(), data.gw.last_change(), data.example_data()
+def data_version(data: DashboardData, group_work: bool = True) -> tuple[int, int | None, bool]:
+    """What a panel's content rests on: indicator data, audited writes (unless ``group_work`` is
+    False: the content shows nothing group work, plans or ideas write), the example-data setting."""
+    return data.store.data_version(), data.gw.last_change() if group_work else None, data.example_data()
 
 
 def plain(component: Any) -> Any:
-    """A component tree as the JSON-ready dicts and lists Dash sends for it."""
+    """A component tree as the JSON-ready dicts and lists Dash sends for it.
+
+    A ``StaticTree``'s nodes are JSON-ready as built (strings, numbers, dicts and lists: see
+    ``static_tree.node``) and are taken as they are; writing a panel's thousands of nodes out as
+    JSON and reading them back cost 7 ms of a cold panel's 50 at 60 indicators. Everything else
+    goes the way Dash sends it (``to_json_plotly``).
+    """
+    if isinstance(component, StaticTree):
+        return component.to_plotly_json()
+    if isinstance(component, Component):
+        as_json = component.to_plotly_json()
+        return {**as_json, "props": {name: plain(value) for name, value in as_json["props"].items()}}
+    if isinstance(component, (list, tuple)):
+        return [plain(item) for item in component]
+    if component is None or isinstance(component, (str, int, float, bool)):
+        return component
     return json.loads(to_json_plotly(component))
 
 
 def cached_panel(data: DashboardData, panel_key: str, language: str, build: Callable[[], Any], *,
-                 pages: int = 1, plain_json: bool = False) -> Any:
+                 pages: int = 1, plain_json: bool = False, group_work: bool = True) -> Any:
     """The panel ``build`` makes for ``panel_key`` in ``language``, built at most once per data version."""
     key = (panel_key, pages, language, plain_json)
-    return cached_view(data, key, (lambda: plain(build())) if plain_json else build)
+    return cached_view(data, key, (lambda: plain(build())) if plain_json else build, group_work=group_work)
 
 
-def cached_view(data: DashboardData, key: Hashable, build: Callable[[], Any]) -> Any:
-    """What ``build`` makes for ``key`` (all it depends on but the data), made at most once per data version.
+def cached_view(data: DashboardData, key: Hashable, build: Callable[[], Any], *, group_work: bool = True) -> Any:
+    """What ``build`` makes for ``key`` (all it depends on but the data), made at most once per data version
+    (``data_version``: with ``group_work=False`` audited writes leave it alone).
 
     The panels use it, and so do the map's layer values, which the overview panel and the map's
     colours share (reading 2,000 localities' figures for a layer is the slow part of both).
     """
-    return panel_cache_of(data).get((key, data_version(data)), build)
+    return panel_cache_of(data).get((key, data_version(data, group_work)), build)

@@ -97,3 +97,29 @@ def test_a_cached_panel_is_the_panel_panel_content_builds(dashboard_data):
     assert plain == json.loads(to_json_plotly(fresh))  # exactly what Dash would have sent
     assert texts(plain) == texts(fresh)
     assert panel_cache_of(dashboard_data).hits == 0 and len(panel_cache_of(dashboard_data)) == 2
+
+
+def test_a_frozen_panel_is_sent_exactly_as_dash_would_write_it(dashboard_data):
+    # plain() takes a StaticTree's nodes as they are instead of writing them out and reading them back.
+    from dashboard.components.static_tree import freeze
+    from dashboard.views.panel_cache import plain
+
+    for locality in ("storebro", None):  # a locality's panel (nodes), the overview (Dash components with ids)
+        frozen = freeze(panel_content(dashboard_data, locality, STATE, "sv"))
+        assert plain(frozen) == json.loads(to_json_plotly(frozen))
+
+
+def test_saving_group_work_keeps_the_locality_panels_warm_and_freshens_the_overview(dashboard_data):
+    from dashboard.views.map import shown_panel
+
+    cache = panel_cache_of(dashboard_data)
+    shown_panel(dashboard_data, "tuna", STATE, "sv")
+    shown_panel(dashboard_data, None, STATE, "sv")
+    admin = service.bootstrap_admin(dashboard_data.gw, "admin", "admin-lösenord-1")
+    service.save_activity(dashboard_data.gw, admin, Activity("tuna", date.today(), ActivityKind.WALK, "Byvandring", 9),
+                          known_localities=dashboard_data.locality_ids())
+    hits = cache.hits
+    shown_panel(dashboard_data, "tuna", STATE, "sv")
+    assert cache.hits == hits + 1  # a locality's panel shows nothing group work writes
+    shown_panel(dashboard_data, None, STATE, "sv")
+    assert cache.hits == hits + 1  # the overview may show plans' priorities: made anew
