@@ -14,6 +14,7 @@ from dashboard.data import DashboardData
 from dashboard.i18n.messages import text
 from dashboard.server.language import current_language
 from dashboard.server.uploads import decode_upload, limited_upload, shown_name
+from dashboard.views.formatting import moment
 from indicators.accounts.auth import Action, can
 from indicators.accounts.gate import PermissionDenied
 from indicators.core.errors import InputError, Problem
@@ -90,7 +91,7 @@ def import_log_table(data: DashboardData, language: str | None = None) -> html.T
     rows = [
         html.Tr(
             [
-                html.Td(entry.at.strftime("%Y-%m-%d %H:%M") + " UTC"),
+                html.Td(moment(entry.at, language)),
                 html.Td(entry.user),
                 html.Td(entry.file),
                 html.Td(entry.format),

@@ -18,7 +18,7 @@ from dashboard.components.widgets import dropdown, labelled
 from dashboard.data import DashboardData
 from dashboard.i18n.messages import label_of, message, text
 from dashboard.server.language import current_language
-from dashboard.views.formatting import day
+from dashboard.views.formatting import day, moment
 from dashboard.views.forms import FORM, integer_value, outcome_message
 from indicators.accounts.auth import Action, can
 from indicators.accounts.gate import PermissionDenied
@@ -204,7 +204,7 @@ def staff_tables(data: DashboardData, language: str | None = None) -> tuple:
     audit = html.Div(html.Table([
         html.Thead(html.Tr([html.Th(text(k, language)) for k in (N_("col_when"), N_("col_who"), N_("col_action"), N_("col_entity"),
                                                                   "col_locality", N_("col_summary"))])),
-        html.Tbody([html.Tr([html.Td(e.at.strftime("%Y-%m-%d %H:%M")), html.Td(e.username), html.Td(label_of("audit_action", e.action, language)),
+        html.Tbody([html.Tr([html.Td(moment(e.at, language)), html.Td(e.username), html.Td(label_of("audit_action", e.action, language)),
                              html.Td(f"{label_of('audit_entity', e.entity, language)} {e.entity_id}"), html.Td(names.get(e.locality_id or "", "")),
                              html.Td(e.render(reader))]) for e in lines]),
     ], className="data-table"), className="table-scroll")

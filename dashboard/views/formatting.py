@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 from functools import lru_cache
 from math import copysign
+from zoneinfo import ZoneInfo
 
 from babel import Locale
-from babel.dates import format_date
+from babel.dates import format_date, format_datetime
 from babel.numbers import NumberPattern, parse_pattern
 
 from dashboard.i18n.messages import text, unit_of
@@ -67,6 +68,17 @@ def with_unit(value: float | None, indicator: Indicator, language: str | None = 
 def year(observation: Observation, language: str | None = None) -> str:
     """The year of a figure, or "odaterad" for an undated one."""
     return str(observation.year) if observation.year is not None else text("undated", language)
+
+
+LOCAL_TIME_ZONE = ZoneInfo("Europe/Stockholm")
+"""Vimmerby's time: times are stored in UTC and shown as the municipality's staff read a clock."""
+
+
+def moment(value: datetime, language: str | None = None) -> str:
+    """``2026-12-07 21:32 CET``: a stored time (UTC; naive means UTC) on Vimmerby's clock, zone named."""
+    at = value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+    return format_datetime(at, "yyyy-MM-dd HH:mm zzz", tzinfo=LOCAL_TIME_ZONE,
+                           locale=_locale(language or current_language()))
 
 
 def day(value: date, language: str | None = None) -> str:

@@ -43,3 +43,13 @@ def test_a_remembered_figure_keeps_its_sign_and_kind():
         assert rate(value, "sv") == format_decimal(value, format="#,##0.0", locale=locale)
         assert number(value, "sv") == format_decimal(value, format="#,##0" if float(value).is_integer() else "#,##0.0",
                                                      locale=locale)
+
+
+def test_a_stored_time_is_shown_on_vimmerbys_clock_with_its_zone():
+    from datetime import UTC, datetime
+
+    from dashboard.views.formatting import moment
+
+    assert moment(datetime(2026, 12, 7, 20, 32, tzinfo=UTC), "sv") == "2026-12-07 21:32 CET"
+    assert moment(datetime(2026, 7, 7, 20, 32, tzinfo=UTC), "en") == "2026-07-07 22:32 CEST"
+    assert moment(datetime(2026, 7, 7, 20, 32), "sv") == "2026-07-07 22:32 CEST"  # stored naive: UTC

@@ -24,3 +24,13 @@ def test_the_audit_table_reads_in_english_for_an_english_reader(dashboard_data, 
     with language_of("en"):  # the callback passes no language: the request's is used
         assert "New activity “Städdag vid ån”" in texts(staff_tables(dashboard_data)[2])
     assert "Ny aktivitet ”Städdag vid ån” (2025-04-12)" in texts(staff_tables(dashboard_data)[2])
+
+
+def test_each_audit_line_says_its_time_on_vimmerbys_clock_with_the_zone(dashboard_data, monkeypatch):
+    import re
+
+    gw = dashboard_data.gw
+    admin = service.bootstrap_admin(gw, "admin", "admin-lösenord-1")
+    monkeypatch.setattr(dashboard_data, "current_user", lambda: admin)
+    shown = texts(staff_tables(dashboard_data, "sv")[2])
+    assert re.search(r"\d{4}-\d\d-\d\d \d\d:\d\d CES?T", shown), shown[:300]  # never a UTC time without its zone
