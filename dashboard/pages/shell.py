@@ -29,4 +29,8 @@ def build_shell(language: str | None = None) -> html.Div:
             html.Footer(html.P(text("footer_sources", language)), className="app-footer"),
         ],
         className="app",
+        # Words for the buttons Dash 4 draws beside every number field and labels in English
+        # ("Decrease value"): assets/a11y.js names them in the reader's language from here.
+        **{"data-stepper-decrease": text("stepper_decrease", language),
+           "data-stepper-increase": text("stepper_increase", language)},
     )

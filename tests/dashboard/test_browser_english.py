@@ -44,3 +44,19 @@ def test_import_problems_read_in_english_and_nothing_is_stored(staff, live_app, 
     assert "okänd" not in shown and "rad " not in shown
     assert "broadband.csv" not in view.locator("#import-log").inner_text()  # all or nothing
     assert page.errors == []
+
+
+def test_a_number_fields_minus_and_plus_are_named_in_the_readers_language(live_app, page):
+    # Dash 4 names them "Decrease value" / "Increase value" whatever the page's language (the
+    # compare page's weights are number fields); assets/a11y.js names them from the catalogue.
+    view = page.page
+    view.goto(live_app + "/jamfor")
+    minus = view.locator(".dash-stepper-decrement").first
+    minus.wait_for(state="attached")
+    view.wait_for_function("document.querySelector('.dash-stepper-decrement').getAttribute('aria-label') !== 'Decrease value'")
+    assert minus.get_attribute("aria-label") == "Minska värdet"
+    assert view.locator(".dash-stepper-increment").first.get_attribute("aria-label") == "Öka värdet"
+    view.goto(live_app + "/sprak/en?next=/jamfor")
+    view.locator(".dash-stepper-increment").first.wait_for(state="attached")
+    view.wait_for_function("document.querySelector('.dash-stepper-increment').getAttribute('aria-label') === 'Increase value'")
+    assert page.errors == []
