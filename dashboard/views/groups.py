@@ -41,7 +41,7 @@ from dashboard.views.forms import (
     initiative_from_form,
     outcome_message,
 )
-from dashboard.views.panel_cache import cached_view
+from dashboard.views.panel_cache import cached_markup, cached_view
 from dashboard.views.url_state import groups_query, parse_groups_query
 from indicators.accounts.auth import Action, can
 from indicators.accounts.gate import PermissionDenied
@@ -153,9 +153,11 @@ def render_groups(data: DashboardData, locality_id: str | None, period: str | No
     since, until, label = period_bounds(period)
     # What every visitor of the period sees alike is made once per data version (any audited write
     # makes it anew, as for the map's panels: ``views.panel_cache``); with 50,000 activities the
-    # counts, the timeline and the lists were ~70 ms of each answer (issue #13 item 4).
+    # counts, the timeline and the lists were ~70 ms of each answer (issue #13 item 4). The tables and
+    # lists are kept as data (``cached_markup``): static markup as ``StaticTree``s, the buttons with
+    # ids as Dash components, all as the JSON Dash sends.
     activity_counts, status_counts = _period_counts(data, since, until)
-    overview = cached_view(data, ("groups-overview", since, until, label, language), lambda: overview_table(
+    overview = cached_markup(data, ("groups-overview", since, until, label, language), lambda: overview_table(
         data.names(), activity_counts, status_counts, data.populations(until.year), label, language))
     hidden = {"display": "none"}
     locality = data.store.locality(locality_id) if locality_id else None
@@ -182,8 +184,8 @@ def render_groups(data: DashboardData, locality_id: str | None, period: str | No
             html.Div(_activity_page(data, locality.id, since, until, 0, activity_total, editable, language),
                      id=ids.GW_ACTIVITY_LIST),
             html.H3(text("initiatives_heading", language)),
-            cached_view(data, ("groups-progress", locality.id, language),
-                        lambda: _progress(gw.initiative_area_status_counts([locality.id]), language)),
+            cached_markup(data, ("groups-progress", locality.id, language),
+                          lambda: _progress(gw.initiative_area_status_counts([locality.id]), language)),
             html.Div(_initiative_page(data, locality.id, 0, initiative_total, editable, language),
                      id=ids.GW_INITIATIVE_LIST),
             # An editor sees the counts in the form below instead.
@@ -252,7 +254,8 @@ def _activity_page(data: DashboardData, locality_id: str, since: date, until: da
                 pager(ACTIVITIES_LIST, offset, len(activities), total, language,
                       label_key=N_("gw_pages_activities"))]
 
-    return cached_view(data, ("groups-activities", locality_id, since, until, offset, total, editable, language), build)
+    return cached_markup(data, ("groups-activities", locality_id, since, until, offset, total, editable, language),
+                         build)
 
 
 def _initiative_page(data: DashboardData, locality_id: str, offset: int, total: int, editable: bool,
@@ -269,7 +272,7 @@ def _initiative_page(data: DashboardData, locality_id: str, offset: int, total: 
                 pager(INITIATIVES_LIST, offset, len(initiatives), total, language,
                       label_key=N_("gw_pages_initiatives"))]
 
-    return cached_view(data, ("groups-initiatives", locality_id, offset, total, editable, language), build)
+    return cached_markup(data, ("groups-initiatives", locality_id, offset, total, editable, language), build)
 
 
 def _progress(counts: Mapping[tuple[str, InitiativeStatus], int], language: str) -> html.Div:

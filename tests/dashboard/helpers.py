@@ -23,20 +23,42 @@ def texts(component) -> str:
 
 
 def components(tree) -> Iterator:
-    """Every component in a Dash tree (lists and tuples walked through), the tree's own first."""
+    """Every component in a Dash tree (lists and tuples walked through), the tree's own first.
+
+    A component as Dash sends it (a dict: ``panel_cache``'s plain JSON) is yielded as that dict and
+    walked through too; ``StaticTree`` nodes are not components (read them with ``nodes``).
+    """
     if isinstance(tree, (list, tuple)):
         for child in tree:
             yield from components(child)
         return
     if tree is None or isinstance(tree, (str, int, float)):
         return
+    if isinstance(tree, dict):
+        if "t" in tree or "props" not in tree:
+            return
+        yield tree
+        yield from components(tree["props"].get("children"))
+        return
     yield tree
     yield from components(getattr(tree, "children", None))
 
 
+def prop(component, name: str):
+    """A prop of a Dash component or of one as Dash sends it (a dict), or None."""
+    if isinstance(component, dict):
+        return (component.get("props") or {}).get(name)
+    return getattr(component, name, None)
+
+
+def kind(component) -> str:
+    """A component's type name (``"Button"``), for a Dash component or one as Dash sends it."""
+    return component.get("type", "") if isinstance(component, dict) else type(component).__name__
+
+
 def find(tree, component_id: str):
     """The component with ``component_id`` in a Dash tree, or None."""
-    return next((c for c in components(tree) if getattr(c, "id", None) == component_id), None)
+    return next((c for c in components(tree) if prop(c, "id") == component_id), None)
 
 
 def nodes(tree) -> Iterator[dict]:

@@ -30,7 +30,7 @@ from indicators.groupwork.records import (
 )
 from indicators.observations.import_log import ImportOrigin
 from tests.dashboard.dash_http import DashClient
-from tests.dashboard.helpers import components, find, texts
+from tests.dashboard.helpers import attribute, components, find, kind, nodes, prop, texts
 
 ACTIVITIES, INITIATIVES = 120, 60
 
@@ -46,22 +46,11 @@ def _fill(gw, activities: int = ACTIVITIES, initiatives: int = INITIATIVES) -> N
                            for n in range(initiatives)], username="test", origin=origin)
 
 
-def _rows(component, attribute: str) -> list[str]:
-    """The ``data-…`` ids of the table rows in a Dash tree, in order."""
-    found = []
-
-    def walk(node):
-        if isinstance(node, html.Tr):
-            value = node.to_plotly_json()["props"].get(attribute)
-            if value is not None:
-                found.append(value)
-        children = getattr(node, "children", None)
-        for child in children if isinstance(children, list | tuple) else [children]:
-            if child is not None and not isinstance(child, str | int | float):
-                walk(child)
-
-    walk(component if not isinstance(component, list) else html.Div(component))
-    return found
+def _rows(component, name: str) -> list[str]:
+    """The ``data-…`` ids of the table rows in a tree, in order: rows drawn as ``StaticTree`` nodes
+    (a visitor's list) or, holding buttons, as Dash components (an editor's)."""
+    rows = [prop(c, name) for c in components(component) if kind(c) == "Tr" and prop(c, name) is not None]
+    return rows or [attribute(n, name) for n in nodes(component) if n["t"] == "tr" and attribute(n, name) is not None]
 
 
 @pytest.fixture
@@ -96,24 +85,15 @@ def test_paging_the_next_page_continues_where_the_first_ended_and_the_last_is_sh
 def test_paging_buttons_lead_to_the_pages_around_and_stop_at_the_ends(busy):
     first = render_groups(busy, "storebro", "12m", "sv").detail
     buttons = [b for b in _buttons(find(first, ids.GW_ACTIVITY_LIST))]
-    assert [(b.id["offset"], bool(b.disabled)) for b in buttons] == [(0, True), (PAGE_SIZE, False)]
+    assert [(i["offset"], disabled) for i, disabled in buttons] == [(0, True), (PAGE_SIZE, False)]
     last = _buttons(html.Div(activity_page(busy, "storebro", "12m", 2 * PAGE_SIZE, "sv")))
-    assert [(b.id["offset"], bool(b.disabled)) for b in last] == [(PAGE_SIZE, False), (3 * PAGE_SIZE, True)]
+    assert [(i["offset"], disabled) for i, disabled in last] == [(PAGE_SIZE, False), (3 * PAGE_SIZE, True)]
 
 
-def _buttons(component) -> list[html.Button]:
-    found = []
-
-    def walk(node):
-        if isinstance(node, html.Button) and isinstance(getattr(node, "id", None), dict):
-            found.append(node)
-        children = getattr(node, "children", None)
-        for child in children if isinstance(children, list | tuple) else [children]:
-            if child is not None and not isinstance(child, str | int | float):
-                walk(child)
-
-    walk(component)
-    return found
+def _buttons(component) -> list[tuple[dict, bool]]:
+    """The pager's buttons in a tree, as (id, disabled)."""
+    return [(prop(c, "id"), bool(prop(c, "disabled"))) for c in components(component)
+            if kind(c) == "Button" and isinstance(prop(c, "id"), dict)]
 
 
 def test_paging_a_short_list_has_no_pager(dashboard_data):

@@ -69,8 +69,8 @@ def test_an_initiative_shows_the_idea_it_came_from_as_typed_and_linked(dashboard
     assert idea_href(idea) == href
     assert links(view.detail)[href] == TITLE  # the resident's text as a plain string: React shows it as text
     assert "Kom från förslaget" in texts(view.detail)
-    rows = [node for node in components(view.detail) if getattr(node, "className", "") == "item-text source initiative-origin"]
-    assert len(rows) == 1 and getattr(rows[0], "data-idea") == idea.id
+    rows = [node for node in nodes(view.detail) if attribute(node, "className") == "item-text source initiative-origin"]
+    assert len(rows) == 1 and attribute(rows[0], "data-idea") == idea.id
 
 
 def test_initiatives_without_an_idea_show_no_origin(dashboard_data):
