@@ -19,12 +19,11 @@ from dashboard.components.map_view import FRAME_VERSION, map_frame_html, map_geo
 from dashboard.components.panel import OVERVIEW_PAGE, locality_panel, overview_panel
 from dashboard.components.priority_map import category_values
 from dashboard.components.priority_table import priority_overview
-from dashboard.components.static_tree import freeze
 from dashboard.data import DashboardData
 from dashboard.i18n.messages import text
 from dashboard.server.language import current_language
 from dashboard.views.map_markers import map_markers
-from dashboard.views.panel_cache import cached_panel, cached_view
+from dashboard.views.panel_cache import cached_markup, cached_view
 from dashboard.views.map_layers import (
     LayerData,
     indicator_layer_data,
@@ -334,9 +333,9 @@ def shown_panel(data: DashboardData, locality_id: str | None, map_state: dict | 
     language = language or current_language()
     # A locality's panel shows the store's data only (the locality, its group, indicators): group
     # work, plans and ideas do not make it stale. The overview may show plans' priorities.
-    return cached_panel(data, panel_key(locality_id, map_state or {}), language, pages=pages, plain_json=True,
-                        group_work=locality_id is None,
-                        build=lambda: freeze(panel_content(data, locality_id, map_state, language, pages)))
+    return cached_markup(data, (panel_key(locality_id, map_state or {}), pages, language),
+                         lambda: panel_content(data, locality_id, map_state, language, pages),
+                         group_work=locality_id is None)
 
 
 def panel_content(data: DashboardData, locality_id: str | None, map_state: dict | None,

@@ -13,8 +13,8 @@ group work, plans, ideas' moderation, settings) and whether example data is show
 the store alone (a locality's panel: ``group_work=False``) leaves the audited writes out of its
 key, so saving an activity keeps every warm locality panel warm.
 
-``cached_panel`` returns the panel as built (Dash components), or, with
-``plain_json=True``, as the JSON-ready dicts Dash would send for it — then Dash's
+``cached_view`` returns what it keeps as built; ``cached_markup`` keeps markup frozen
+(``static_tree.freeze``) as the JSON-ready dicts Dash would send for it — then Dash's
 per-component serialisation is skipped too, and a cache hit costs about a
 millisecond. Callers must not change what they get: it is shared.
 """
@@ -105,13 +105,6 @@ def plain(component: Any) -> Any:
     if component is None or isinstance(component, (str, int, float, bool)):
         return component
     return json.loads(to_json_plotly(component))
-
-
-def cached_panel(data: DashboardData, panel_key: str, language: str, build: Callable[[], Any], *,
-                 pages: int = 1, plain_json: bool = False, group_work: bool = True) -> Any:
-    """The panel ``build`` makes for ``panel_key`` in ``language``, built at most once per data version."""
-    key = (panel_key, pages, language, plain_json)
-    return cached_view(data, key, (lambda: plain(build())) if plain_json else build, group_work=group_work)
 
 
 def cached_view(data: DashboardData, key: Hashable, build: Callable[[], Any], *, group_work: bool = True) -> Any:

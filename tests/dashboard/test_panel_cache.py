@@ -9,10 +9,12 @@ from datetime import date
 
 from plotly.io.json import to_json_plotly
 
+from dashboard.components.static_tree import freeze
 from dashboard.views.map import panel_content, panel_key
 from dashboard.views.panel_cache import (
     PanelCache,
-    cached_panel,
+    cached_markup,
+    cached_view,
     data_version,
     panel_cache_of,
 )
@@ -37,33 +39,33 @@ class Counting:
 
 def test_the_panel_is_built_once_per_panel_and_language(dashboard_data):
     build = Counting()
-    assert cached_panel(dashboard_data, "ort:storebro", "sv", build) == "panel"
-    assert cached_panel(dashboard_data, "ort:storebro", "sv", build) == "panel"
+    assert cached_view(dashboard_data, ("ort:storebro", "sv"), build) == "panel"
+    assert cached_view(dashboard_data, ("ort:storebro", "sv"), build) == "panel"
     assert build.calls == 1
-    cached_panel(dashboard_data, "ort:storebro", "en", build)
-    cached_panel(dashboard_data, "ort:tuna", "sv", build)
-    cached_panel(dashboard_data, "ort:storebro", "sv", build, pages=2)
+    cached_view(dashboard_data, ("ort:storebro", "en"), build)
+    cached_view(dashboard_data, ("ort:tuna", "sv"), build)
+    cached_view(dashboard_data, ("ort:storebro", "sv", 2), build)
     assert build.calls == 4
 
 
 def test_any_audited_write_makes_the_next_panel_fresh(dashboard_data):
     build = Counting()
-    cached_panel(dashboard_data, "ort:tuna", "sv", build)
+    cached_view(dashboard_data, ("ort:tuna", "sv"), build)
     before = data_version(dashboard_data)
     admin = service.bootstrap_admin(dashboard_data.gw, "admin", "admin-lösenord-1")
     service.save_activity(dashboard_data.gw, admin, Activity("tuna", date.today(), ActivityKind.WALK, "Byvandring", 9),
                           known_localities=dashboard_data.locality_ids())
     assert data_version(dashboard_data) != before
-    cached_panel(dashboard_data, "ort:tuna", "sv", build)
+    cached_view(dashboard_data, ("ort:tuna", "sv"), build)
     assert build.calls == 2
 
 
 def test_new_indicator_data_makes_the_next_panel_fresh(dashboard_data):
     build = Counting()
-    cached_panel(dashboard_data, "ort:tuna", "sv", build)
+    cached_view(dashboard_data, ("ort:tuna", "sv"), build)
     deleted = dashboard_data.store.clear_examples()
     assert deleted  # the bundled example figures were there
-    cached_panel(dashboard_data, "ort:tuna", "sv", build)
+    cached_view(dashboard_data, ("ort:tuna", "sv"), build)
     assert build.calls == 2
 
 
@@ -90,18 +92,17 @@ def test_the_cache_answers_many_threads_with_one_panel_each():
 def test_a_cached_panel_is_the_panel_panel_content_builds(dashboard_data):
     key = panel_key("storebro", STATE)
     fresh = panel_content(dashboard_data, "storebro", STATE, "sv")
-    cached = cached_panel(dashboard_data, key, "sv", lambda: panel_content(dashboard_data, "storebro", STATE, "sv"))
+    cached = cached_view(dashboard_data, (key, "sv"), lambda: panel_content(dashboard_data, "storebro", STATE, "sv"))
     assert texts(cached) == texts(fresh) and "Storebro" in texts(cached)
-    plain = cached_panel(dashboard_data, key, "sv", lambda: panel_content(dashboard_data, "storebro", STATE, "sv"),
-                         plain_json=True)
-    assert plain == json.loads(to_json_plotly(fresh))  # exactly what Dash would have sent
+    plain = cached_markup(dashboard_data, (key, "sv", "markup"),
+                          lambda: panel_content(dashboard_data, "storebro", STATE, "sv"))
+    assert plain == json.loads(to_json_plotly(freeze(fresh)))  # exactly what Dash would have sent
     assert texts(plain) == texts(fresh)
     assert panel_cache_of(dashboard_data).hits == 0 and len(panel_cache_of(dashboard_data)) == 2
 
 
 def test_a_frozen_panel_is_sent_exactly_as_dash_would_write_it(dashboard_data):
     # plain() takes a StaticTree's nodes as they are instead of writing them out and reading them back.
-    from dashboard.components.static_tree import freeze
     from dashboard.views.panel_cache import plain
 
     for locality in ("storebro", None):  # a locality's panel (nodes), the overview (Dash components with ids)
