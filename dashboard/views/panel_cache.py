@@ -32,7 +32,6 @@ from dash.development.base_component import Component
 from plotly.io.json import to_json_plotly
 
 from dashboard.components.static_tree import StaticTree, freeze
-
 from dashboard.data import DashboardData
 
 PANEL_CACHE_SIZE = 256

@@ -2,7 +2,7 @@
 
 Every cached figure in the dashboard keys on the data's version numbers (``Store.data_version``,
 ``GroupworkStore.last_change``) and the ``example_data`` setting, and each cache asks for them:
-one selection on the map read them eight times, about half of the request's 7 ms in the server
+one selection on the map read them seven times, about half of the request's 7 ms in the server
 (issue #13 item 5). Inside a *read memo* (the web server opens one per request) each is read once;
 any write through ``write_transaction`` forgets them, so what a request writes, it reads back.
 

@@ -57,7 +57,6 @@ from indicators.i18n.messages import t
 from indicators.i18n.texts import Text
 from indicators.observations.import_log import ImportLogEntry, ImportOrigin, utc_now
 from indicators.storage import migrations, schema
-from indicators.storage.read_memo import forget, remembered
 from indicators.storage.bundled import (
     bundled_example_observations,
     bundled_groups,
@@ -66,6 +65,7 @@ from indicators.storage.bundled import (
     bundled_localities,
     bundled_observations,
 )
+from indicators.storage.read_memo import forget, remembered
 
 APP_NAME = "allas-vimmerby"
 DATABASE_URL_ENV = "DATABASE_URL"
