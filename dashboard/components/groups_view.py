@@ -7,6 +7,7 @@ components as children strings, which React renders as text, never as HTML.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 from datetime import date, timedelta
 
 import plotly.graph_objects as go
@@ -17,6 +18,8 @@ from dashboard import ids
 from dashboard.components.chart_text import chart_message, chart_text
 from dashboard.components.date_axis import date_axis
 from dashboard.components.idea_links import origin_line
+from dashboard.components.markup import h
+from dashboard.components.static_tree import Node, StaticTree
 from dashboard.i18n.messages import basis_label, kind_label, status_label, text
 from dashboard.server.language import current_language
 from dashboard.views.formatting import day, number, rate
@@ -85,27 +88,22 @@ def overview_table(
     ])
 
 
-def activity_list(activities: Sequence[Activity], editable: bool, language: str | None = None) -> html.Div:
+def activity_list(activities: Sequence[Activity], editable: bool, language: str | None = None) -> Any:
     if not activities:
         return html.P(text("no_activities", language), className="muted")
     header = [text(k, language) for k in (N_("col_date"), N_("col_kind"), N_("col_title"), "col_participants", N_("col_areas"))]
-    rows = []
-    for a in activities:
-        cells = [html.Td(day(a.date, language)), html.Td(kind_label(a.kind, language)),
-                 html.Td([html.Div(a.title, className="item-title"), html.Div(a.description, className="item-text")]),
-                 html.Td("" if a.participants is None else str(a.participants), className="num"),
-                 html.Td(area_names(a.areas))]
-        if editable:
-            cells.append(html.Td(_row_buttons(ids.EDIT_ACTIVITY, ids.DELETE_ACTIVITY, a.id, a.version, language)))
-        rows.append(html.Tr(cells, **{"data-activity": a.id}))
-    if editable:
-        header.append(text("col_actions", language))
-    return html.Div(html.Table([html.Thead(html.Tr([html.Th(h) for h in header])), html.Tbody(rows)],
-                               className="data-table"), className="table-scroll")
+    rows = [_row({"data-activity": a.id}, [
+        h("td", day(a.date, language)), h("td", kind_label(a.kind, language)),
+        h("td", h("div", a.title, className="item-title"), h("div", a.description, className="item-text")),
+        h("td", "" if a.participants is None else str(a.participants), className="num"),
+        h("td", area_names(a.areas)),
+    ], _row_buttons(ids.EDIT_ACTIVITY, ids.DELETE_ACTIVITY, a.id, a.version, language) if editable else None)
+        for a in activities]
+    return _records_table(header, rows, editable, language)
 
 
 def initiative_list(initiatives: Sequence[Initiative], editable: bool, language: str | None = None,
-                    origins: Mapping[int, Idea] | None = None) -> html.Div:
+                    origins: Mapping[int, Idea] | None = None) -> Any:
     """The initiatives as a table; ``origins`` (initiative id → idea) adds the idea each came from."""
     if not initiatives:
         return html.P(text("no_initiatives", language), className="muted")
@@ -113,21 +111,40 @@ def initiative_list(initiatives: Sequence[Initiative], editable: bool, language:
     rows = []
     for i in initiatives:
         period = " – ".join(day(d, language) for d in (i.start, i.end) if d is not None)
-        details = [html.Div(i.title, className="item-title"), html.Div(i.description, className="item-text")]
+        details = [h("div", i.title, className="item-title"), h("div", i.description, className="item-text")]
         if i.lead or i.partners:
-            details.append(html.Div(f"{i.lead}{' · ' if i.lead and i.partners else ''}{i.partners}",
-                                    className="item-text source"))
+            details.append(h("div", f"{i.lead}{' · ' if i.lead and i.partners else ''}{i.partners}",
+                             className="item-text source"))
         if origins and i.id in origins:
             details.append(origin_line(origins[i.id], language))
-        cells = [html.Td(details), html.Td(status_label(i.status, language)), html.Td(area_names(i.areas)),
-                 html.Td(period), html.Td("" if i.progress is None else f"{i.progress} %", className="num")]
-        if editable:
-            cells.append(html.Td(_row_buttons(ids.EDIT_INITIATIVE, ids.DELETE_INITIATIVE, i.id, i.version, language)))
-        rows.append(html.Tr(cells, **{"data-initiative": i.id}))
+        cells = [h("td", details), h("td", status_label(i.status, language)), h("td", area_names(i.areas)),
+                 h("td", period), h("td", "" if i.progress is None else f"{i.progress} %", className="num")]
+        rows.append(_row({"data-initiative": i.id}, cells,
+                         _row_buttons(ids.EDIT_INITIATIVE, ids.DELETE_INITIATIVE, i.id, i.version, language)
+                         if editable else None))
+    return _records_table(header, rows, editable, language)
+
+
+def _row(attributes: dict[str, Any], cells: list[Node], buttons: html.Div | None) -> Any:
+    """A list's row: its cells as ``StaticTree`` nodes (nothing to listen to, nothing for Dash to
+    wrap: a list of 50 was ~500 Dash components); with an editor's buttons, a Dash row holding
+    the cells as one ``StaticTree`` and the buttons' cell, whose clicks callbacks hear."""
+    if buttons is None:
+        return h("tr", cells, **attributes)
+    return html.Tr([StaticTree(tree=cells), html.Td(buttons)], **attributes)
+
+
+def _records_table(header: list[str], rows: list, editable: bool, language: str | None) -> Any:
+    """A list's table: all nodes (one ``StaticTree``) for a visitor, Dash components around the
+    rows for an editor."""
     if editable:
-        header.append(text("col_actions", language))
-    return html.Div(html.Table([html.Thead(html.Tr([html.Th(h) for h in header])), html.Tbody(rows)],
-                               className="data-table"), className="table-scroll")
+        header = [*header, text("col_actions", language)]
+    head = h("thead", h("tr", [h("th", name) for name in header]))
+    if not editable:
+        return StaticTree(tree=[h("div", h("table", head, h("tbody", rows), className="data-table"),
+                                  className="table-scroll")])
+    return html.Div(html.Table([StaticTree(tree=[head]), html.Tbody(rows)], className="data-table"),
+                    className="table-scroll")
 
 
 def _row_buttons(edit_type: str, delete_type: str, record_id: int | None, version: int, language: str) -> html.Div:

@@ -112,3 +112,28 @@ def test_user_text_never_runs_as_code(accounts, live_app, page):
 
     assert visitor.evaluate("window.__xss") is None
     assert dialogs == []
+
+
+def test_an_editors_rows_have_their_buttons_and_they_edit_and_delete_that_record(accounts, live_app, page):
+    # A row's cells reach the browser as data (a StaticTree) and its buttons as Dash components in
+    # the same row: each row must still line up under the header and its buttons act on it alone.
+    gw, admin, localities = accounts
+    for title in ("Städdag vid ån", "Byvandring i Storebro"):
+        service.save_activity(gw, admin, Activity("storebro", date(2026, 1, 15), ActivityKind.WALK, title, 12),
+                              known_localities=localities)
+    editor = page.page
+    sign_in(editor, live_app, "storebro", EDITOR_PASSWORD)
+    rows = editor.locator("#gw-activity-list tbody tr")
+    rows.filter(has_text="Städdag vid ån").wait_for()
+    header = editor.locator("#gw-activity-list thead th")
+    assert rows.count() == 2 and header.count() == 6  # five columns and the buttons'
+    assert all(rows.nth(n).locator("td").count() == 6 for n in range(2))
+
+    rows.filter(has_text="Städdag vid ån").get_by_role("button", name="Ändra").click()
+    editor.wait_for_function("document.getElementById('act-title').value === 'Städdag vid ån'")
+
+    rows.filter(has_text="Byvandring i Storebro").get_by_role("button", name="Ta bort").click()
+    editor.locator("#gw-action-message").get_by_text("Borttaget.").wait_for()
+    editor.locator("#gw-activity-list tbody tr").filter(has_text="Byvandring i Storebro").wait_for(state="detached")
+    assert editor.locator("#gw-activity-list tbody tr").count() == 1
+    assert page.errors == []
