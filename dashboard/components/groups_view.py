@@ -1,7 +1,8 @@
 """Group work as components: overview table, lists, composition, timeline.
 
-User text (titles, descriptions, partners) is only ever passed to Dash
-components as children strings, which React renders as text, never as HTML.
+User text (titles, descriptions, partners) is only ever passed as children strings, to Dash
+components or to ``StaticTree`` nodes (``markup.h``: the lists), which React renders as text, never
+as HTML.
 """
 
 from __future__ import annotations
