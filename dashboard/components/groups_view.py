@@ -8,8 +8,8 @@ as HTML.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
 from datetime import date, timedelta
+from typing import Any
 
 import plotly.graph_objects as go
 from babel.numbers import get_group_symbol
