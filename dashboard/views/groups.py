@@ -169,7 +169,7 @@ def render_groups(data: DashboardData, locality_id: str | None, period: str | No
     activity_total = activity_counts.get(locality.id, (0, None))[0]
     timeline = cached_view(data, ("groups-timeline", locality.id, since, until, language),
                            lambda: _timeline(data, locality.id, locality.name, since, until, activity_total, language))
-    initiative_total = sum(count for (place, _), count in status_counts.items() if place == locality.id)
+    initiative_total = _initiative_total(data, locality.id)
     composition = gw.composition(locality.id)
     detail = html.Div(
         [
@@ -205,8 +205,19 @@ def render_groups(data: DashboardData, locality_id: str | None, period: str | No
 def _period_counts(data: DashboardData, since: date, until: date) -> tuple[dict, dict]:
     """Activities (and participants) per locality in the period, and initiatives per locality and
     status: what the overview and both lists' pagers count, made once per data version."""
-    return cached_view(data, ("groups-counts", since, until),
-                       lambda: (data.gw.activity_counts(since, until), data.gw.initiative_status_counts()))
+    return (cached_view(data, ("groups-activity-counts", since, until), lambda: data.gw.activity_counts(since, until)),
+            _status_counts(data))
+
+
+def _status_counts(data: DashboardData) -> dict:
+    """Initiatives per locality and status (initiatives are not counted per period)."""
+    return cached_view(data, ("groups-status-counts",), data.gw.initiative_status_counts)
+
+
+def _initiative_total(data: DashboardData, locality_id: str) -> int:
+    """How many initiatives the locality has: the initiatives' pager counts from the same cached
+    counts as the overview, not from a query of its own."""
+    return sum(count for (place, _), count in _status_counts(data).items() if place == locality_id)
 
 
 def _timeline(data: DashboardData, locality_id: str, name: str, since: date, until: date, total: int,
@@ -237,7 +248,7 @@ def initiative_page(data: DashboardData, locality_id: str | None, offset: object
     locality = data.store.locality(locality_id) if locality_id else None
     if locality is None:
         return None
-    total = sum(data.gw.initiative_status_counts([locality.id]).values())
+    total = _initiative_total(data, locality.id)
     editable = can(data.current_user(), Action.EDIT_GROUP_RECORDS, locality.id)
     return _initiative_page(data, locality.id, clamp_offset(offset, total), total, editable, language)
 
