@@ -1,4 +1,5 @@
-"""The map page's side panel, built once per (what it shows, language, data version) and reused.
+"""Views built once per (what they show, language, data version) and reused: the map page's side
+panel and layer values, the compare page's content, the groups page's counts, tables and lists.
 
 Every visitor who chooses Storebro gets the same panel until the data changes:
 building it (about 45 ms of components for a locality) and turning it into
