@@ -104,20 +104,23 @@ def _multi_output(pairs: list[tuple[str, str]]) -> tuple[str, list[dict]]:
 
 SYNC_OUTPUT, SYNC_OUTPUTS = _multi_output([
     (ids.MAP_URL, "search"), (ids.LOCALITY, "value"), (ids.INDICATOR, "value"), (ids.YEAR, "value"),
-    (ids.YEAR_LATEST, "value"), (ids.MAP_STATE, "data"), (ids.PANEL, "children"), (ids.PANEL_KEY, "data")])
+    (ids.YEAR_LATEST, "value"), (ids.MAP_STATE, "data"), (ids.PANEL, "children"), (ids.PANEL_KEY, "data"),
+    (ids.SHOWN_SEARCH, "data")])
 DEFAULT_MAP_STATE = {"layer": "population", "year": "senaste", "weights": ""}
 
 
 def selection_body(locality: str, map_state: dict) -> dict:
-    """Choosing ``locality`` under "Ort": the one callback that sets URL, controls, map state and panel."""
+    """Choosing ``locality`` under "Ort" when the page has no copy of its panel (decision 83): the one
+    callback that sets URL, controls, map state and panel."""
     return {
         "output": SYNC_OUTPUT,
         "outputs": SYNC_OUTPUTS,
-        "inputs": [_prop(ids.MAP_URL, "search", ""), _prop(ids.MAP_CLICK, "data"),
-                   _prop(ids.LOCALITY, "value", locality), _prop(ids.INDICATOR, "value", map_state["layer"]),
-                   _prop(ids.YEAR, "value"), _prop(ids.YEAR_LATEST, "value", ["senaste"])],
-        "state": [_prop(ids.MAP_STATE, "data", None), _prop(ids.PANEL_KEY, "data")],
-        "changedPropIds": [f"{ids.LOCALITY}.value"],
+        "inputs": [_prop(ids.URL_REQUEST, "data"), _prop(ids.SELECT_REQUEST, "data", {"id": locality, "via": "list"}),
+                   _prop(ids.INDICATOR, "value", map_state["layer"]), _prop(ids.YEAR, "value"),
+                   _prop(ids.YEAR_LATEST, "value", ["senaste"])],
+        "state": [_prop(ids.MAP_URL, "search", ""), _prop(ids.LOCALITY, "value"), _prop(ids.MAP_STATE, "data", None),
+                  _prop(ids.PANEL_KEY, "data"), _prop(ids.SHOWN_SEARCH, "data", "")],
+        "changedPropIds": [f"{ids.SELECT_REQUEST}.data"],
     }
 
 

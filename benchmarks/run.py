@@ -129,13 +129,15 @@ def select_locality(base: str, locality: str) -> float:
     state = {"layer": "population", "year": "senaste", "weights": ""}
     sync_out = [{"id": i, "property": p} for i, p in (
         (ids.MAP_URL, "search"), (ids.LOCALITY, "value"), (ids.INDICATOR, "value"), (ids.YEAR, "value"),
-        (ids.YEAR_LATEST, "value"), (ids.MAP_STATE, "data"), (ids.PANEL, "children"), (ids.PANEL_KEY, "data"))]
-    sync_in = [prop(ids.MAP_URL, "search", ""), prop(ids.MAP_CLICK, "data", {"id": locality, "at": 1}),
-               prop(ids.LOCALITY, "value", None), prop(ids.INDICATOR, "value", "population"),
-               prop(ids.YEAR, "value", None), prop(ids.YEAR_LATEST, "value", ["senaste"])]
+        (ids.YEAR_LATEST, "value"), (ids.MAP_STATE, "data"), (ids.PANEL, "children"), (ids.PANEL_KEY, "data"),
+        (ids.SHOWN_SEARCH, "data"))]
+    sync_in = [prop(ids.URL_REQUEST, "data"), prop(ids.SELECT_REQUEST, "data", {"id": locality, "via": "map", "at": 1}),
+               prop(ids.INDICATOR, "value", "population"), prop(ids.YEAR, "value", None),
+               prop(ids.YEAR_LATEST, "value", ["senaste"])]
     output = ".." + "...".join(f"{o['id']}.{o['property']}" for o in sync_out) + ".."
-    body_state = [prop(ids.MAP_STATE, "data", state), prop(ids.PANEL_KEY, "data", None)]
-    seconds, _ = post_callback(base, output, sync_out, sync_in, f"{ids.MAP_CLICK}.data", body_state)
+    body_state = [prop(ids.MAP_URL, "search", ""), prop(ids.LOCALITY, "value", None), prop(ids.MAP_STATE, "data", state),
+                  prop(ids.PANEL_KEY, "data", None), prop(ids.SHOWN_SEARCH, "data", "")]
+    seconds, _ = post_callback(base, output, sync_out, sync_in, f"{ids.SELECT_REQUEST}.data", body_state)
     return seconds
 
 

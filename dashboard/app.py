@@ -135,7 +135,7 @@ def create_app(
     register_ideas_callbacks(app, data)
     register_staff_callbacks(app, data)
     register_presentation_callbacks(app, data)
-    register_map_callbacks(app, data, settings.tiles)
+    register_map_callbacks(app, data, settings.tiles, settings.prefetch_panels)
     register_compare_callbacks(app, data)
     register_import_callbacks(app, data)
     register_readiness_callbacks(app, data)

@@ -18,7 +18,9 @@ from dashboard.server.request_limits import (
 )
 from dashboard.server.settings import (
     DEFAULT_MAX_REQUEST_MB,
+    DEFAULT_PREFETCH_PANELS,
     MAX_REQUEST_MB_ENV,
+    PREFETCH_PANELS_ENV,
     TILE_CHOICES,
     Settings,
 )
@@ -115,6 +117,14 @@ def build_parser(*, serve: bool = False) -> argparse.ArgumentParser:
         f"så att de första besökarnas klick går snabbt (standard: {WARM_PANELS_ENV} eller {DEFAULT_WARM_PANELS})",
     )
     parser.add_argument(
+        "--prefetch-panels",
+        type=_non_negative,
+        default=None,
+        metavar="N",
+        help="kartsidan hämtar alla orters paneler när den har ritats, om orterna är högst N, så att ett val "
+        f"visas utan att fråga servern; 0 stänger av (standard: {PREFETCH_PANELS_ENV} eller {DEFAULT_PREFETCH_PANELS})",
+    )
+    parser.add_argument(
         "--example-data",
         choices=("on", "off"),
         default=None,
@@ -163,17 +173,17 @@ def _non_negative(value: str) -> int:
     return number
 
 
-def _warm_panels(args: argparse.Namespace) -> int:
-    """``--warm-panels``, else ``ALLAS_WARM_PANELS``, else the default; a wrong value is said in words."""
-    if args.warm_panels is not None:
-        return args.warm_panels
-    value = os.environ.get(WARM_PANELS_ENV, "").strip()
+def _count(given: int | None, env: str, default: int) -> int:
+    """The flag's count, else the environment's, else the default; a wrong value is said in words."""
+    if given is not None:
+        return given
+    value = os.environ.get(env, "").strip()
     if not value:
-        return DEFAULT_WARM_PANELS
+        return default
     try:
         return _non_negative(value)
     except argparse.ArgumentTypeError as error:
-        raise SystemExit(f"python -m dashboard: {WARM_PANELS_ENV}: {error}") from None
+        raise SystemExit(f"python -m dashboard: {env}: {error}") from None
 
 
 def _request_mb(value: str) -> int:
@@ -193,7 +203,8 @@ def _settings(args: argparse.Namespace) -> Settings:
         tiles=args.tiles,
         secure_cookies=args.secure_cookies,
         max_request_mb=max_request_mb,
-        warm_panels=_warm_panels(args),
+        warm_panels=_count(args.warm_panels, WARM_PANELS_ENV, DEFAULT_WARM_PANELS),
+        prefetch_panels=_count(args.prefetch_panels, PREFETCH_PANELS_ENV, DEFAULT_PREFETCH_PANELS),
     )
 
 

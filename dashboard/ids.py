@@ -20,6 +20,12 @@ PANEL_MORE = "locality-panel-more"  # "show more" under the overview table
 MAP_FRAME_KEY = "map-frame-key"  # what geometry the frame on the page draws (decision 72)
 MAP_VALUES = "map-values"  # the values that colour it, handed to the frame by a clientside callback
 MAP_APPLIED = "map-values-applied"  # the clientside callback's unused output
+# A choice the page can show from its own copy of the panels asks the server nothing (decision 83):
+PANEL_CACHE = "locality-panel-cache"  # every locality's panel, fetched once the page has drawn
+PANEL_WANTED = "locality-panel-wanted"  # the page asks for the panels (again, when they are old)
+SELECT_REQUEST = "map-select-request"  # a choice the page's copy cannot show, for the server
+URL_REQUEST = "map-url-request"  # an address the page did not write itself (load, back, forward)
+SHOWN_SEARCH = "map-shown-search"  # the address the page wrote last
 
 # The compare page
 COMPARE_URL = "compare-url"

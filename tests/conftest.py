@@ -153,12 +153,18 @@ def _free_port() -> int:
 @pytest.fixture
 def live_app(database_url: str) -> Iterator[str]:
     """A fresh app on its own port in a background thread; yields its base URL."""
+    from dashboard.server.settings import Settings
+
+    yield from serve_app(Settings(database_url=database_url, secret_key="test-secret"))
+
+
+def serve_app(settings) -> Iterator[str]:
+    """Serve an app built with ``settings`` on its own port until the generator is closed; its base URL."""
     from werkzeug.serving import make_server
 
     from dashboard.app import create_app
-    from dashboard.server.settings import Settings
 
-    app = create_app(Settings(database_url=database_url, secret_key="test-secret"))
+    app = create_app(settings)
     port = _free_port()
     server = make_server("127.0.0.1", port, app.server, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -27,6 +27,12 @@ def map_page(data: DashboardData, language: str | None = None) -> html.Div:
             dcc.Store(id=ids.MAP_FRAME_KEY),
             dcc.Store(id=ids.MAP_VALUES),
             dcc.Store(id=ids.MAP_APPLIED),
+            # The page's copy of the panels and the requests it leaves for the server: decision 83.
+            dcc.Store(id=ids.PANEL_CACHE),
+            dcc.Store(id=ids.PANEL_WANTED),
+            dcc.Store(id=ids.SELECT_REQUEST),
+            dcc.Store(id=ids.URL_REQUEST),
+            dcc.Store(id=ids.SHOWN_SEARCH),
             html.Div(
                 [
                     labelled(

@@ -6,11 +6,13 @@ browser); this module only wires those functions to an app.
 
 from __future__ import annotations
 
-from dash import Dash, Input, Output, State, ctx, no_update
+from dash import ClientsideFunction, Dash, Input, Output, State, ctx, no_update
 
 from dashboard import ids
 from dashboard.data import DashboardData
-from dashboard.views.map import map_update, shown_panel, sync_view, year_slider
+from dashboard.views.map import leading_trigger, map_update, shown_panel, sync_request, year_slider
+from dashboard.server.settings import DEFAULT_PREFETCH_PANELS
+from dashboard.views.panel_prefetch import panel_copy
 
 # Hands new values to the frame, which restyles in place (decision 72). The parent keeps the newest
 # as ``allasMapPending``: a frame still loading (a new document is on its way) applies them at start.
@@ -26,7 +28,32 @@ function (values) {
 """ % ids.MAP_FRAME
 
 
-def register_map_callbacks(app: Dash, data: DashboardData, tiles: str = "none") -> None:
+def register_map_callbacks(app: Dash, data: DashboardData, tiles: str = "none",
+                           prefetch_limit: int = DEFAULT_PREFETCH_PANELS) -> None:
+    # A choice the page's copy of the panels can show, and an address the page wrote itself, never
+    # reach the server (assets/panel_choice.js, decision 83); the rest arrive as requests.
+    app.clientside_callback(
+        ClientsideFunction("allas_map", "choose"),
+        Output(ids.MAP_URL, "search", allow_duplicate=True),
+        Output(ids.SHOWN_SEARCH, "data", allow_duplicate=True),
+        Output(ids.LOCALITY, "value", allow_duplicate=True),
+        Output(ids.PANEL, "children", allow_duplicate=True),
+        Output(ids.PANEL_KEY, "data", allow_duplicate=True),
+        Output(ids.SELECT_REQUEST, "data"),
+        Input(ids.MAP_CLICK, "data"),
+        Input(ids.LOCALITY, "value"),
+        State(ids.MAP_URL, "search"),
+        State(ids.PANEL_KEY, "data"),
+        State(ids.PANEL_CACHE, "data"),
+        prevent_initial_call=True,
+    )
+    app.clientside_callback(
+        ClientsideFunction("allas_map", "address"),
+        Output(ids.URL_REQUEST, "data"),
+        Input(ids.MAP_URL, "search"),
+        State(ids.SHOWN_SEARCH, "data"),
+    )
+
     @app.callback(
         Output(ids.MAP_URL, "search"),
         Output(ids.LOCALITY, "value"),
@@ -36,18 +63,37 @@ def register_map_callbacks(app: Dash, data: DashboardData, tiles: str = "none") 
         Output(ids.MAP_STATE, "data"),
         Output(ids.PANEL, "children"),
         Output(ids.PANEL_KEY, "data"),
-        Input(ids.MAP_URL, "search"),
-        Input(ids.MAP_CLICK, "data"),
-        Input(ids.LOCALITY, "value"),
+        Output(ids.SHOWN_SEARCH, "data"),
+        Input(ids.URL_REQUEST, "data"),
+        Input(ids.SELECT_REQUEST, "data"),
         Input(ids.INDICATOR, "value"),
         Input(ids.YEAR, "value"),
         Input(ids.YEAR_LATEST, "value"),
+        State(ids.MAP_URL, "search"),
+        State(ids.LOCALITY, "value"),
         State(ids.MAP_STATE, "data"),
         State(ids.PANEL_KEY, "data"),
+        State(ids.SHOWN_SEARCH, "data"),
+        prevent_initial_call=True,
     )
-    def _sync(search, click, locality, layer, year, latest, map_state, shown):
+    def _sync(url_request, select_request, layer, year, latest, search, locality, map_state, shown, written):
         # One round trip per selection: the URL, the list and the panel in one response.
-        return sync_view(data, ctx.triggered_id, search, click, locality, layer, year, latest, map_state, shown)
+        return sync_request(data, leading_trigger(list(ctx.triggered_prop_ids.values())), url_request, select_request, search, locality, layer, year,
+                            latest, map_state, shown, written)
+
+    # Once the map has drawn the page asks for every panel at once (and again, from "choose", when
+    # its copy has grown old).
+    app.clientside_callback(
+        ClientsideFunction("allas_map", "wanted"),
+        Output(ids.PANEL_WANTED, "data"),
+        Input(ids.MAP_FRAME_KEY, "data"),
+        State(ids.PANEL_CACHE, "data"),
+        prevent_initial_call=True,
+    )
+
+    @app.callback(Output(ids.PANEL_CACHE, "data"), Input(ids.PANEL_WANTED, "data"), prevent_initial_call=True)
+    def _panel_copy(wanted):
+        return panel_copy(data, wanted, prefetch_limit)
 
     @app.callback(
         Output(ids.YEAR, "marks"),

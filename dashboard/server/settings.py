@@ -11,6 +11,11 @@ DEFAULT_MAX_REQUEST_MB = 25
 the file), so 25 MB lets a file of about 18 MB through (``dashboard.server.request_limits``) — far above
 the largest real import — while a 200 MB body is refused before it is read."""
 
+PREFETCH_PANELS_ENV = "ALLAS_PREFETCH_PANELS"
+DEFAULT_PREFETCH_PANELS = 25
+"""The most localities whose panels a map page fetches all at once, so a choice shows without a round
+trip (``dashboard.views.panel_prefetch``, decision 83); the municipality has ten."""
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -35,3 +40,6 @@ class Settings:
     max_request_mb: int = DEFAULT_MAX_REQUEST_MB
     """Requests with a larger body are refused (413) before they are parsed; uploads are capped to fit.
     ``--max-request-mb`` or ``ALLAS_MAX_REQUEST_MB``."""
+    prefetch_panels: int = DEFAULT_PREFETCH_PANELS
+    """A map page with at most this many localities fetches every panel once it has drawn; 0 never.
+    ``--prefetch-panels`` or ``ALLAS_PREFETCH_PANELS``."""

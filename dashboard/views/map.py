@@ -58,8 +58,8 @@ class ViewSync(NamedTuple):
 
     The field order is the order of the callback's outputs (URL search,
     locality dropdown, layer dropdown, year slider, "latest" checkbox, map
-    state, the side panel and what the panel shows); ``no_update`` marks a value that is already
-    right. The panel is here so a selection costs one round trip (issue #13 item 2): the URL and
+    state, the side panel, what the panel shows and the address the page now has written);
+    ``no_update`` marks a value that is already right. The panel is here so a selection costs one round trip (issue #13 item 2): the URL and
     the panel change in the same response, with no second callback waiting on the first.
     """
 
@@ -71,6 +71,7 @@ class ViewSync(NamedTuple):
     map_state: dict[str, str] | NoUpdate
     panel: Any
     panel_key: str | NoUpdate
+    shown_search: str
 
 
 class SliderUpdate(NamedTuple):
@@ -136,7 +137,62 @@ def sync_view(
         map_state=new_map_state if new_map_state != map_state else no_update,
         panel=shown_panel(data, state.locality, new_map_state, language) if key != shown else no_update,
         panel_key=key if key != shown else no_update,
+        shown_search=query,
     )
+
+
+def leading_trigger(triggered: Sequence[str]) -> str | None:
+    """Which of the inputs that fired together ``sync_request`` answers: the address first, then a choice.
+
+    On load the address and the year slider (set up by its own callback) arrive in one call; the
+    address must win, or the controls' defaults would overwrite it.
+    """
+    for wanted in (ids.URL_REQUEST, ids.SELECT_REQUEST):
+        if wanted in triggered:
+            return wanted
+    return triggered[0] if triggered else None
+
+
+def sync_request(
+    data: DashboardData,
+    triggered: str | None,
+    url_request: dict | None,
+    select_request: dict | None,
+    search: str | None,
+    locality: str | None,
+    layer: str | None,
+    year: int | None,
+    latest: list[str] | None,
+    map_state: dict | None = None,
+    shown: str | None = None,
+    written: str | None = None,
+    language: str | None = None,
+) -> ViewSync:
+    """``sync_view`` for what the page hands the server (decision 83).
+
+    The page's script (``assets/panel_choice.js``) answers a choice itself when its copy of the
+    panels has it, and an address it wrote itself needs no answer; everything else reaches the
+    server as a request: ``url_request`` ``{"search"}`` for an address the page did not write (a
+    load, back, forward), ``select_request`` ``{"id", "via": "map" | "list"}`` for a choice. They
+    are read here as the click, list choice and address they stand for. ``written`` is the address
+    the page last wrote; until there is one (None) the page has not read its address yet, and a
+    control that changes first (the year slider set up on load) must not win over the address.
+    """
+    click = None
+    if written is None and triggered not in (ids.URL_REQUEST, ids.SELECT_REQUEST):
+        triggered = ids.MAP_URL
+    elif triggered == ids.URL_REQUEST:
+        triggered = ids.MAP_URL
+        if isinstance(url_request, dict) and isinstance(url_request.get("search"), str):
+            search = url_request["search"]
+    elif triggered == ids.SELECT_REQUEST:
+        chosen = select_request.get("id") if isinstance(select_request, dict) else None
+        chosen = chosen if isinstance(chosen, str) else None
+        if isinstance(select_request, dict) and select_request.get("via") == "map":
+            triggered, click = ids.MAP_CLICK, {"id": chosen}
+        else:
+            triggered, locality = ids.LOCALITY, chosen
+    return sync_view(data, triggered, search, click, locality, layer, year, latest, map_state, shown, language)
 
 
 def panel_key(locality: str | None, map_state: Mapping[str, str]) -> str:

@@ -46,8 +46,8 @@ def test_a_selection_reads_the_data_version_once(app, store):
     state = {"layer": "population", "year": "senaste", "weights": ""}
 
     def select(locality: str) -> None:
-        response = client.call(f"{ids.MAP_CLICK}.data", {
-            f"{ids.MAP_CLICK}.data": {"id": locality, "at": 1}, f"{ids.MAP_STATE}.data": state,
+        response = client.call(f"{ids.SELECT_REQUEST}.data", {
+            f"{ids.SELECT_REQUEST}.data": {"id": locality, "via": "map", "at": 1}, f"{ids.MAP_STATE}.data": state,
             f"{ids.INDICATOR}.value": "population", f"{ids.YEAR_LATEST}.value": ["senaste"],
             f"{ids.MAP_URL}.search": ""})
         assert response.status_code == 200

@@ -1,0 +1,73 @@
+/* A locality chosen on the map or in the "Ort" list shows at once from the page's own copy of the
+   panels, with no round trip (decision 83, dashboard/views/panel_prefetch.py). What the copy cannot
+   show goes to the server's selection callback as a request, as does an address the page did not
+   write itself (a load, back or forward). The panels are data drawn by StaticTree, never markup.
+   Used by the clientside callbacks in dashboard/pages/map_callbacks.py. */
+(function () {
+    var MAP_CLICK = "map-click", PANEL_WANTED = "locality-panel-wanted";
+    var ASK_AFTER_MS = 1000;  // after the page has drawn, so the copy never holds up what is shown
+    var ASK_AGAIN_MS = 10000;  // an unanswered request is repeated no sooner than this
+    var asked = 0;
+
+    function fresh(copy) {
+        return Boolean(copy && copy.enabled && copy.panels && typeof copy.asked === "number"
+            && Date.now() - copy.asked < copy.max_age_s * 1000);
+    }
+
+    // The address the server would write (url_state.to_query): the locality first, the rest as it is.
+    function addressWith(search, param, id) {
+        var rest = String(search || "").replace(/^\?/, "").split("&").filter(function (part) {
+            return part && part.split("=")[0] !== param;
+        });
+        return "?" + [param + "=" + encodeURIComponent(id)].concat(rest).join("&");
+    }
+
+    function choose(click, locality, search, shown, copy) {
+        var skip = window.dash_clientside.no_update;
+        var context = window.dash_clientside.callback_context;
+        var trigger = (context.triggered && context.triggered.length) ? context.triggered[0].prop_id : "";
+        var viaMap = trigger.indexOf(MAP_CLICK + ".") === 0;
+        var id = viaMap ? (click && typeof click.id === "string" ? click.id : null) : (locality || null);
+        var showsLocality = typeof shown === "string" && shown.indexOf("ort:") === 0;
+        if ((id && shown === "ort:" + id) || (!id && !showsLocality)) {
+            return [skip, skip, skip, skip, skip, skip];  // shown already (also the server's own answer)
+        }
+        var panel = id && fresh(copy) && Object.prototype.hasOwnProperty.call(copy.panels, id)
+            ? copy.panels[id] : null;
+        if (!panel) {
+            askSoon(copy);  // so the next choice is shown at once
+            return [skip, skip, skip, skip, skip, {id: id, via: viaMap ? "map" : "list", at: Date.now()}];
+        }
+        var address = addressWith(search, copy.param, id);
+        return [address, address, locality === id ? skip : id, panel, "ort:" + id, skip];
+    }
+
+    function address(search, written) {
+        if (search === undefined || search === null || search === written) {
+            return window.dash_clientside.no_update;
+        }
+        return {search: search, at: Date.now()};
+    }
+
+    // Asks the server for every panel a little after the page has drawn, when the copy is missing
+    // or old and the server has not said the page keeps none.
+    function askSoon(copy) {
+        var now = Date.now();
+        if ((copy && copy.enabled === false) || fresh(copy) || now - asked < ASK_AGAIN_MS) { return; }
+        asked = now;
+        var ask = function () {
+            window.dash_clientside.set_props(PANEL_WANTED, {data: {at: Date.now()}});
+        };
+        window.setTimeout(function () {
+            if (window.requestIdleCallback) { window.requestIdleCallback(ask, {timeout: 2000}); } else { ask(); }
+        }, ASK_AFTER_MS);
+    }
+
+    function wanted(frameKey, copy) {
+        askSoon(copy);
+        return window.dash_clientside.no_update;
+    }
+
+    window.dash_clientside = window.dash_clientside || {};
+    window.dash_clientside.allas_map = {choose: choose, address: address, wanted: wanted};
+})();
