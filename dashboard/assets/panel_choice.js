@@ -4,7 +4,7 @@
    write itself (a load, back or forward). The panels are data drawn by StaticTree, never markup.
    Used by the clientside callbacks in dashboard/pages/map_callbacks.py. */
 (function () {
-    var MAP_CLICK = "map-click", PANEL_WANTED = "locality-panel-wanted";
+    var MAP_CLICK = "map-click", PANEL_WANTED = "locality-panel-wanted", PANEL = "locality-panel";
     var ASK_AFTER_MS = 1000;  // after the page has drawn, so the copy never holds up what is shown
     var ASK_AGAIN_MS = 10000;  // an unanswered request is repeated no sooner than this
     var asked = 0;
@@ -56,7 +56,12 @@
         if ((copy && copy.enabled === false) || fresh(copy) || now - asked < ASK_AGAIN_MS) { return; }
         asked = now;
         var ask = function () {
-            window.dash_clientside.set_props(PANEL_WANTED, {data: {at: Date.now()}});
+            // The person may have left the map page meanwhile: its stores are gone with it.
+            if (document.getElementById(PANEL)) {
+                window.dash_clientside.set_props(PANEL_WANTED, {data: {at: Date.now()}});
+            } else {
+                asked = 0;  // ask as soon as a map page is back
+            }
         };
         window.setTimeout(function () {
             if (window.requestIdleCallback) { window.requestIdleCallback(ask, {timeout: 2000}); } else { ask(); }
