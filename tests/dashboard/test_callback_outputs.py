@@ -39,6 +39,7 @@ EXPECTED: list[tuple[type[NamedTuple], dict[str, str]]] = [
         "map_state": f"{ids.MAP_STATE}.data",
         "panel": f"{ids.PANEL}.children",
         "panel_key": f"{ids.PANEL_KEY}.data",
+        "shown_search": f"{ids.SHOWN_SEARCH}.data",
     }),
     (SliderUpdate, {
         "marks": f"{ids.YEAR}.marks",

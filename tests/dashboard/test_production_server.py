@@ -190,10 +190,11 @@ def http_dash_client(base: str) -> DashClient:
 
 
 def choose_locality(client: DashClient, locality: str) -> dict:
-    """The selection callback (URL, controls and map state in step), as choosing under "Ort" fires it."""
-    response = client.call(f"{ids.LOCALITY}.value", {
-        f"{ids.LOCALITY}.value": locality, f"{ids.MAP_URL}.search": "", f"{ids.INDICATOR}.value": "population",
-        f"{ids.YEAR_LATEST}.value": ["senaste"],
+    """The selection callback (URL, controls and map state in step), as a choice under "Ort" the page
+    has no copy of fires it (decision 83)."""
+    response = client.call(f"{ids.SELECT_REQUEST}.data", {
+        f"{ids.SELECT_REQUEST}.data": {"id": locality, "via": "list"}, f"{ids.MAP_URL}.search": "",
+        f"{ids.INDICATOR}.value": "population", f"{ids.YEAR_LATEST}.value": ["senaste"], f"{ids.SHOWN_SEARCH}.data": "",
     })
     assert response.status_code == 200, response.text[:500]
     return response.json()["response"]
