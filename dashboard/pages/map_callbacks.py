@@ -10,8 +10,8 @@ from dash import ClientsideFunction, Dash, Input, Output, State, ctx, no_update
 
 from dashboard import ids
 from dashboard.data import DashboardData
-from dashboard.views.map import leading_trigger, map_update, shown_panel, sync_request, year_slider
 from dashboard.server.settings import DEFAULT_PREFETCH_PANELS
+from dashboard.views.map import leading_trigger, map_update, shown_panel, sync_request, year_slider
 from dashboard.views.panel_prefetch import panel_copy
 
 # Hands new values to the frame, which restyles in place (decision 72). The parent keeps the newest
@@ -78,8 +78,9 @@ def register_map_callbacks(app: Dash, data: DashboardData, tiles: str = "none",
     )
     def _sync(url_request, select_request, layer, year, latest, search, locality, map_state, shown, written):
         # One round trip per selection: the URL, the list and the panel in one response.
-        return sync_request(data, leading_trigger(list(ctx.triggered_prop_ids.values())), url_request, select_request, search, locality, layer, year,
-                            latest, map_state, shown, written)
+        triggered = leading_trigger(list(ctx.triggered_prop_ids.values()))
+        return sync_request(data, triggered, url_request, select_request, search, locality, layer, year, latest,
+                            map_state, shown, written)
 
     # Once the map has drawn the page asks for every panel at once (and again, from "choose", when
     # its copy has grown old).

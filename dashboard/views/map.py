@@ -59,8 +59,9 @@ class ViewSync(NamedTuple):
     The field order is the order of the callback's outputs (URL search,
     locality dropdown, layer dropdown, year slider, "latest" checkbox, map
     state, the side panel, what the panel shows and the address the page now has written);
-    ``no_update`` marks a value that is already right. The panel is here so a selection costs one round trip (issue #13 item 2): the URL and
-    the panel change in the same response, with no second callback waiting on the first.
+    ``no_update`` marks a value that is already right. The panel is here so a selection costs one
+    round trip (issue #13 item 2): the URL and the panel change in the same response, with no
+    second callback waiting on the first.
     """
 
     search: str | NoUpdate
