@@ -5,9 +5,11 @@
    Used by the clientside callbacks in dashboard/pages/map_callbacks.py. */
 (function () {
     var MAP_CLICK = "map-click", PANEL_WANTED = "locality-panel-wanted", PANEL = "locality-panel";
+    var SELECT_REQUEST = "map-select-request";
     var ASK_AFTER_MS = 1000;  // after the page has drawn, so the copy never holds up what is shown
     var ASK_AGAIN_MS = 10000;  // an unanswered request is repeated no sooner than this
     var asked = 0;
+    var held = null;  // the copy as it last arrived (see "held" below)
 
     function fresh(copy) {
         return Boolean(copy && copy.enabled && copy.panels && typeof copy.asked === "number"
@@ -42,6 +44,24 @@
         return [address, address, locality === id ? skip : id, panel, "ort:" + id, skip];
     }
 
+    // A click on the map (map_frame.js): through "choose" when the copy shows it, else straight to
+    // the server, without a round of Dash's callbacks first (with 2,000 localities there is no copy).
+    function mapChoice(id) {
+        if (!document.getElementById(PANEL)) { return; }  // a map on another page (a slide): nothing to show
+        var now = Date.now();
+        if (fresh(held) && Object.prototype.hasOwnProperty.call(held.panels, id)) {
+            window.dash_clientside.set_props(MAP_CLICK, {data: {id: id, at: now}});
+            return;
+        }
+        askSoon(held);
+        window.dash_clientside.set_props(SELECT_REQUEST, {data: {id: id, via: "map", at: now}});
+    }
+
+    function keep(copy) {
+        held = copy;
+        return window.dash_clientside.no_update;
+    }
+
     function address(search, written) {
         if (search === undefined || search === null || search === written) {
             return window.dash_clientside.no_update;
@@ -74,5 +94,6 @@
     }
 
     window.dash_clientside = window.dash_clientside || {};
-    window.dash_clientside.allas_map = {choose: choose, address: address, wanted: wanted};
+    window.dash_clientside.allas_map = {choose: choose, address: address, wanted: wanted, keep: keep};
+    window.allasMapChoice = mapChoice;
 })();

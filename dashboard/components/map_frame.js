@@ -188,8 +188,12 @@
   }
 
   function selectLocality(id) {
-    highlightLocality(id);  // at once, before the server answers with the panel (issue #13 item 2)
-    var dash = window.parent && window.parent.dash_clientside;
+    highlightLocality(id);  // at once, before the panel is shown (issue #13 item 2)
+    // The page decides whether its copy of the panels shows the choice or the server is asked
+    // (assets/panel_choice.js, decision 83); a page without that script hears the click itself.
+    var page = window.parent;
+    if (page && page.allasMapChoice) { page.allasMapChoice(id); return; }
+    var dash = page && page.dash_clientside;
     if (dash && dash.set_props) {
       dash.set_props(data.clickStore, {data: {id: id, at: Date.now()}});
     }

@@ -96,6 +96,10 @@ def register_map_callbacks(app: Dash, data: DashboardData, tiles: str = "none",
     def _panel_copy(wanted):
         return panel_copy(data, wanted, prefetch_limit)
 
+    # The script holds the copy too, so a map click without it goes straight to the server.
+    app.clientside_callback(ClientsideFunction("allas_map", "keep"), Output(ids.PANEL_WANTED, "data",
+                            allow_duplicate=True), Input(ids.PANEL_CACHE, "data"), prevent_initial_call=True)
+
     @app.callback(
         Output(ids.YEAR, "marks"),
         Output(ids.YEAR, "min"),

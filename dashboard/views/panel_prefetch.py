@@ -24,8 +24,12 @@ from dashboard.server.settings import DEFAULT_PREFETCH_PANELS
 from dashboard.views.map import shown_panel
 from dashboard.views.url_state import KEY_LOCALITY
 
-PANEL_COPY_MAX_AGE_S = 60
-"""Seconds a fetched copy is used; a panel shown from it may be this much older than the data."""
+PANEL_COPY_MAX_AGE_S = 300
+"""Seconds a fetched copy is used; a panel shown from it may be this much older than the data.
+
+Five minutes: locality panels change only when staff import or edit indicators (group work does
+not show in them, decision 82), and whoever imports reloads; a person clicking through the
+localities at a meeting keeps instant panels for the whole of a typical agenda item."""
 
 
 def panel_copy(data: DashboardData, wanted: dict | None, limit: int = DEFAULT_PREFETCH_PANELS,

@@ -120,3 +120,17 @@ def test_with_no_copy_every_choice_goes_to_the_server(live_app_without_copy, pag
     assert page.page.url.endswith("?ort=frodinge")
     assert page.page.locator(".panel h2").inner_text() == "Frödinge"
     assert page.errors == []
+
+
+def test_the_copy_is_in_the_readers_language(live_app, page):
+    page.page.goto(live_app + "/sprak/en?next=/")
+    open_with_copy(page, live_app + "/")
+    frame = page.page.frame_locator("#map-frame")
+
+    def click_locknevi() -> None:
+        frame.locator("path.ort-locknevi").click()
+        page.page.locator("[data-locality=locknevi]").wait_for()
+
+    assert callbacks_during(page, click_locknevi) == []
+    assert "Indicators per development area" in page.page.locator("#locality-panel").inner_text()
+    assert page.errors == []
