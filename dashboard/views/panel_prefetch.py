@@ -2,9 +2,9 @@
 
 A choice that goes to the server waits for Dash's round trip before the panel can draw: at ten
 localities that round trip and its bookkeeping were more than half of what a click cost (issue #13
-item 2). With ten localities every panel together is small (about 30 KB each before compression),
-so once the page has drawn it asks for all of them in one callback and keeps them in a
-``dcc.Store``; ``assets/panel_choice.js`` then shows a chosen locality's panel from that copy
+item 2). With ten localities every panel together is small (about 27 KB of JSON each; all ten are
+8 KB as sent with brotli), so once the page has drawn it asks for all of them in one callback and
+keeps them in a ``dcc.Store``; ``assets/panel_choice.js`` then shows a chosen locality's panel from that copy
 without asking the server anything. Decision 83 has the measurements and the reasoning.
 
 The copy is dropped after ``PANEL_COPY_MAX_AGE_S``: a panel shown from it is at most that old, and
