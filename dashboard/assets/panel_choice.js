@@ -16,6 +16,11 @@
             && Date.now() - copy.asked < copy.max_age_s * 1000);
     }
 
+    // The copy's panel for the locality ``id``, or null when the copy is missing, old or lacks it.
+    function copiedPanel(copy, id) {
+        return id && fresh(copy) && Object.prototype.hasOwnProperty.call(copy.panels, id) ? copy.panels[id] : null;
+    }
+
     // The address the server would write (url_state.to_query): the locality first, the rest as it is.
     function addressWith(search, param, id) {
         var rest = String(search || "").replace(/^\?/, "").split("&").filter(function (part) {
@@ -34,8 +39,7 @@
         if ((id && shown === "ort:" + id) || (!id && !showsLocality)) {
             return [skip, skip, skip, skip, skip, skip];  // shown already (also the server's own answer)
         }
-        var panel = id && fresh(copy) && Object.prototype.hasOwnProperty.call(copy.panels, id)
-            ? copy.panels[id] : null;
+        var panel = copiedPanel(copy, id);
         if (!panel) {
             askSoon(copy);  // so the next choice is shown at once
             return [skip, skip, skip, skip, skip, {id: id, via: viaMap ? "map" : "list", at: Date.now()}];
@@ -49,7 +53,7 @@
     function mapChoice(id) {
         if (!document.getElementById(PANEL)) { return; }  // a map on another page (a slide): nothing to show
         var now = Date.now();
-        if (fresh(held) && Object.prototype.hasOwnProperty.call(held.panels, id)) {
+        if (copiedPanel(held, id)) {
             window.dash_clientside.set_props(MAP_CLICK, {data: {id: id, at: now}});
             return;
         }
