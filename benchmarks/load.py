@@ -109,13 +109,13 @@ SYNC_OUTPUT, SYNC_OUTPUTS = _multi_output([
 DEFAULT_MAP_STATE = {"layer": "population", "year": "senaste", "weights": ""}
 
 
-def selection_body(locality: str, map_state: dict) -> dict:
-    """Choosing ``locality`` under "Ort" when the page has no copy of its panel (decision 83): the one
-    callback that sets URL, controls, map state and panel."""
+def selection_body(locality: str, map_state: dict, via: str = "list") -> dict:
+    """Choosing ``locality`` under "Ort" (``via="map"``: on the map) when the page has no copy of its
+    panel (decision 83): the one callback that sets URL, controls, map state and panel."""
     return {
         "output": SYNC_OUTPUT,
         "outputs": SYNC_OUTPUTS,
-        "inputs": [_prop(ids.URL_REQUEST, "data"), _prop(ids.SELECT_REQUEST, "data", {"id": locality, "via": "list"}),
+        "inputs": [_prop(ids.URL_REQUEST, "data"), _prop(ids.SELECT_REQUEST, "data", {"id": locality, "via": via}),
                    _prop(ids.INDICATOR, "value", map_state["layer"]), _prop(ids.YEAR, "value"),
                    _prop(ids.YEAR_LATEST, "value", ["senaste"])],
         "state": [_prop(ids.MAP_URL, "search", ""), _prop(ids.LOCALITY, "value"), _prop(ids.MAP_STATE, "data", None),

@@ -45,6 +45,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from load import selection_body  # noqa: E402  (benchmarks/load.py: the request load.py sends too)
 from scores import INDICATORS, synthetic_indicators, synthetic_observations  # noqa: E402  (benchmarks/scores.py)
 
 from dashboard import ids
@@ -126,18 +127,9 @@ def prop(component: str, name: str, value=None) -> dict:
 
 def select_locality(base: str, locality: str) -> float:
     """The one server round trip a locality choice causes: URL, controls and panel together."""
-    state = {"layer": "population", "year": "senaste", "weights": ""}
-    sync_out = [{"id": i, "property": p} for i, p in (
-        (ids.MAP_URL, "search"), (ids.LOCALITY, "value"), (ids.INDICATOR, "value"), (ids.YEAR, "value"),
-        (ids.YEAR_LATEST, "value"), (ids.MAP_STATE, "data"), (ids.PANEL, "children"), (ids.PANEL_KEY, "data"),
-        (ids.SHOWN_SEARCH, "data"))]
-    sync_in = [prop(ids.URL_REQUEST, "data"), prop(ids.SELECT_REQUEST, "data", {"id": locality, "via": "map", "at": 1}),
-               prop(ids.INDICATOR, "value", "population"), prop(ids.YEAR, "value", None),
-               prop(ids.YEAR_LATEST, "value", ["senaste"])]
-    output = ".." + "...".join(f"{o['id']}.{o['property']}" for o in sync_out) + ".."
-    body_state = [prop(ids.MAP_URL, "search", ""), prop(ids.LOCALITY, "value", None), prop(ids.MAP_STATE, "data", state),
-                  prop(ids.PANEL_KEY, "data", None), prop(ids.SHOWN_SEARCH, "data", "")]
-    seconds, _ = post_callback(base, output, sync_out, sync_in, f"{ids.SELECT_REQUEST}.data", body_state)
+    body = selection_body(locality, {"layer": "population", "year": "senaste", "weights": ""}, via="map")
+    seconds, _ = post_callback(base, body["output"], body["outputs"], body["inputs"], body["changedPropIds"][0],
+                               body["state"])
     return seconds
 
 
