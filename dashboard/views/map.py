@@ -187,9 +187,9 @@ def sync_request(
         if isinstance(url_request, dict) and isinstance(url_request.get("search"), str):
             search = url_request["search"]
     elif triggered == ids.SELECT_REQUEST:
-        chosen = select_request.get("id") if isinstance(select_request, dict) else None
-        chosen = chosen if isinstance(chosen, str) else None
-        if isinstance(select_request, dict) and select_request.get("via") == "map":
+        request = select_request if isinstance(select_request, dict) else {}
+        chosen = request.get("id") if isinstance(request.get("id"), str) else None
+        if request.get("via") == "map":
             triggered, click = ids.MAP_CLICK, {"id": chosen}
         else:
             triggered, locality = ids.LOCALITY, chosen
