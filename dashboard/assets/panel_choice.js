@@ -2,14 +2,21 @@
    panels, with no round trip (decision 83, dashboard/views/panel_prefetch.py). What the copy cannot
    show goes to the server's selection callback as a request, as does an address the page did not
    write itself (a load, back or forward). The panels are data drawn by StaticTree, never markup.
+
+   A choice the copy shows is written straight into the page's components (dash_clientside.set_props):
+   every round of Dash's callbacks costs the page 10-20 ms, more than drawing the panel, so a map
+   click runs none of its own and a list choice only the one its change starts (decision 84).
    Used by the clientside callbacks in dashboard/pages/map_callbacks.py. */
 (function () {
     var MAP_CLICK = "map-click", PANEL_WANTED = "locality-panel-wanted", PANEL = "locality-panel";
-    var SELECT_REQUEST = "map-select-request";
+    var SELECT_REQUEST = "map-select-request", URL_REQUEST = "map-url-request", MAP_URL = "map-url";
+    var PANEL_KEY = "locality-panel-key", SHOWN_SEARCH = "map-shown-search", LOCALITY = "locality-select";
     var ASK_AFTER_MS = 1000;  // after the page has drawn, so the copy never holds up what is shown
     var ASK_AGAIN_MS = 10000;  // an unanswered request is repeated no sooner than this
     var asked = 0;
-    var held = null;  // the copy as it last arrived (see "held" below)
+    var held = null;  // the copy as it last arrived (see "keep" below)
+    var shownKey = null;  // what the panel shows ("ort:<id>" or an overview's key), as last known here
+    var mapPath = null;  // the map page's path, once it has read its address
 
     function fresh(copy) {
         return Boolean(copy && copy.enabled && copy.panels && typeof copy.asked === "number"
@@ -29,36 +36,48 @@
         return "?" + [param + "=" + encodeURIComponent(id)].concat(rest).join("&");
     }
 
-    function choose(click, locality, search, shown, copy) {
-        var skip = window.dash_clientside.no_update;
+    // Shows the copy's panel of the locality ``id``: the panel, what it shows, the address (the map
+    // page's dcc.Location writes it, as it does the server's) and, unless it shows it already, the list.
+    function show(id, panel, locality) {
+        var set = window.dash_clientside.set_props;
+        var address = addressWith(window.location.search, held.param, id);
+        shownKey = "ort:" + id;
+        set(PANEL, {children: panel});
+        set(PANEL_KEY, {data: shownKey});
+        set(SHOWN_SEARCH, {data: address});
+        set(MAP_URL, {search: address});
+        if (locality !== id) { set(LOCALITY, {value: id}); }
+    }
+
+    // The server shows what the copy cannot; what it shows is known here again when the list changes.
+    function request(id, via) {
+        askSoon(held);  // so the next choice is shown at once
+        shownKey = null;
+        window.dash_clientside.set_props(SELECT_REQUEST, {data: {id: id, via: via, at: Date.now()}});
+    }
+
+    // A change of the "Ort" list (a person's, the server's or show's own): callback without outputs.
+    function choose(click, locality, shown) {
         var context = window.dash_clientside.callback_context;
         var trigger = (context.triggered && context.triggered.length) ? context.triggered[0].prop_id : "";
         var viaMap = trigger.indexOf(MAP_CLICK + ".") === 0;
         var id = viaMap ? (click && typeof click.id === "string" ? click.id : null) : (locality || null);
-        var showsLocality = typeof shown === "string" && shown.indexOf("ort:") === 0;
-        if ((id && shown === "ort:" + id) || (!id && !showsLocality)) {
-            return [skip, skip, skip, skip, skip, skip];  // shown already (also the server's own answer)
+        shownKey = typeof shown === "string" ? shown : null;
+        var showsLocality = shownKey !== null && shownKey.indexOf("ort:") === 0;
+        if ((id && shownKey === "ort:" + id) || (!id && !showsLocality)) {
+            return;  // shown already (also the server's own answer, and show's)
         }
-        var panel = copiedPanel(copy, id);
-        if (!panel) {
-            askSoon(copy);  // so the next choice is shown at once
-            return [skip, skip, skip, skip, skip, {id: id, via: viaMap ? "map" : "list", at: Date.now()}];
-        }
-        var address = addressWith(search, copy.param, id);
-        return [address, address, locality === id ? skip : id, panel, "ort:" + id, skip];
+        var panel = copiedPanel(held, id);
+        if (panel) { show(id, panel, viaMap ? null : locality); } else { request(id, viaMap ? "map" : "list"); }
     }
 
-    // A click on the map (map_frame.js): through "choose" when the copy shows it, else straight to
-    // the server, without a round of Dash's callbacks first (with 2,000 localities there is no copy).
+    // A click on the map (map_frame.js), shown from the copy or sent to the server without a round
+    // of Dash's callbacks first (with 2,000 localities there is no copy).
     function mapChoice(id) {
         if (!document.getElementById(PANEL)) { return; }  // a map on another page (a slide): nothing to show
-        var now = Date.now();
-        if (copiedPanel(held, id)) {
-            window.dash_clientside.set_props(MAP_CLICK, {data: {id: id, at: now}});
-            return;
-        }
-        askSoon(held);
-        window.dash_clientside.set_props(SELECT_REQUEST, {data: {id: id, via: "map", at: now}});
+        if (id && shownKey === "ort:" + id) { return; }
+        var panel = copiedPanel(held, id);
+        if (panel) { show(id, panel, null); } else { request(id, "map"); }
     }
 
     function keep(copy) {
@@ -66,12 +85,22 @@
         return window.dash_clientside.no_update;
     }
 
-    function address(search, written) {
-        if (search === undefined || search === null || search === written) {
-            return window.dash_clientside.no_update;
-        }
-        return {search: search, at: Date.now()};
+    // The address as the map page finds it on load (its dcc.Location sets the path once it is up).
+    function address(pathname) {
+        if (!pathname) { return window.dash_clientside.no_update; }
+        mapPath = pathname;
+        shownKey = null;
+        return {search: window.location.search, at: Date.now()};
     }
+
+    // Back and forward on the map page: the address is the server's to read. (The dcc.Location
+    // keeps its props in step by itself; no callback listens to them, so a click costs no round.)
+    window.addEventListener("popstate", function () {
+        if (!document.getElementById(PANEL) || window.location.pathname !== mapPath) { return; }
+        var set = window.dash_clientside && window.dash_clientside.set_props;
+        shownKey = null;
+        if (set) { set(URL_REQUEST, {data: {search: window.location.search, at: Date.now()}}); }
+    });
 
     // Asks the server for every panel a little after the page has drawn, when the copy is missing
     // or old and the server has not said the page keeps none.
@@ -92,8 +121,8 @@
         }, ASK_AFTER_MS);
     }
 
-    function wanted(frameKey, copy) {
-        askSoon(copy);
+    function wanted(frameKey) {
+        askSoon(held);
         return window.dash_clientside.no_update;
     }
 

@@ -32,26 +32,22 @@ def register_map_callbacks(app: Dash, data: DashboardData, tiles: str = "none",
                            prefetch_limit: int = DEFAULT_PREFETCH_PANELS) -> None:
     # A choice the page's copy of the panels can show, and an address the page wrote itself, never
     # reach the server (assets/panel_choice.js, decision 83); the rest arrive as requests.
+    # Without outputs: the script writes what it shows with set_props (decision 84), so a choice it
+    # answers costs no round of callbacks beyond this one, and none for a map click (map_frame.js
+    # calls the script directly; MAP_CLICK is the frame's way in when the script is missing).
     app.clientside_callback(
         ClientsideFunction("allas_map", "choose"),
-        Output(ids.MAP_URL, "search", allow_duplicate=True),
-        Output(ids.SHOWN_SEARCH, "data", allow_duplicate=True),
-        Output(ids.LOCALITY, "value", allow_duplicate=True),
-        Output(ids.PANEL, "children", allow_duplicate=True),
-        Output(ids.PANEL_KEY, "data", allow_duplicate=True),
-        Output(ids.SELECT_REQUEST, "data"),
         Input(ids.MAP_CLICK, "data"),
         Input(ids.LOCALITY, "value"),
-        State(ids.MAP_URL, "search"),
         State(ids.PANEL_KEY, "data"),
-        State(ids.PANEL_CACHE, "data"),
         prevent_initial_call=True,
     )
+    # The address on load; back and forward reach the server through the script's popstate handler.
+    # No callback listens to the address itself, so writing it costs the page no round of callbacks.
     app.clientside_callback(
         ClientsideFunction("allas_map", "address"),
         Output(ids.URL_REQUEST, "data"),
-        Input(ids.MAP_URL, "search"),
-        State(ids.SHOWN_SEARCH, "data"),
+        Input(ids.MAP_URL, "pathname"),
     )
 
     @app.callback(
@@ -88,7 +84,6 @@ def register_map_callbacks(app: Dash, data: DashboardData, tiles: str = "none",
         ClientsideFunction("allas_map", "wanted"),
         Output(ids.PANEL_WANTED, "data"),
         Input(ids.MAP_FRAME_KEY, "data"),
-        State(ids.PANEL_CACHE, "data"),
         prevent_initial_call=True,
     )
 

@@ -80,6 +80,16 @@ def test_back_shows_the_locality_chosen_before(live_app, page):
     page.page.locator("[data-locality=pelarne]").wait_for()
     page.page.wait_for_url(re.compile(r".*\?ort=pelarne$"))
     assert "Pelarne" in page.page.locator("#locality-select").inner_text()
+
+    page.page.go_back()  # to the address the page was opened at: the overview
+
+    page.page.locator("#locality-panel .panel:not([data-locality])").wait_for()
+    page.page.wait_for_url(re.compile(r".*/$"))
+
+    page.page.go_forward()
+
+    page.page.locator("[data-locality=pelarne]").wait_for()
+    assert "Pelarne" in page.page.locator("#locality-select").inner_text()
     assert page.errors == []
 
 
