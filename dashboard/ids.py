@@ -17,6 +17,7 @@ LOCALITY = "locality-select"
 PANEL = "locality-panel"
 PANEL_KEY = "locality-panel-key"  # what the panel shows, so a selection rebuilds it only when that changes
 PANEL_MORE = "locality-panel-more"  # "show more" under the overview table
+PANEL_TREE = "locality-panel-tree"  # a locality's panel (one StaticTree), given new nodes in place (decision 84)
 MAP_FRAME_KEY = "map-frame-key"  # what geometry the frame on the page draws (decision 72)
 MAP_VALUES = "map-values"  # the values that colour it, handed to the frame by a clientside callback
 MAP_APPLIED = "map-values-applied"  # the clientside callback's unused output

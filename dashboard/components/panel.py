@@ -50,7 +50,8 @@ def locality_panel(
     No callback reads the panel, so it is built as the data the browser draws (``markup.h``),
     not as Dash components frozen afterwards: 3,000 components cost 55 ms (decision 80).
     """
-    return StaticTree(tree=[h(
+    # With an id, so the page's script can give another locality's nodes to the same tree (decision 84).
+    return StaticTree(id=ids.PANEL_TREE, tree=[h(
         "div",
         h("h2", locality.name, className="panel-title"),
         _position(locality, language),

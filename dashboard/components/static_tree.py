@@ -47,6 +47,8 @@ class StaticTree(Component):
 
     Keyword arguments:
     - tree (list; optional): nodes ``{"t": tag, "a": attributes, "c": children}`` and strings.
+    - id (string; optional): only where a script gives the tree new nodes in place, so React keeps
+      the elements it can and changes their text (the locality panel, ``ids.PANEL_TREE``).
     """
 
     _children_props: ClassVar[list[str]] = []  # no prop holds Dash components: the renderer crawls none
@@ -55,9 +57,9 @@ class StaticTree(Component):
     _type = "StaticTree"
 
     def __init__(self, tree: list | None = None, **kwargs: Any) -> None:
-        self._prop_names = ["tree"]
+        self._prop_names = ["id", "tree"]
         self._valid_wildcard_attributes: list[str] = []
-        self.available_properties = ["tree"]
+        self.available_properties = ["id", "tree"]
         self.available_wildcard_properties: list[str] = []
         super().__init__(tree=tree or [], **kwargs)
 

@@ -68,6 +68,23 @@ def test_a_click_and_a_list_choice_show_the_panel_from_the_pages_copy(live_app, 
     assert page.errors == []
 
 
+def shows(page, locality: str | None) -> None:
+    """Wait until the panel and the "Ort" list both show ``locality`` (None: the overview).
+
+    Back and forward may also make Dash Pages draw the page anew (its own location still holds the
+    address the page was opened at), so the page passes through an empty list on the way.
+    """
+    page.page.wait_for_function(
+        """locality => {
+            const panel = document.querySelector('#locality-panel .panel');
+            const list = document.querySelector('#locality-select');
+            if (!panel || !list) { return false; }
+            const shown = panel.getAttribute('data-locality');
+            return locality ? shown === locality && list.innerText.toLowerCase().includes(locality)
+                            : shown === null && !list.querySelector('.dash-dropdown-value-item');
+        }""", arg=locality)
+
+
 def test_back_shows_the_locality_chosen_before(live_app, page):
     open_with_copy(page, live_app + "/")
     frame = page.page.frame_locator("#map-frame")
@@ -77,19 +94,17 @@ def test_back_shows_the_locality_chosen_before(live_app, page):
 
     page.page.go_back()
 
-    page.page.locator("[data-locality=pelarne]").wait_for()
+    shows(page, "pelarne")
     page.page.wait_for_url(re.compile(r".*\?ort=pelarne$"))
-    assert "Pelarne" in page.page.locator("#locality-select").inner_text()
 
     page.page.go_back()  # to the address the page was opened at: the overview
 
-    page.page.locator("#locality-panel .panel:not([data-locality])").wait_for()
+    shows(page, None)
     page.page.wait_for_url(re.compile(r".*/$"))
 
     page.page.go_forward()
 
-    page.page.locator("[data-locality=pelarne]").wait_for()
-    assert "Pelarne" in page.page.locator("#locality-select").inner_text()
+    shows(page, "pelarne")
     assert page.errors == []
 
 
@@ -143,4 +158,23 @@ def test_the_copy_is_in_the_readers_language(live_app, page):
 
     assert callbacks_during(page, click_locknevi) == []
     assert "Indicators per development area" in page.page.locator("#locality-panel").inner_text()
+    assert page.errors == []
+
+
+def test_a_panel_given_in_place_reads_as_the_servers_panel(live_app, page):
+    """From one locality to another the script gives the panel new nodes in place (decision 84):
+    nothing of the locality before may stay, and what shows is what the server sends for the address."""
+    page.page.goto(live_app + "/?ort=tuna")
+    page.page.locator("[data-locality=tuna]").wait_for()
+    from_server = page.page.locator("#locality-panel").inner_text()
+
+    open_with_copy(page, live_app + "/")
+    frame = page.page.frame_locator("#map-frame")
+    for locality in ("pelarne", "tuna"):
+        frame.locator(f"path.ort-{locality}").click()
+        page.page.locator(f"[data-locality={locality}]").wait_for()
+
+    assert page.page.locator("#locality-panel").inner_text() == from_server
+    assert "Pelarne" not in page.page.locator("#locality-panel").inner_text()
+    assert page.page.locator("#locality-panel .panel").count() == 1
     assert page.errors == []
