@@ -54,7 +54,29 @@
         set(PANEL_KEY, {data: shownKey});
         set(SHOWN_SEARCH, {data: address});
         set(MAP_URL, {search: address});
-        if (locality !== id) { set(LOCALITY, {value: id}); }
+        if (locality !== id) { showInList(id); }
+    }
+
+    // The "Ort" list shows the locality chosen on the map without starting "choose" again: set_props
+    // would, and that round of Dash's callbacks (which has nothing left to do) cost 10-12 ms of a
+    // 45 ms click. Dash has no public way to change a prop without telling its callbacks, so this
+    // dispatches the renderer's own prop change (the action set_props dispatches first, without the
+    // notification after it), and falls back to set_props where that is not there. Only "choose"
+    // listens to the list (tests/dashboard/test_panel_prefetch.py holds that). Decision 84.
+    function showInList(id) {
+        var stores = window.dash_stores || [];
+        var paths = stores.map(function (store) {
+            var state = store.getState();
+            return state && state.paths && state.paths.strs ? state.paths.strs[LOCALITY] : null;
+        });
+        if (!stores.length || paths.some(function (path) { return !Array.isArray(path); })) {
+            window.dash_clientside.set_props(LOCALITY, {value: id});
+            return;
+        }
+        stores.forEach(function (store, i) {
+            store.dispatch({type: "ON_PROP_CHANGE", payload: {itempath: paths[i], props: {value: id},
+                                                           renderType: "clientsideApi"}});
+        });
     }
 
     // The server shows what the copy cannot; what it shows is known here again when the list changes.

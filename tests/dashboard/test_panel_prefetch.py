@@ -72,3 +72,21 @@ def test_before_the_page_has_read_its_address_a_control_does_not_overwrite_it(da
 
     assert result.layer == "services"
     assert result.shown_search == "?indikator=services"
+
+
+def test_only_the_scripts_choose_listens_to_the_ort_list(seeded_template, tmp_path):
+    """After a map click the script shows the locality in the "Ort" list without telling Dash's
+    callbacks (decision 84): a callback added on the list's value would miss those changes."""
+    import shutil
+
+    from dashboard.app import create_app
+    from dashboard.server.settings import Settings
+
+    shutil.copyfile(seeded_template, tmp_path / "dashboard.sqlite")
+    app = create_app(Settings(database_url=f"sqlite:///{tmp_path / 'dashboard.sqlite'}", secret_key="test-secret"))
+
+    listening = [spec for spec in app._callback_list  # Dash's registry of callbacks, as sent to the page
+                 if {"id": ids.LOCALITY, "property": "value"} in spec["inputs"]]
+
+    assert [spec["clientside_function"] for spec in listening] == [
+        {"namespace": "allas_map", "function_name": "choose"}]
