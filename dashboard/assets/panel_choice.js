@@ -40,41 +40,44 @@
     // Shows the copy's panel of the locality ``id``: the panel, what it shows, the address (the map
     // page's dcc.Location writes it, as it does the server's) and, unless it shows it already, the list.
     function show(id, panel, locality) {
-        var set = window.dash_clientside.set_props;
         var address = addressWith(window.location.search, held.param, id);
         shownKey = "ort:" + id;
+        // The list first: it shows its value only after an effect of its own, which should not wait
+        // behind the panel.
+        if (locality !== id) { quietly(LOCALITY, {value: id}); }
         // A locality's panel replacing another's: its nodes go to the tree on the page, so React
         // keeps the elements and changes their text (about 7 ms less than drawing them anew).
         var tree = panel && panel.props && panel.props.id === PANEL_TREE ? panel.props.tree : null;
         if (tree && document.querySelector("#" + PANEL + " > .panel[data-locality]")) {
-            set(PANEL_TREE, {tree: tree});
+            quietly(PANEL_TREE, {tree: tree});
         } else {
-            set(PANEL, {children: panel});
+            window.dash_clientside.set_props(PANEL, {children: panel});  // new components: Dash must know them
         }
-        set(PANEL_KEY, {data: shownKey});
-        set(SHOWN_SEARCH, {data: address});
-        set(MAP_URL, {search: address});
-        if (locality !== id) { showInList(id); }
+        quietly(PANEL_KEY, {data: shownKey});
+        quietly(SHOWN_SEARCH, {data: address});
+        quietly(MAP_URL, {search: address});
     }
 
-    // The "Ort" list shows the locality chosen on the map without starting "choose" again: set_props
-    // would, and that round of Dash's callbacks (which has nothing left to do) cost 10-12 ms of a
-    // 45 ms click. Dash has no public way to change a prop without telling its callbacks, so this
-    // dispatches the renderer's own prop change (the action set_props dispatches first, without the
-    // notification after it), and falls back to set_props where that is not there. Only "choose"
-    // listens to the list (tests/dashboard/test_panel_prefetch.py holds that). Decision 84.
-    function showInList(id) {
+    // Changes a component's props without telling Dash's callbacks. set_props tells them, and after a
+    // map click the list's change would start "choose" again: a round of Dash's callbacks with
+    // nothing left to do, 10-12 ms of a 45 ms click. The other props written here have no callback
+    // listening at all, and set_props's two further dispatches (the notice and the components'
+    // paths, which these props do not change) cost the page for nothing. Dash has no public way to
+    // do this, so it dispatches the renderer's own prop change (the first action set_props
+    // dispatches) and falls back to set_props where that is not there. Which callbacks listen to
+    // these props is held by tests/dashboard/test_panel_prefetch.py. Decision 84.
+    function quietly(componentId, props) {
         var stores = window.dash_stores || [];
         var paths = stores.map(function (store) {
             var state = store.getState();
-            return state && state.paths && state.paths.strs ? state.paths.strs[LOCALITY] : null;
+            return state && state.paths && state.paths.strs ? state.paths.strs[componentId] : null;
         });
         if (!stores.length || paths.some(function (path) { return !Array.isArray(path); })) {
-            window.dash_clientside.set_props(LOCALITY, {value: id});
+            window.dash_clientside.set_props(componentId, props);
             return;
         }
         stores.forEach(function (store, i) {
-            store.dispatch({type: "ON_PROP_CHANGE", payload: {itempath: paths[i], props: {value: id},
+            store.dispatch({type: "ON_PROP_CHANGE", payload: {itempath: paths[i], props: props,
                                                            renderType: "clientsideApi"}});
         });
     }

@@ -74,9 +74,10 @@ def test_before_the_page_has_read_its_address_a_control_does_not_overwrite_it(da
     assert result.shown_search == "?indikator=services"
 
 
-def test_only_the_scripts_choose_listens_to_the_ort_list(seeded_template, tmp_path):
-    """After a map click the script shows the locality in the "Ort" list without telling Dash's
-    callbacks (decision 84): a callback added on the list's value would miss those changes."""
+def test_the_props_the_script_writes_quietly_have_no_other_listener(seeded_template, tmp_path):
+    """The script writes what it shows without telling Dash's callbacks (decision 84): a callback
+    added on one of these props would miss those changes. Only "choose" listens to the "Ort" list;
+    nothing listens to the panel's tree, what it shows or the address."""
     import shutil
 
     from dashboard.app import create_app
@@ -85,8 +86,11 @@ def test_only_the_scripts_choose_listens_to_the_ort_list(seeded_template, tmp_pa
     shutil.copyfile(seeded_template, tmp_path / "dashboard.sqlite")
     app = create_app(Settings(database_url=f"sqlite:///{tmp_path / 'dashboard.sqlite'}", secret_key="test-secret"))
 
-    listening = [spec for spec in app._callback_list  # Dash's registry of callbacks, as sent to the page
-                 if {"id": ids.LOCALITY, "property": "value"} in spec["inputs"]]
+    def listeners(component: str, prop: str) -> list:
+        return [spec.get("clientside_function") or spec["output"] for spec in app._callback_list  # as sent to the page
+                if {"id": component, "property": prop} in spec["inputs"]]
 
-    assert [spec["clientside_function"] for spec in listening] == [
-        {"namespace": "allas_map", "function_name": "choose"}]
+    assert listeners(ids.LOCALITY, "value") == [{"namespace": "allas_map", "function_name": "choose"}]
+    for component, prop in ((ids.PANEL_TREE, "tree"), (ids.PANEL_KEY, "data"), (ids.SHOWN_SEARCH, "data"),
+                            (ids.MAP_URL, "search")):
+        assert listeners(component, prop) == [], f"{component}.{prop}"
