@@ -115,7 +115,42 @@
 
     function keep(copy) {
         held = copy;
+        decodeCharts(copy);
         return window.dash_clientside.no_update;
+    }
+
+    // The copy's charts (data: images, components/svg_image.py) are decoded in an idle moment, so a
+    // locality chosen for the first time shows its chart with the panel rather than 10-30 ms after.
+    // The images are held here: the browser keeps a decoded image while something refers to it.
+    var decoded = [];
+    function decodeCharts(copy) {
+        decoded = [];
+        if (!fresh(copy)) { return; }
+        var sources = [];
+        var walk = function (node) {
+            if (!node || typeof node !== "object") { return; }
+            if (Array.isArray(node)) { node.forEach(walk); return; }
+            if (node.t === "img" && node.a && /^data:image\//.test(String(node.a.src))) { sources.push(node.a.src); }
+            walk(node.c);
+        };
+        Object.keys(copy.panels).forEach(function (key) {
+            var panel = copy.panels[key];
+            walk(panel && panel.props ? panel.props.tree : null);
+        });
+        var next = function (deadline) {
+            while (sources.length && (!deadline || deadline.timeRemaining() > 2)) {
+                var image = new Image();
+                image.src = sources.shift();
+                if (image.decode) { image.decode().catch(function () { /* shown as it is when chosen */ }); }
+                decoded.push(image);
+            }
+            if (sources.length) { idle(next); }
+        };
+        idle(next);
+    }
+
+    function idle(task) {
+        if (window.requestIdleCallback) { window.requestIdleCallback(task, {timeout: 2000}); } else { window.setTimeout(task, 50); }
     }
 
     // The address as the map page finds it on load (its dcc.Location sets the path once it is up).
