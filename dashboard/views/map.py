@@ -177,10 +177,13 @@ def sync_request(
     load, back, forward), ``select_request`` ``{"id", "via": "map" | "list"}`` for a choice. They
     are read here as the click, list choice and address they stand for. ``written`` is the address
     the page last wrote; until there is one (None) the page has not read its address yet, and a
-    control that changes first (the year slider set up on load) must not win over the address.
+    control that changes first (the year slider set up on load) must not win over the address; nor
+    may it while the address differs from what the page wrote (back or forward moved it).
     """
     click = None
-    if written is None and triggered not in (ids.URL_REQUEST, ids.SELECT_REQUEST):
+    if triggered not in (ids.URL_REQUEST, ids.SELECT_REQUEST) and (written is None or (search or "") != written):
+        # The address is not the one the page last showed: back or forward moved it and its own
+        # request is on the way. A control's change computed meanwhile must not write it back.
         triggered = ids.MAP_URL
     elif triggered == ids.URL_REQUEST:
         triggered = ids.MAP_URL

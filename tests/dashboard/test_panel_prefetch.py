@@ -74,6 +74,23 @@ def test_before_the_page_has_read_its_address_a_control_does_not_overwrite_it(da
     assert result.shown_search == "?indikator=services"
 
 
+def test_after_back_or_forward_a_control_does_not_write_the_old_address_back(dashboard_data):
+    # The page showed the overview (""); back moved the address to Tuna, and before its request was
+    # answered the year slider's own set-up fired with the page's old locality (none).
+    result = sync_request(dashboard_data, ids.YEAR, None, None, "?ort=tuna", None, "population", 2023,
+                          ["senaste"], POPULATION, "overview:population|senaste|", "")
+
+    assert (result.locality, result.panel_key, result.shown_search) == ("tuna", "ort:tuna", "?ort=tuna")
+    assert result.search is no_update  # the address stays where back put it
+
+
+def test_a_control_changes_the_address_the_page_wrote(dashboard_data):
+    result = sync_request(dashboard_data, ids.INDICATOR, None, None, "?ort=tuna", "tuna", "services", None,
+                          ["senaste"], POPULATION, "ort:tuna", "?ort=tuna")
+
+    assert result.search == "?ort=tuna&indikator=services"
+
+
 def test_the_props_the_script_writes_quietly_have_no_other_listener(seeded_template, tmp_path):
     """The script writes what it shows without telling Dash's callbacks (decision 84): a callback
     added on one of these props would miss those changes. Only "choose" listens to the "Ort" list;
