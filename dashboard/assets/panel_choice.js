@@ -3,9 +3,9 @@
    show goes to the server's selection callback as a request, as does an address the page did not
    write itself (a load, back or forward). The panels are data drawn by StaticTree, never markup.
 
-   A choice the copy shows is written straight into the page's components (dash_clientside.set_props):
-   every round of Dash's callbacks costs the page 10-20 ms, more than drawing the panel, so a map
-   click runs none of its own and a list choice only the one its change starts (decision 84).
+   A choice the copy shows is written straight into the page's components ("show" and "quietly"
+   below): every round of Dash's callbacks costs the page 10-20 ms, more than drawing the panel, so
+   a map click runs none of its own and a list choice only the one its change starts (decision 84).
    Used by the clientside callbacks in dashboard/pages/map_callbacks.py. */
 (function () {
     var MAP_CLICK = "map-click", PANEL_WANTED = "locality-panel-wanted", PANEL = "locality-panel";
@@ -48,7 +48,7 @@
         // A locality's panel replacing another's: its nodes go to the tree on the page, so React
         // keeps the elements and changes their text (about 7 ms less than drawing them anew).
         var tree = panel && panel.props && panel.props.id === PANEL_TREE ? panel.props.tree : null;
-        if (tree && document.querySelector("#" + PANEL + " > .panel[data-locality]")) {
+        if (tree && pathsOf(PANEL_TREE)) {
             quietly(PANEL_TREE, {tree: tree});
         } else {
             window.dash_clientside.set_props(PANEL, {children: panel});  // new components: Dash must know them
@@ -67,19 +67,26 @@
     // dispatches) and falls back to set_props where that is not there. Which callbacks listen to
     // these props is held by tests/dashboard/test_panel_prefetch.py. Decision 84.
     function quietly(componentId, props) {
+        var paths = pathsOf(componentId);
+        if (!paths) {
+            window.dash_clientside.set_props(componentId, props);
+            return;
+        }
+        window.dash_stores.forEach(function (store, i) {
+            store.dispatch({type: "ON_PROP_CHANGE", payload: {itempath: paths[i], props: props,
+                                                           renderType: "clientsideApi"}});
+        });
+    }
+
+    // Where the component is in each of the renderer's stores, or null when it is not on the page
+    // (or the renderer keeps its paths elsewhere).
+    function pathsOf(componentId) {
         var stores = window.dash_stores || [];
         var paths = stores.map(function (store) {
             var state = store.getState();
             return state && state.paths && state.paths.strs ? state.paths.strs[componentId] : null;
         });
-        if (!stores.length || paths.some(function (path) { return !Array.isArray(path); })) {
-            window.dash_clientside.set_props(componentId, props);
-            return;
-        }
-        stores.forEach(function (store, i) {
-            store.dispatch({type: "ON_PROP_CHANGE", payload: {itempath: paths[i], props: props,
-                                                           renderType: "clientsideApi"}});
-        });
+        return stores.length && paths.every(Array.isArray) ? paths : null;
     }
 
     // The server shows what the copy cannot; what it shows is known here again when the list changes.
@@ -125,8 +132,8 @@
     var decoded = [];
     function decodeCharts(copy) {
         decoded = [];
-        if (!fresh(copy)) { return; }
         var sources = [];
+        if (!fresh(copy)) { return; }
         var walk = function (node) {
             if (!node || typeof node !== "object") { return; }
             if (Array.isArray(node)) { node.forEach(walk); return; }
@@ -137,13 +144,14 @@
             var panel = copy.panels[key];
             walk(panel && panel.props ? panel.props.tree : null);
         });
+        if (!sources.length) { return; }
         var next = function (deadline) {
-            while (sources.length && (!deadline || deadline.timeRemaining() > 2)) {
+            do {  // at least one each time, also when the browser had no idle moment before the timeout
                 var image = new Image();
                 image.src = sources.shift();
                 if (image.decode) { image.decode().catch(function () { /* shown as it is when chosen */ }); }
                 decoded.push(image);
-            }
+            } while (sources.length && deadline && deadline.timeRemaining() > 2);
             if (sources.length) { idle(next); }
         };
         idle(next);
