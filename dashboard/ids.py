@@ -9,7 +9,7 @@ MENU_BUTTON = "menu-button"  # shows and hides the menu on narrow screens (asset
 # The map page
 MAP_URL = "map-url"
 MAP_FRAME = "map-frame"
-MAP_CLICK = "map-click"
+MAP_CLICK = "map-click"  # not a component: what views.map.sync_view calls a choice made on the map
 INDICATOR = "indicator-select"
 YEAR = "year-slider"
 YEAR_LATEST = "year-latest"

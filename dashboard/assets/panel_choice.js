@@ -8,7 +8,7 @@
    a map click runs none of its own and a list choice only the one its change starts (decision 84).
    Used by the clientside callbacks in dashboard/pages/map_callbacks.py. */
 (function () {
-    var MAP_CLICK = "map-click", PANEL_WANTED = "locality-panel-wanted", PANEL = "locality-panel";
+    var PANEL_WANTED = "locality-panel-wanted", PANEL = "locality-panel";
     var SELECT_REQUEST = "map-select-request", URL_REQUEST = "map-url-request", MAP_URL = "map-url";
     var PANEL_KEY = "locality-panel-key", SHOWN_SEARCH = "map-shown-search", LOCALITY = "locality-select";
     var PANEL_TREE = "locality-panel-tree";
@@ -48,8 +48,9 @@
         // A locality's panel replacing another's: its nodes go to the tree on the page, so React
         // keeps the elements and changes their text (about 7 ms less than drawing them anew).
         var tree = panel && panel.props && panel.props.id === PANEL_TREE ? panel.props.tree : null;
-        if (tree && pathsOf(PANEL_TREE)) {
-            quietly(PANEL_TREE, {tree: tree});
+        var treePaths = tree ? pathsOf(PANEL_TREE) : null;
+        if (treePaths) {
+            changeProps(treePaths, {tree: tree});
         } else {
             window.dash_clientside.set_props(PANEL, {children: panel});  // new components: Dash must know them
         }
@@ -68,10 +69,10 @@
     // these props is held by tests/dashboard/test_panel_prefetch.py. Decision 84.
     function quietly(componentId, props) {
         var paths = pathsOf(componentId);
-        if (!paths) {
-            window.dash_clientside.set_props(componentId, props);
-            return;
-        }
+        if (paths) { changeProps(paths, props); } else { window.dash_clientside.set_props(componentId, props); }
+    }
+
+    function changeProps(paths, props) {
         window.dash_stores.forEach(function (store, i) {
             store.dispatch({type: "ON_PROP_CHANGE", payload: {itempath: paths[i], props: props,
                                                            renderType: "clientsideApi"}});
@@ -96,19 +97,16 @@
         window.dash_clientside.set_props(SELECT_REQUEST, {data: {id: id, via: via, at: Date.now()}});
     }
 
-    // A change of the "Ort" list (a person's, the server's or show's own): callback without outputs.
-    function choose(click, locality, shown) {
-        var context = window.dash_clientside.callback_context;
-        var trigger = (context.triggered && context.triggered.length) ? context.triggered[0].prop_id : "";
-        var viaMap = trigger.indexOf(MAP_CLICK + ".") === 0;
-        var id = viaMap ? (click && typeof click.id === "string" ? click.id : null) : (locality || null);
+    // A change of the "Ort" list (a person's or the server's): callback without outputs.
+    function choose(locality, shown) {
+        var id = locality || null;
         shownKey = typeof shown === "string" ? shown : null;
         var showsLocality = shownKey !== null && shownKey.indexOf("ort:") === 0;
         if ((id && shownKey === "ort:" + id) || (!id && !showsLocality)) {
             return;  // shown already (also the server's own answer, and show's)
         }
         var panel = copiedPanel(held, id);
-        if (panel) { show(id, panel, viaMap ? null : locality); } else { request(id, viaMap ? "map" : "list"); }
+        if (panel) { show(id, panel, locality); } else { request(id, "list"); }
     }
 
     // A click on the map (map_frame.js), shown from the copy or sent to the server without a round

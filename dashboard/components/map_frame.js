@@ -190,13 +190,9 @@
   function selectLocality(id) {
     highlightLocality(id);  // at once, before the panel is shown (issue #13 item 2)
     // The page decides whether its copy of the panels shows the choice or the server is asked
-    // (assets/panel_choice.js, decision 83); a page without that script hears the click itself.
+    // (assets/panel_choice.js, decisions 83 and 84). A map outside the app (an export) has no page.
     var page = window.parent;
-    if (page && page.allasMapChoice) { page.allasMapChoice(id); return; }
-    var dash = page && page.dash_clientside;
-    if (dash && dash.set_props) {
-      dash.set_props(data.clickStore, {data: {id: id, at: Date.now()}});
-    }
+    if (page && page.allasMapChoice) { page.allasMapChoice(id); }
   }
   // Restyles only the locality that was highlighted and the one now chosen (not every layer: with
   // 2,000 localities a click would redraw them all), and remembers which is drawn highlighted.

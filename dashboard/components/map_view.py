@@ -29,7 +29,6 @@ from pathlib import Path
 import folium
 from branca.element import Element
 
-from dashboard import ids
 from dashboard.components.colour_scale import (
     NO_DATA_COLOUR,
     OTHER_BASIS_COLOUR,
@@ -237,7 +236,7 @@ def map_frame_html(
     # Keep the municipality clear of the legend, which sits top left.
     fmap.fit_bounds(geometry["fit"], padding_top_left=(LEGEND_WIDTH_PX + 10, 0), padding_bottom_right=(0, 0))
     frame = root.render()
-    payload = {"key": key, "map": fmap.get_name(), "clickStore": ids.MAP_CLICK, "geometry": geometry,
+    payload = {"key": key, "map": fmap.get_name(), "geometry": geometry,
                "values": values,
                "messages": {"zoomIn": text("map_zoom_in", language), "zoomOut": text("map_zoom_out", language)}}
     document = _append_to_body(frame, data_island(payload) + f"\n<script>\n{_FRAME_SCRIPT}</script>\n")

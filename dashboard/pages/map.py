@@ -20,7 +20,6 @@ def map_page(data: DashboardData, language: str | None = None) -> html.Div:
     return html.Div(
         [
             dcc.Location(id=ids.MAP_URL, refresh=False),
-            dcc.Store(id=ids.MAP_CLICK),
             dcc.Store(id=ids.MAP_STATE),
             dcc.Store(id=ids.PANEL_KEY),
             # The frame's key (what geometry it draws) and the values that colour it: decision 72.

@@ -32,12 +32,11 @@ def register_map_callbacks(app: Dash, data: DashboardData, tiles: str = "none",
                            prefetch_limit: int = DEFAULT_PREFETCH_PANELS) -> None:
     # A choice the page's copy of the panels can show, and an address the page wrote itself, never
     # reach the server (assets/panel_choice.js, decision 83); the rest arrive as requests.
-    # Without outputs: the script writes what it shows with set_props (decision 84), so a choice it
-    # answers costs no round of callbacks beyond this one, and none for a map click (map_frame.js
-    # calls the script directly; MAP_CLICK is the frame's way in when the script is missing).
+    # The "Ort" list's changes, without outputs: the script writes what it shows itself (decision 84),
+    # so a choice it answers costs no round of callbacks beyond this one. A map click runs none:
+    # map_frame.js hands it to the script directly.
     app.clientside_callback(
         ClientsideFunction("allas_map", "choose"),
-        Input(ids.MAP_CLICK, "data"),
         Input(ids.LOCALITY, "value"),
         State(ids.PANEL_KEY, "data"),
         prevent_initial_call=True,
