@@ -181,9 +181,10 @@ def sync_request(
     may it while the address differs from what the page wrote (back or forward moved it).
     """
     click = None
-    if triggered not in (ids.URL_REQUEST, ids.SELECT_REQUEST) and (written is None or (search or "") != written):
-        # The address is not the one the page last showed: back or forward moved it and its own
-        # request is on the way. A control's change computed meanwhile must not write it back.
+    if triggered not in (ids.URL_REQUEST, ids.SELECT_REQUEST) and (search or "") != written:
+        # The address is not the one the page last showed (None: it has shown none yet), as on load,
+        # or after back or forward while their request is on the way: a control's change computed
+        # meanwhile must not write over it.
         triggered = ids.MAP_URL
     elif triggered == ids.URL_REQUEST:
         triggered = ids.MAP_URL

@@ -91,17 +91,14 @@ def test_a_control_changes_the_address_the_page_wrote(dashboard_data):
     assert result.search == "?ort=tuna&indikator=services"
 
 
-def test_the_props_the_script_writes_quietly_have_no_other_listener(seeded_template, tmp_path):
+def test_the_props_the_script_writes_quietly_have_no_other_listener(database_url):
     """The script writes what it shows without telling Dash's callbacks (decision 84): a callback
     added on one of these props would miss those changes. Only "choose" listens to the "Ort" list;
     nothing listens to the panel's tree, what it shows or the address."""
-    import shutil
-
     from dashboard.app import create_app
     from dashboard.server.settings import Settings
 
-    shutil.copyfile(seeded_template, tmp_path / "dashboard.sqlite")
-    app = create_app(Settings(database_url=f"sqlite:///{tmp_path / 'dashboard.sqlite'}", secret_key="test-secret"))
+    app = create_app(Settings(database_url=database_url, secret_key="test-secret"))
 
     def listeners(component: str, prop: str) -> list:
         return [spec.get("clientside_function") or spec["output"] for spec in app._callback_list  # as sent to the page
